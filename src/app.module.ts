@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { LocationsModule } from './locations/locations.module';
+import { loggerOptions } from './logging/logger-options';
+import { PatientsModule } from './patients/patients.module';
+import { QueueModule } from './queue/queue.module';
+import { WorkersModule } from './queue/workers.module';
+
+@Module({})
+export class AppModule {
+  /** @param databaseUrl the server in use: the configured one, or the embedded one started at boot */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+        QueueModule.forRoot(config, databaseUrl),
+        AuditModule,
+        AuthModule,
+        LocationsModule,
+        PatientsModule,
+        HealthModule,
+        WorkersModule.register(config.runsWorkers),
+      ],
+    };
+  }
+}

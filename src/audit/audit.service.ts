@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Actor } from '../auth/actor';
+import { PageQuery } from '../common/pagination/page';
+import { AuditAction, AuditEvent } from './audit-event.entity';
+import type { AuditEventFilters } from './audit-export.entity';
+
+export interface AuditEntry {
+  /** The user, or for anonymous steps such as a failed login only the request's metadata. */
+  actor: Actor | { userId?: string; requestId: string; clientIp?: string };
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+
+  /**
+   * Appends one event. Pass the transaction's manager when the audited change is written in a
+   * transaction, so the change and its audit row commit or roll back together.
+   */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    await this.recordMany([entry], manager);
+  }
+
+  async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
+    if (entries.length === 0) return;
+    const repository = manager ? manager.getRepository(AuditEvent) : this.events;
+    await repository.insert(
+      entries.map((entry) => ({
+        actorUserId: entry.actor.userId ?? null,
+        actorRole: 'role' in entry.actor ? entry.actor.role : null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        requestId: entry.actor.requestId || null,
+        clientIp: entry.actor.clientIp ?? null,
+        details: entry.details ?? {},
+      })) as QueryDeepPartialEntity<AuditEvent>[],
+    );
+  }
+
+  async list(filters: AuditEventFilters, page: PageQuery): Promise<[AuditEvent[], number]> {
+    return this.filtered(filters)
+      .orderBy('event.occurred_at', 'DESC')
+      .addOrderBy('event.id', 'DESC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+  }
+
+  /** Streams matching events oldest first, in batches, for exports. */
+  async *iterate(filters: AuditEventFilters, batchSize = 1000): AsyncGenerator<AuditEvent[]> {
+    let afterId: string | undefined;
+    for (;;) {
+      const query = this.filtered(filters).orderBy('event.id', 'ASC').limit(batchSize);
+      if (afterId) query.andWhere('event.id > :afterId', { afterId });
+      const batch = await query.getMany();
+      if (batch.length === 0) return;
+      yield batch;
+      afterId = batch[batch.length - 1].id;
+    }
+  }
+
+  private filtered(filters: AuditEventFilters): SelectQueryBuilder<AuditEvent> {
+    const query = this.events.createQueryBuilder('event');
+    if (filters.actorUserId) query.andWhere('event.actor_user_id = :actorUserId', filters);
+    if (filters.entityType) query.andWhere('event.entity_type = :entityType', filters);
+    if (filters.entityId) query.andWhere('event.entity_id = :entityId', filters);
+    if (filters.action) query.andWhere('event.action = :action', filters);
+    if (filters.from) query.andWhere('event.occurred_at >= :from', filters);
+    if (filters.to) query.andWhere('event.occurred_at < :to', filters);
+    return query;
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/app-config';
+import { DomainError, ErrorKind } from '../common/errors/domain-error';
+import type { Actor } from './actor';
+import type { RequestMetadata } from './decorators';
+import { PasswordHasher } from './password-hasher';
+import { Role } from './role';
+import { User } from './user.entity';
+
+export interface AccessTokenClaims {
+  sub: string;
+  role: Role;
+}
+
+const invalidCredentials = () =>
+  new DomainError(ErrorKind.Unauthenticated, 'auth.invalid_credentials', 'Email or password is wrong');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Checks a password and issues a short-lived token. Consecutive failures lock the account for
+   * a while; every attempt, good or bad, is audited without the email or password typed.
+   */
+  async login(email: string, password: string, meta: RequestMetadata): Promise<{ token: string; expiresIn: number }> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+    const fail = async (reason: string, userId?: string) => {
+      await this.audit.record({
+        actor: { ...meta, userId },
+        action: 'login_failed',
+        entityType: 'user',
+        entityId: userId ?? null,
+        details: { reason },
+      });
+    };
+
+    if (user?.lockedUntil && user.lockedUntil > new Date()) {
+      await fail('locked', user.id);
+      const retryAfterSeconds = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000);
+      throw new DomainError(
+        ErrorKind.Locked,
+        'auth.account_locked',
+        `Too many failed logins: the account is locked until ${user.lockedUntil.toISOString()}`,
+        [],
+        retryAfterSeconds,
+      );
+    }
+
+    const passwordMatches = await this.hasher.verify(user?.passwordHash, password);
+    if (!user) {
+      await fail('unknown_email');
+      throw invalidCredentials();
+    }
+    if (!passwordMatches) {
+      await this.countFailure(user.id);
+      await fail('wrong_password', user.id);
+      throw invalidCredentials();
+    }
+    if (!user.active) {
+      await fail('inactive', user.id);
+      throw invalidCredentials();
+    }
+
+    await this.users.update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
+    await this.audit.record({
+      actor: { ...meta, userId: user.id },
+      action: 'login',
+      entityType: 'user',
+      entityId: user.id,
+    });
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
+    const expiresIn = this.config.auth.jwtTtlSeconds;
+    return { token: await this.jwt.signAsync(claims, { expiresIn }), expiresIn };
+  }
+
+  /** Counts a failure in one statement, so parallel attempts cannot slip past the limit. */
+  private async countFailure(userId: string): Promise<void> {
+    const { maxFailedAttempts, lockoutMinutes } = this.config.auth;
+    await this.users.query(
+      `UPDATE users
+          SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
+              locked_until = CASE WHEN failed_login_count + 1 >= $2
+                                  THEN now() + make_interval(mins => $3) ELSE locked_until END
+        WHERE id = $1`,
+      [userId, maxFailedAttempts, lockoutMinutes],
+    );
+  }
+
+  /** Resolves a bearer token to the current state of its user; undefined when it no longer holds. */
+  async actorFromToken(token: string, meta: RequestMetadata): Promise<Actor | undefined> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+    } catch {
+      return undefined;
+    }
+    const user = await this.users.findOne({ where: { id: claims.sub }, relations: { locations: true } });
+    if (!user || !user.active) return undefined;
+    return {
+      userId: user.id,
+      role: user.role,
+      locationIds: user.locations.map((location) => location.id),
+      requestId: meta.requestId,
+      clientIp: meta.clientIp,
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Actor } from './actor';
+import { Role } from './role';
+
+export const IS_PUBLIC = 'auth:public';
+export const ROLES = 'auth:roles';
+
+/** The route needs no token (login, health). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may call the route. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+export interface AuthenticatedRequest extends Request {
+  actor?: Actor;
+}
+
+/** The authenticated caller of this request. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a route without authentication');
+  return actor;
+});
+
+/** Request metadata for audit rows written before a user is known (login). */
+export const RequestMeta = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  const request = context.switchToHttp().getRequest<Request>();
+  return { requestId: String(request.id ?? ''), clientIp: request.ip };
+});
+export interface RequestMetadata {
+  requestId: string;
+  clientIp?: string;
+}

@@ -1,0 +1,5 @@
+export enum Role {
+  Admin = 'admin',
+  FrontDesk = 'front_desk',
+  Therapist = 'therapist',
+}

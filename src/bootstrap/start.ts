@@ -1,0 +1,59 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { migrateDatabase } from '../database/migrate';
+import { isEmpty, seedDatabase } from '../seed/seed';
+import { createHttpApp, createWorkerContext } from './create-app';
+import { provideDatabase, type ProvidedDatabase } from './database-provider';
+import { assertRedisReachable } from './preflight';
+
+export interface RunningService {
+  app: INestApplicationContext;
+  database: ProvidedDatabase;
+  /** Stops taking work, finishes what is in flight, closes pools, then the embedded database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole start-up: database (configured or embedded), queue backend check, migrations and
+ * first-run seed when configured, then the API, the workers, or both.
+ */
+export async function startService(config: AppConfig, log: (line: string) => void): Promise<RunningService> {
+  const database = await provideDatabase(config, log);
+  try {
+    if (config.queue.backend === 'redis' && config.queue.redisUrl) {
+      await assertRedisReachable(config.queue.redisUrl);
+    }
+    if (config.migrationsRunOnStart) {
+      const applied = await migrateDatabase(database.url, config.queue.backend);
+      if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+    }
+    if (config.seedOnStart) await seedIfEmpty(config, database.url, log);
+    const app = config.runsApi
+      ? await createHttpApp(config, database.url)
+      : await createWorkerContext(config, database.url);
+    return {
+      app,
+      database,
+      stop: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function seedIfEmpty(config: AppConfig, url: string, log: (line: string) => void): Promise<void> {
+  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+  try {
+    if (!(await isEmpty(dataSource))) return;
+    const summary = await seedDatabase(dataSource, config);
+    log(`seeded demo data: ${summary.locations} locations, ${summary.users} users, ${summary.patients} patients`);
+  } finally {
+    await dataSource.destroy();
+  }
+}

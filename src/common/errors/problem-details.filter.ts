@@ -1,0 +1,153 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { domainErrorFromPostgres } from '../../database/postgres-errors';
+import { requestIdFor } from '../../logging/logger-options';
+import { DomainError, ErrorKind } from './domain-error';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  [ErrorKind.BadRequest]: HttpStatus.BAD_REQUEST,
+  [ErrorKind.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [ErrorKind.Unprocessable]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorKind.Locked]: HttpStatus.LOCKED,
+  [ErrorKind.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const TITLE_BY_STATUS: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Authentication required',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  423: 'Locked',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'request.bad_request',
+  401: 'auth.unauthenticated',
+  403: 'auth.forbidden',
+  404: 'request.not_found',
+  405: 'request.method_not_allowed',
+  409: 'request.conflict',
+  413: 'request.body_too_large',
+  415: 'request.unsupported_media_type',
+  422: 'request.unprocessable',
+  429: 'request.rate_limited',
+  503: 'service.unavailable',
+};
+
+/** Errors that Express's body parser raises before any controller runs. */
+interface BodyParserError extends Error {
+  type: string;
+  status: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<BodyParserError>).type === 'string' &&
+    typeof (error as Partial<BodyParserError>).status === 'number'
+  );
+}
+
+/**
+ * Writes every error as RFC 9457 problem+json. Domain errors carry their own code; integrity
+ * errors from PostgreSQL are translated; anything unexpected becomes a 500 whose detail says
+ * nothing about the internals (they go to the log, without request bodies).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    // Body parsing runs before the logging middleware, so a rejected body has no id yet.
+    request.id ??= requestIdFor(request, response);
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: problem.requestId }, 'unhandled error');
+    }
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, request: Request): ProblemDetails {
+    const requestId = String(request.id ?? '');
+    const instance = request.originalUrl?.split('?')[0];
+    const domainError =
+      exception instanceof DomainError ? exception : domainErrorFromPostgres(exception);
+    if (domainError) {
+      const status = STATUS_BY_KIND[domainError.kind];
+      return {
+        type: `/problems/${domainError.code}`,
+        title: domainError.code === 'request.validation_failed' ? 'Validation failed' : TITLE_BY_STATUS[status],
+        status,
+        detail: domainError.message,
+        code: domainError.code,
+        instance,
+        requestId,
+        ...(domainError.fieldErrors.length > 0 ? { errors: domainError.fieldErrors } : {}),
+      };
+    }
+    // Nest wraps body-parser errors in an HttpException; the original says what went wrong.
+    const bodyError = exception instanceof HttpException ? exception.cause : exception;
+    if (isBodyParserError(bodyError) && bodyError.status < 500) {
+      const malformed = bodyError.type === 'entity.parse.failed';
+      const code = malformed ? 'request.malformed_json' : (CODE_BY_STATUS[bodyError.status] ?? 'request.bad_request');
+      return {
+        type: `/problems/${code}`,
+        title: TITLE_BY_STATUS[bodyError.status] ?? 'Bad request',
+        status: bodyError.status,
+        detail: malformed ? 'The request body is not valid JSON' : bodyError.message,
+        code,
+        instance,
+        requestId,
+        ...(malformed ? { errors: [{ field: 'body', reason: 'The request body is not valid JSON' }] } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'server.error' : 'request.error');
+      // Services throw domain errors, so an HTTP 404 here is Nest's router finding no route.
+      const detail = status === 404 ? `No route ${request.method} ${instance}` : exception.message;
+      const body = exception.getResponse();
+      // Terminus reports a failed readiness check as a 503 whose body says which check failed.
+      const checks = status === 503 && typeof body === 'object' && body !== null && 'details' in body ? body.details : undefined;
+      return {
+        type: `/problems/${code}`,
+        title: TITLE_BY_STATUS[status] ?? exception.name,
+        status,
+        detail: checks ? 'A dependency is not ready' : status >= 500 ? 'An unexpected error occurred' : detail,
+        code,
+        instance,
+        requestId,
+        ...(checks ? { checks } : {}),
+      };
+    }
+    return {
+      type: '/problems/server.error',
+      title: TITLE_BY_STATUS[500],
+      status: 500,
+      detail: 'An unexpected error occurred; quote the request id when reporting it',
+      code: 'server.error',
+      instance,
+      requestId,
+    };
+  }
+}

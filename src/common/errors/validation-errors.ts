@@ -1,0 +1,30 @@
+import { ValidationError } from 'class-validator';
+import { DomainError, ErrorKind, FieldError } from './domain-error';
+
+function joinPath(parent: string, property: string): string {
+  if (!parent) return property;
+  return /^\d+$/.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
+}
+
+/** Flattens class-validator's tree into one entry per failing field and rule. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = joinPath(parent, error.property);
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({
+      field,
+      reason: reason.replace(/^(property )?\S+ /, `${field} `),
+    }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+export function requestValidationError(errors: ValidationError[]): DomainError {
+  const fieldErrors = flattenValidationErrors(errors);
+  const fields = [...new Set(fieldErrors.map((error) => error.field))];
+  return new DomainError(
+    ErrorKind.BadRequest,
+    'request.validation_failed',
+    `Invalid ${fields.length === 1 ? 'field' : 'fields'}: ${fields.join(', ')}`,
+    fieldErrors,
+  );
+}

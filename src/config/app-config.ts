@@ -1,0 +1,230 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
+import { randomBytes } from 'node:crypto';
+
+export const APP_ROLES = ['all', 'api', 'worker'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
+export type QueueBackendName = (typeof QUEUE_BACKENDS)[number];
+
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Environment variables as they arrive; validated once at boot. Every field is in .env.example. */
+class RawEnvironment {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsIn(APP_ROLES)
+  APP_ROLE: AppRole = 'all';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_POSTGRES_PORT = 54329;
+
+  @IsString()
+  EMBEDDED_POSTGRES_DIR = '.data/postgres';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  MIGRATIONS_RUN_ON_START?: 'true' | 'false';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  SEED_ON_START?: 'true' | 'false';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(QUEUE_BACKENDS)
+  QUEUE_BACKEND?: QueueBackendName;
+
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'ptp';
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: RawEnvironment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILED_ATTEMPTS = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_LOCKOUT_MINUTES = 15;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+
+  @IsString()
+  BODY_LIMIT = '100kb';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+export interface DatabaseSettings {
+  /** Set when the operator named a server; otherwise the embedded PostgreSQL is used. */
+  url?: string;
+  embedded: { port: number; dataDir: string };
+}
+
+export interface QueueSettings {
+  backend: QueueBackendName;
+  redisUrl?: string;
+  prefix: string;
+}
+
+export const DEV_ADMIN_EMAIL = 'admin@pt-practice.test';
+export const DEV_ADMIN_PASSWORD = 'demo-admin-password';
+
+/**
+ * The one configuration object of the process, read from the environment once at boot.
+ * Providers receive it by injection; nothing else reads process.env.
+ */
+export class AppConfig {
+  readonly env: RawEnvironment['NODE_ENV'];
+  readonly port: number;
+  readonly role: AppRole;
+  readonly logLevel: RawEnvironment['LOG_LEVEL'];
+  readonly database: DatabaseSettings;
+  readonly migrationsRunOnStart: boolean;
+  readonly seedOnStart: boolean;
+  readonly queue: QueueSettings;
+  readonly auth: {
+    /** Secret: never logged. */
+    jwtSecret: string;
+    jwtSecretIsEphemeral: boolean;
+    jwtTtlSeconds: number;
+    maxFailedAttempts: number;
+    lockoutMinutes: number;
+    loginRateLimitPerMinute: number;
+  };
+  readonly http: { bodyLimit: string };
+  readonly seedAdmin: { email: string; password: string } | undefined;
+
+  constructor(raw: RawEnvironment) {
+    const production = raw.NODE_ENV === 'production';
+    this.env = raw.NODE_ENV;
+    this.port = raw.PORT;
+    this.role = raw.APP_ROLE;
+    this.logLevel = raw.LOG_LEVEL;
+    this.database = {
+      url: raw.DATABASE_URL,
+      embedded: { port: raw.EMBEDDED_POSTGRES_PORT, dataDir: raw.EMBEDDED_POSTGRES_DIR },
+    };
+    this.migrationsRunOnStart = (raw.MIGRATIONS_RUN_ON_START ?? String(!production)) === 'true';
+    this.seedOnStart = (raw.SEED_ON_START ?? String(!production)) === 'true';
+    this.queue = {
+      backend: raw.QUEUE_BACKEND ?? (raw.REDIS_URL ? 'redis' : 'postgres'),
+      redisUrl: raw.REDIS_URL,
+      prefix: raw.QUEUE_PREFIX,
+    };
+    this.auth = {
+      // Outside production a per-process secret keeps the quick start free of set-up; tokens
+      // then do not survive a restart, which is what a developer expects of a demo.
+      jwtSecret: raw.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+      jwtSecretIsEphemeral: raw.JWT_SECRET === undefined,
+      jwtTtlSeconds: raw.JWT_TTL_SECONDS,
+      maxFailedAttempts: raw.LOGIN_MAX_FAILED_ATTEMPTS,
+      lockoutMinutes: raw.LOGIN_LOCKOUT_MINUTES,
+      loginRateLimitPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE,
+    };
+    this.http = { bodyLimit: raw.BODY_LIMIT };
+    const adminEmail = raw.ADMIN_EMAIL ?? (production ? undefined : DEV_ADMIN_EMAIL);
+    const adminPassword = raw.ADMIN_PASSWORD ?? (production ? undefined : DEV_ADMIN_PASSWORD);
+    this.seedAdmin =
+      adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined;
+  }
+
+  get runsApi(): boolean {
+    return this.role !== 'worker';
+  }
+
+  get runsWorkers(): boolean {
+    return this.role !== 'api';
+  }
+}
+
+/** Validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const raw = plainToInstance(RawEnvironment, { ...env }, { exposeDefaultValues: true });
+  const errors = validateSync(raw, { whitelist: false, forbidUnknownValues: true });
+  const problems = errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((reason) =>
+      reason.startsWith(error.property) ? reason : `${error.property}: ${reason}`,
+    ),
+  );
+  if (raw.QUEUE_BACKEND === 'redis' && !raw.REDIS_URL) {
+    problems.push('QUEUE_BACKEND=redis needs REDIS_URL (for example redis://127.0.0.1:6379)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return new AppConfig(raw);
+}

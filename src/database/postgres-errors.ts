@@ -1,0 +1,97 @@
+import { QueryFailedError } from 'typeorm';
+import { DomainError, ErrorKind, FieldError } from '../common/errors/domain-error';
+
+interface ConstraintDescription {
+  field?: string;
+  message: string;
+}
+
+const constraintDescriptions = new Map<string, ConstraintDescription>();
+
+/**
+ * Lets a module say, in a user's words, what one of its constraints protects. Undescribed
+ * constraints still map to the right status with a generic message naming the constraint.
+ */
+export function describeConstraints(descriptions: Record<string, ConstraintDescription>): void {
+  for (const [name, description] of Object.entries(descriptions)) {
+    constraintDescriptions.set(name, description);
+  }
+}
+
+interface PgDriverError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+  table?: string;
+  detail?: string;
+}
+
+function driverErrorOf(error: unknown): PgDriverError | undefined {
+  if (error instanceof QueryFailedError) return error.driverError as PgDriverError;
+  if (error && typeof error === 'object' && 'code' in error && 'severity' in error) {
+    return error as PgDriverError;
+  }
+  return undefined;
+}
+
+function describe(pg: PgDriverError, fallback: string): { message: string; fields: FieldError[] } {
+  const known = pg.constraint ? constraintDescriptions.get(pg.constraint) : undefined;
+  const message = known?.message ?? fallback;
+  const field = known?.field ?? pg.column;
+  return { message, fields: field ? [{ field, reason: message }] : [] };
+}
+
+/**
+ * Translates the integrity errors PostgreSQL raises into domain errors, so that a rule the
+ * database enforces reaches the client as a 4xx naming the rule, never as a 500.
+ */
+export function domainErrorFromPostgres(error: unknown): DomainError | undefined {
+  const pg = driverErrorOf(error);
+  if (!pg?.code) return undefined;
+  const subject = pg.constraint ? ` (${pg.constraint})` : '';
+  switch (pg.code) {
+    case '23505': {
+      const { message, fields } = describe(pg, `A record with the same values already exists${subject}`);
+      return new DomainError(ErrorKind.Conflict, 'database.unique_violation', message, fields);
+    }
+    case '23P01': {
+      const { message, fields } = describe(pg, `The change conflicts with an existing record${subject}`);
+      return new DomainError(ErrorKind.Conflict, 'database.exclusion_violation', message, fields);
+    }
+    case '23503': {
+      const stillReferenced = pg.detail?.includes('is still referenced') ?? false;
+      const { message, fields } = describe(
+        pg,
+        stillReferenced
+          ? `The record is still referenced by other records${subject}`
+          : `A referenced record does not exist${subject}`,
+      );
+      return stillReferenced
+        ? new DomainError(ErrorKind.Conflict, 'database.still_referenced', message, fields)
+        : new DomainError(ErrorKind.Unprocessable, 'database.reference_not_found', message, fields);
+    }
+    case '23514': {
+      const { message, fields } = describe(pg, `A value breaks a rule of the record${subject}`);
+      return new DomainError(ErrorKind.Unprocessable, 'database.check_violation', message, fields);
+    }
+    case '23502': {
+      const { message, fields } = describe(pg, `${pg.column ?? 'A required value'} is required`);
+      return new DomainError(ErrorKind.Unprocessable, 'database.not_null_violation', message, fields);
+    }
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+      return new DomainError(ErrorKind.BadRequest, 'database.invalid_value', 'A value has the wrong form or is out of range');
+    case '40001':
+    case '40P01':
+      return new DomainError(
+        ErrorKind.Conflict,
+        'database.concurrent_change',
+        'Another change to the same records happened at the same time; retry the request',
+      );
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,48 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Queue } from 'bullmq';
+import { Public } from '../auth/decorators';
+import { AppConfig } from '../config/app-config';
+import { QueueName } from '../queue/queue-names';
+
+const CHECK_TIMEOUT_MS = 3000;
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.AuditExports) private readonly queue: Queue,
+  ) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and the queue backend answer' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; problem+json with `checks`' })
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
+      () =>
+        this.indicators
+          .check('queue')
+          .attempt(async () => {
+            await this.queue.getJobCounts('waiting');
+            return { backend: this.config.queue.backend };
+          })
+          .withTimeout(CHECK_TIMEOUT_MS),
+    ]);
+  }
+}

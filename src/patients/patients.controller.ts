@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/decorators';
+import { ApiAuthenticated } from '../common/api-errors.decorator';
+import { ApiPageResponse, Page } from '../common/pagination/page';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { CreatePatientDto, PatientDto, PatientQuery, UpdatePatientDto } from './dto/patient.dto';
+import { PatientsService } from './patients.service';
+
+@ApiTags('patients')
+@Controller('patients')
+export class PatientsController {
+  constructor(private readonly patients: PatientsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a patient at one of the caller’s locations' })
+  @ApiCreatedResponse({ type: PatientDto })
+  @ApiAuthenticated(404, 422)
+  async create(@CurrentActor() actor: Actor, @Body() body: CreatePatientDto): Promise<PatientDto> {
+    return PatientDto.from(await this.patients.create(actor, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Search patients of the caller’s locations by name prefix and date of birth' })
+  @ApiPageResponse(PatientDto, 'One page of patients')
+  @ApiAuthenticated()
+  async list(@CurrentActor() actor: Actor, @Query() query: PatientQuery): Promise<Page<PatientDto>> {
+    const [patients, total] = await this.patients.list(actor, query);
+    return Page.of(patients.map(PatientDto.from), total, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One patient (404 outside the caller’s locations)' })
+  @ApiOkResponse({ type: PatientDto })
+  @ApiAuthenticated(404)
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParam()) id: string): Promise<PatientDto> {
+    return PatientDto.from(await this.patients.get(actor, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a patient’s details' })
+  @ApiOkResponse({ type: PatientDto })
+  @ApiAuthenticated(404, 422)
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: UpdatePatientDto,
+  ): Promise<PatientDto> {
+    return PatientDto.from(await this.patients.update(actor, id, body));
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Demo clinics, staff and patients. Names of people are invented; towns, states, ZIP codes and
+ * time zones are real. Phone numbers use the 555-01xx range reserved for fiction.
+ */
+export interface DemoLocation {
+  code: string;
+  name: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  timeZone: string;
+  phone: string;
+}
+
+const NEPA = 'America/New_York';
+
+export const DEMO_LOCATIONS: DemoLocation[] = [
+  { code: 'carbondale', name: 'Carbondale', city: 'Carbondale', state: 'PA', postalCode: '18407', timeZone: NEPA, phone: '+1 570-555-0101' },
+  { code: 'factoryville', name: 'Factoryville', city: 'Factoryville', state: 'PA', postalCode: '18419', timeZone: NEPA, phone: '+1 570-555-0102' },
+  { code: 'kingston', name: 'Kingston', city: 'Kingston', state: 'PA', postalCode: '18704', timeZone: NEPA, phone: '+1 570-555-0103' },
+  { code: 'mountain-top', name: 'Mountain Top', city: 'Mountain Top', state: 'PA', postalCode: '18707', timeZone: NEPA, phone: '+1 570-555-0104' },
+  { code: 'nanticoke', name: 'Nanticoke', city: 'Nanticoke', state: 'PA', postalCode: '18634', timeZone: NEPA, phone: '+1 570-555-0105' },
+  { code: 'pittston', name: 'Pittston', city: 'Pittston', state: 'PA', postalCode: '18640', timeZone: NEPA, phone: '+1 570-555-0106' },
+  { code: 'scranton', name: 'Scranton', city: 'Scranton', state: 'PA', postalCode: '18503', timeZone: NEPA, phone: '+1 570-555-0107' },
+  { code: 'trucksville', name: 'Trucksville', city: 'Trucksville', state: 'PA', postalCode: '18708', timeZone: NEPA, phone: '+1 570-555-0108' },
+  { code: 'wilkes-barre', name: 'Wilkes-Barre', city: 'Wilkes-Barre', state: 'PA', postalCode: '18701', timeZone: NEPA, phone: '+1 570-555-0109' },
+  { code: 'south-florida-in-home', name: 'South Florida In-Home PT', city: 'Boca Raton', state: 'FL', postalCode: '33431', timeZone: 'America/New_York', phone: '+1 561-555-0110' },
+  { code: 'plano-spine', name: 'Plano Spine Center', city: 'Plano', state: 'TX', postalCode: '75024', timeZone: 'America/Chicago', phone: '+1 972-555-0111' },
+];
+
+export interface DemoStaff {
+  email: string;
+  fullName: string;
+  role: 'front_desk' | 'therapist';
+  locations: string[];
+}
+
+export const DEMO_STAFF: DemoStaff[] = [
+  { email: 'frontdesk.scranton@pt-practice.test', fullName: 'Dana Kowalczyk', role: 'front_desk', locations: ['scranton'] },
+  { email: 'frontdesk.wyoming-valley@pt-practice.test', fullName: 'Rob Yanovich', role: 'front_desk', locations: ['kingston', 'wilkes-barre', 'nanticoke'] },
+  { email: 'frontdesk.plano@pt-practice.test', fullName: 'Lupe Garza', role: 'front_desk', locations: ['plano-spine'] },
+  { email: 'pt.scranton-kingston@pt-practice.test', fullName: 'Dr. Erin Walsh, PT, DPT', role: 'therapist', locations: ['scranton', 'kingston'] },
+  { email: 'pta.pittston@pt-practice.test', fullName: 'Marco Rinaldi, PTA', role: 'therapist', locations: ['pittston', 'wilkes-barre'] },
+  { email: 'pt.in-home@pt-practice.test', fullName: 'Dr. Yesenia Ruiz, PT, DPT', role: 'therapist', locations: ['south-florida-in-home'] },
+  { email: 'pt.plano@pt-practice.test', fullName: 'Dr. Caleb Hart, PT, DPT', role: 'therapist', locations: ['plano-spine'] },
+];
+
+export const DEMO_STAFF_PASSWORD = 'demo-staff-password';
+
+export interface DemoPatient {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  email: string | null;
+  phone: string;
+  location: string;
+}
+
+export const DEMO_PATIENTS: DemoPatient[] = [
+  { firstName: 'Joseph', lastName: 'Mazur', dateOfBirth: '1961-03-14', email: 'joseph.mazur@example.com', phone: '+1 570-555-0142', location: 'scranton' },
+  { firstName: 'Ann', lastName: 'Dougherty', dateOfBirth: '1979-11-02', email: 'ann.d@example.com', phone: '+1 570-555-0143', location: 'kingston' },
+  { firstName: 'Tyler', lastName: 'Brennan', dateOfBirth: '1994-07-21', email: null, phone: '+1 570-555-0144', location: 'wilkes-barre' },
+  { firstName: 'Rosa', lastName: 'Delgado', dateOfBirth: '1952-01-30', email: 'rosa.delgado@example.com', phone: '+1 561-555-0145', location: 'south-florida-in-home' },
+  { firstName: 'Wesley', lastName: 'Tran', dateOfBirth: '1970-09-09', email: 'w.tran@example.com', phone: '+1 972-555-0146', location: 'plano-spine' },
+];
