@@ -1,0 +1,68 @@
+import * as argon2 from 'argon2';
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import type TestAgent from 'supertest/lib/agent';
+import type { Role } from '../../src/auth/role';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export interface LocationRow {
+  id: string;
+  code: string;
+  timeZone: string;
+}
+
+export async function createLocation(
+  db: Pool,
+  overrides: Partial<{ code: string; name: string; state: string; timeZone: string }> = {},
+): Promise<LocationRow> {
+  const code = overrides.code ?? `clinic-${unique()}`;
+  const timeZone = overrides.timeZone ?? 'America/New_York';
+  const { rows } = await db.query(
+    `INSERT INTO locations (code, name, state, time_zone) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [code, overrides.name ?? `Clinic ${code}`, overrides.state ?? 'PA', timeZone],
+  );
+  return { id: rows[0].id, code, timeZone };
+}
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+  authorization: string;
+}
+
+/** A user inserted directly, then signed in through the API as a person would. */
+export async function createStaff(
+  http: TestAgent,
+  db: Pool,
+  role: Role | `${Role}`,
+  locationIds: string[] = [],
+): Promise<StaffUser> {
+  const email = `${role}.${unique()}@pt-practice.test`;
+  const password = `password-${unique()}-long`;
+  const { rows } = await db.query(
+    `INSERT INTO users (email, full_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [email, `Test ${role}`, await argon2.hash(password), role],
+  );
+  const id: string = rows[0].id;
+  if (locationIds.length > 0) {
+    await db.query(`INSERT INTO user_locations (user_id, location_id) SELECT $1, unnest($2::uuid[])`, [id, locationIds]);
+  }
+  const response = await http.post('/auth/login').send({ email, password }).expect(200);
+  const token: string = response.body.accessToken;
+  return { id, email, password, token, authorization: `Bearer ${token}` };
+}
+
+export async function createPatient(
+  db: Pool,
+  homeLocationId: string,
+  overrides: Partial<{ firstName: string; lastName: string; dateOfBirth: string }> = {},
+): Promise<{ id: string }> {
+  const { rows } = await db.query(
+    `INSERT INTO patients (first_name, last_name, date_of_birth, home_location_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [overrides.firstName ?? 'Pat', overrides.lastName ?? `Test${unique()}`, overrides.dateOfBirth ?? '1970-01-01', homeLocationId],
+  );
+  return { id: rows[0].id };
+}

@@ -1,0 +1,84 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createHttpApp } from '../../src/bootstrap/create-app';
+import { AppConfig, loadConfig, type QueueBackendName } from '../../src/config/app-config';
+import { withDatabase } from './services';
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  /** A pool on this file's own database, for arranging data and checking it with SQL. */
+  db: Pool;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  queueBackend?: QueueBackendName;
+  env?: Record<string, string>;
+}
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through jest (global setup)`);
+  return value;
+}
+
+/** Whether the Redis legs of the queue tests can run. */
+export const redisUrlForTests = (): string | undefined => process.env.TEST_REDIS_URL || undefined;
+
+/**
+ * Boots the real application on a fresh database cloned from the migrated template, talking to
+ * the real PostgreSQL and, when asked, the real Redis.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const adminUrl = requireEnv('TEST_PG_ADMIN_URL');
+  const template = requireEnv('TEST_TEMPLATE_DATABASE');
+  const suffix = randomBytes(6).toString('hex');
+  const database = `ptp_test_${suffix}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(adminUrl, database);
+  const backend = options.queueBackend ?? 'postgres';
+  const redisUrl = redisUrlForTests();
+  if (backend === 'redis' && !redisUrl) throw new Error('no Redis for the Redis leg');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+    QUEUE_BACKEND: backend,
+    ...(backend === 'redis' ? { REDIS_URL: redisUrl } : {}),
+    QUEUE_PREFIX: `ptp-test-${suffix}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    MIGRATIONS_RUN_ON_START: 'false',
+    SEED_ON_START: 'false',
+    ...options.env,
+  });
+  const app = await createHttpApp(config, url);
+  const db = new Pool({ connectionString: url, max: 3 });
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await db.end();
+      const cleanup = new Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      try {
+        await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}
