@@ -28,7 +28,9 @@ async function main(command: string | undefined): Promise<void> {
       const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
       try {
         const summary = await seedDatabase(dataSource, config);
-        say(`seed added ${summary.locations} locations, ${summary.users} users, ${summary.patients} patients`);
+        say(
+          `seed added ${summary.locations} locations, ${summary.users} users, ${summary.patients} patients`,
+        );
       } finally {
         await dataSource.destroy();
       }
@@ -41,7 +43,8 @@ async function main(command: string | undefined): Promise<void> {
 main(process.argv[2]).then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof ConfigError) error.problems.forEach((problem) => say(`configuration: ${problem}`));
+    if (error instanceof ConfigError)
+      error.problems.forEach((problem) => say(`configuration: ${problem}`));
     else say(error instanceof Error ? error.message : String(error));
     process.exit(1);
   },

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     `role ${config.role}; database ${service.database.embedded ? 'embedded' : 'from DATABASE_URL'}; ` +
       `queues on ${config.queue.backend}`,
   );
-  if (config.auth.jwtSecretIsEphemeral) say('JWT_SECRET is not set: tokens last until this process stops');
+  if (config.auth.jwtSecretIsEphemeral)
+    say('JWT_SECRET is not set: tokens last until this process stops');
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -62,7 +63,9 @@ main().catch((error: unknown) => {
   } else if (error instanceof StartupError) {
     say(error.message);
   } else {
-    say(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    say(
+      `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type AuditAction = 'create' | 'read' | 'update' | 'delete' | 'login' | 'login_failed' | 'export';
+export type AuditAction =
+  'create' | 'read' | 'update' | 'delete' | 'login' | 'login_failed' | 'export';
 
 /** One row of the append-only trail; the database rejects updates and deletes. */
 @Entity('audit_events')

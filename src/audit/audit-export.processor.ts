@@ -10,7 +10,7 @@ export class AuditExportProcessor extends WorkerHost {
   }
 
   async process(job: Job<ExportAuditEventsJob>): Promise<void> {
-    if (job.name !== JobName.ExportAuditEvents) {
+    if (job.name !== (JobName.ExportAuditEvents as string)) {
       throw new Error(`${QueueName.AuditExports} has no handler for job ${job.name}`);
     }
     await this.exports.produce(job.data.exportId);

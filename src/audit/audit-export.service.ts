@@ -44,14 +44,24 @@ export class AuditExportService {
         filters,
       });
       await this.audit.record(
-        { actor, action: 'export', entityType: 'audit_events', entityId: row.id, details: { filters } },
+        {
+          actor,
+          action: 'export',
+          entityType: 'audit_events',
+          entityId: row.id,
+          details: { filters },
+        },
         manager,
       );
       return row;
     });
     try {
       // The export id is the job id: a retried request can never queue the same export twice.
-      await this.queue.add(JobName.ExportAuditEvents, { exportId: created.id }, { jobId: created.id });
+      await this.queue.add(
+        JobName.ExportAuditEvents,
+        { exportId: created.id },
+        { jobId: created.id },
+      );
     } catch (error) {
       await this.dataSource
         .getRepository(AuditExport)
@@ -80,7 +90,11 @@ export class AuditExportService {
       .getOne();
     if (!row) throw new NotFoundError('audit_export.not_found', `No audit export ${id}`);
     if (row.status !== 'completed' || row.csv === null) {
-      throw new DomainError(ErrorKind.Conflict, 'audit_export.not_ready', `Audit export ${id} is ${row.status}`);
+      throw new DomainError(
+        ErrorKind.Conflict,
+        'audit_export.not_ready',
+        `Audit export ${id} is ${row.status}`,
+      );
     }
     await this.audit.record({ actor, action: 'read', entityType: 'audit_export', entityId: id });
     return row.csv;
@@ -91,8 +105,11 @@ export class AuditExportService {
     const repository = this.dataSource.getRepository(AuditExport);
     const row = await repository.findOneBy({ id: exportId });
     if (!row || row.status === 'completed') return;
-    await repository.update({ id: exportId }, { status: 'running', startedAt: new Date(), error: null });
-    const lines: string[] = [stringify([CSV_COLUMNS as unknown as string[]])];
+    await repository.update(
+      { id: exportId },
+      { status: 'running', startedAt: new Date(), error: null },
+    );
+    const lines: string[] = [stringify([[...CSV_COLUMNS]])];
     let rowCount = 0;
     for await (const batch of this.audit.iterate(row.filters)) {
       rowCount += batch.length;
@@ -122,6 +139,9 @@ export class AuditExportService {
   async markFailed(exportId: string, reason: string): Promise<void> {
     await this.dataSource
       .getRepository(AuditExport)
-      .update({ id: exportId, status: In(['queued', 'running']) }, { status: 'failed', error: reason });
+      .update(
+        { id: exportId, status: In(['queued', 'running']) },
+        { status: 'failed', error: reason },
+      );
   }
 }

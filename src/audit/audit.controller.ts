@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { Role } from '../auth/role';
@@ -26,7 +32,11 @@ export class AuditController {
   @ApiAuthenticated()
   async list(@Query() query: AuditEventQuery): Promise<Page<AuditEventDto>> {
     const [events, total] = await this.audit.list(query, query);
-    return Page.of(events.map(AuditEventDto.from), total, query);
+    return Page.of(
+      events.map((event) => AuditEventDto.from(event)),
+      total,
+      query,
+    );
   }
 
   @Post('audit-exports')

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorKind } from '../common/errors/domain-error';
+import { requestIdOf } from '../logging/logger-options';
 import { AuthService } from './auth.service';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES } from './decorators';
 import type { Role } from './role';
@@ -14,16 +15,30 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new DomainError(ErrorKind.Unauthenticated, 'auth.token_missing', 'Send a bearer token: Authorization: Bearer <token>');
+      throw new DomainError(
+        ErrorKind.Unauthenticated,
+        'auth.token_missing',
+        'Send a bearer token: Authorization: Bearer <token>',
+      );
     }
-    const actor = await this.auth.actorFromToken(token, { requestId: String(request.id ?? ''), clientIp: request.ip });
+    const actor = await this.auth.actorFromToken(token, {
+      requestId: requestIdOf(request),
+      clientIp: request.ip,
+    });
     if (!actor) {
-      throw new DomainError(ErrorKind.Unauthenticated, 'auth.token_invalid', 'The token is invalid or expired, or the account is disabled');
+      throw new DomainError(
+        ErrorKind.Unauthenticated,
+        'auth.token_invalid',
+        'The token is invalid or expired, or the account is disabled',
+      );
     }
     request.actor = actor;
     return true;
@@ -36,10 +51,17 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!roles) return true;
     const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
     if (actor && roles.includes(actor.role)) return true;
-    throw new DomainError(ErrorKind.Forbidden, 'auth.role_forbidden', `Only ${roles.join(', ')} may do this`);
+    throw new DomainError(
+      ErrorKind.Forbidden,
+      'auth.role_forbidden',
+      `Only ${roles.join(', ')} may do this`,
+    );
   }
 }

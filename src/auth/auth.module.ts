@@ -28,7 +28,9 @@ import { UsersService } from './users.service';
     // Per-address limit on login attempts, on top of the per-account lockout.
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.auth.loginRateLimitPerMinute }],
+      useFactory: (config: AppConfig) => [
+        { ttl: 60_000, limit: config.auth.loginRateLimitPerMinute },
+      ],
     }),
   ],
   controllers: [AuthController, UsersController],

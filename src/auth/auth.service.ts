@@ -17,7 +17,11 @@ export interface AccessTokenClaims {
 }
 
 const invalidCredentials = () =>
-  new DomainError(ErrorKind.Unauthenticated, 'auth.invalid_credentials', 'Email or password is wrong');
+  new DomainError(
+    ErrorKind.Unauthenticated,
+    'auth.invalid_credentials',
+    'Email or password is wrong',
+  );
 
 @Injectable()
 export class AuthService {
@@ -33,7 +37,11 @@ export class AuthService {
    * Checks a password and issues a short-lived token. Consecutive failures lock the account for
    * a while; every attempt, good or bad, is audited without the email or password typed.
    */
-  async login(email: string, password: string, meta: RequestMetadata): Promise<{ token: string; expiresIn: number }> {
+  async login(
+    email: string,
+    password: string,
+    meta: RequestMetadata,
+  ): Promise<{ token: string; expiresIn: number }> {
     const user = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -76,7 +84,10 @@ export class AuthService {
       throw invalidCredentials();
     }
 
-    await this.users.update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() });
+    await this.users.update(
+      { id: user.id },
+      { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() },
+    );
     await this.audit.record({
       actor: { ...meta, userId: user.id },
       action: 'login',
@@ -109,7 +120,10 @@ export class AuthService {
     } catch {
       return undefined;
     }
-    const user = await this.users.findOne({ where: { id: claims.sub }, relations: { locations: true } });
+    const user = await this.users.findOne({
+      where: { id: claims.sub },
+      relations: { locations: true },
+    });
     if (!user || !user.active) return undefined;
     return {
       userId: user.id,

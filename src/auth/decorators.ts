@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
+import { requestIdOf } from '../logging/logger-options';
 import type { Actor } from './actor';
 import { Role } from './role';
 
@@ -26,7 +27,7 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 /** Request metadata for audit rows written before a user is known (login). */
 export const RequestMeta = createParamDecorator((_: unknown, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<Request>();
-  return { requestId: String(request.id ?? ''), clientIp: request.ip };
+  return { requestId: requestIdOf(request), clientIp: request.ip };
 });
 export interface RequestMetadata {
   requestId: string;

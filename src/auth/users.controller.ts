@@ -29,7 +29,11 @@ export class UsersController {
   @ApiAuthenticated()
   async list(@Query() query: UserQuery): Promise<Page<UserDto>> {
     const [users, total] = await this.users.list(query);
-    return Page.of(users.map(UserDto.from), total, query);
+    return Page.of(
+      users.map((user) => UserDto.from(user)),
+      total,
+      query,
+    );
   }
 
   @Get(':id')

@@ -13,7 +13,10 @@ import { User } from './user.entity';
 
 describeConstraints({
   users_email_key: { field: 'email', message: 'A user with this email already exists' },
-  user_locations_location_id_fkey: { field: 'locationIds', message: 'A location in locationIds does not exist' },
+  user_locations_location_id_fkey: {
+    field: 'locationIds',
+    message: 'A location in locationIds does not exist',
+  },
 });
 
 @Injectable()
@@ -38,7 +41,13 @@ export class UsersService {
       const userId = identifiers[0].id as string;
       await this.assignLocations(manager, userId, input.locationIds);
       await this.audit.record(
-        { actor, action: 'create', entityType: 'user', entityId: userId, details: { role: input.role } },
+        {
+          actor,
+          action: 'create',
+          entityType: 'user',
+          entityId: userId,
+          details: { role: input.role },
+        },
         manager,
       );
       return userId;
@@ -66,7 +75,13 @@ export class UsersService {
         await this.assignLocations(manager, id, input.locationIds);
       }
       await this.audit.record(
-        { actor, action: 'update', entityType: 'user', entityId: id, details: { fields: Object.keys(input).sort() } },
+        {
+          actor,
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          details: { fields: Object.keys(input).sort() },
+        },
         manager,
       );
     });
@@ -74,7 +89,9 @@ export class UsersService {
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id }, relations: { locations: true } });
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { id }, relations: { locations: true } });
     if (!user) throw new NotFoundError('user.not_found', `No user ${id}`);
     return user;
   }
@@ -88,14 +105,21 @@ export class UsersService {
       .addOrderBy('user.id');
     if (query.role) builder.andWhere('user.role = :role', { role: query.role });
     if (query.locationId) {
-      builder.andWhere('EXISTS (SELECT 1 FROM user_locations ul WHERE ul.user_id = user.id AND ul.location_id = :locationId)', {
-        locationId: query.locationId,
-      });
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM user_locations ul WHERE ul.user_id = user.id AND ul.location_id = :locationId)',
+        {
+          locationId: query.locationId,
+        },
+      );
     }
     return builder.take(query.limit).skip(query.offset).getManyAndCount();
   }
 
-  private async assignLocations(manager: EntityManager, userId: string, locationIds: string[]): Promise<void> {
+  private async assignLocations(
+    manager: EntityManager,
+    userId: string,
+    locationIds: string[],
+  ): Promise<void> {
     if (locationIds.length === 0) return;
     const found = await manager.getRepository(Location).countBy({ id: In(locationIds) });
     if (found !== locationIds.length) {

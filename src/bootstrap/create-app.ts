@@ -41,19 +41,31 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
 }
 
 /** Builds the HTTP application (API role, or API and workers). */
-export async function createHttpApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
+export async function createHttpApp(
+  config: AppConfig,
+  databaseUrl: string,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    {
+      bodyParser: false,
+      bufferLogs: true,
+    },
+  );
   configureHttp(app, config);
   await app.init();
   return app;
 }
 
 /** Builds a worker-only process: no HTTP server, processors only. */
-export async function createWorkerContext(config: AppConfig, databaseUrl: string): Promise<INestApplicationContext> {
-  const context = await NestFactory.createApplicationContext(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
+export async function createWorkerContext(
+  config: AppConfig,
+  databaseUrl: string,
+): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(
+    AppModule.forRoot(config, databaseUrl),
+    { bufferLogs: true },
+  );
   context.useLogger(context.get(Logger));
   await context.init();
   return context;

@@ -9,10 +9,13 @@ export interface ProvidedDatabase {
 }
 
 /** The configured PostgreSQL when DATABASE_URL is set (checked now), else the embedded one. */
-export async function provideDatabase(config: AppConfig, log: (line: string) => void): Promise<ProvidedDatabase> {
+export async function provideDatabase(
+  config: AppConfig,
+  log: (line: string) => void,
+): Promise<ProvidedDatabase> {
   if (config.database.url) {
     await assertPostgresReachable(config.database.url);
-    return { url: config.database.url, embedded: false, close: async () => undefined };
+    return { url: config.database.url, embedded: false, close: () => Promise.resolve() };
   }
   const { port, dataDir } = config.database.embedded;
   const server = new EmbeddedDatabase(port, dataDir, log);

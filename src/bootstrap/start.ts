@@ -19,7 +19,10 @@ export interface RunningService {
  * The whole start-up: database (configured or embedded), queue backend check, migrations and
  * first-run seed when configured, then the API, the workers, or both.
  */
-export async function startService(config: AppConfig, log: (line: string) => void): Promise<RunningService> {
+export async function startService(
+  config: AppConfig,
+  log: (line: string) => void,
+): Promise<RunningService> {
   const database = await provideDatabase(config, log);
   try {
     if (config.queue.backend === 'redis' && config.queue.redisUrl) {
@@ -47,12 +50,18 @@ export async function startService(config: AppConfig, log: (line: string) => voi
   }
 }
 
-async function seedIfEmpty(config: AppConfig, url: string, log: (line: string) => void): Promise<void> {
+async function seedIfEmpty(
+  config: AppConfig,
+  url: string,
+  log: (line: string) => void,
+): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
     if (!(await isEmpty(dataSource))) return;
     const summary = await seedDatabase(dataSource, config);
-    log(`seeded demo data: ${summary.locations} locations, ${summary.users} users, ${summary.patients} patients`);
+    log(
+      `seeded demo data: ${summary.locations} locations, ${summary.users} users, ${summary.patients} patients`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -5,6 +5,8 @@ import { InputError } from './errors/domain-error';
 export function UuidParam(field = 'id'): ParseUUIDPipe {
   return new ParseUUIDPipe({
     exceptionFactory: () =>
-      new InputError('request.invalid_id', `${field} must be a UUID`, [{ field, reason: `${field} must be a UUID` }]),
+      new InputError('request.invalid_id', `${field} must be a UUID`, [
+        { field, reason: `${field} must be a UUID` },
+      ]),
   });
 }

@@ -5,7 +5,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUrl,
   Matches,
   Max,
   Min,
@@ -45,7 +44,9 @@ class RawEnvironment {
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  @Matches(/^postgres(ql)?:\/\/\S*$/, {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// connection URL',
+  })
   DATABASE_URL?: string;
 
   @Type(() => Number)
@@ -69,7 +70,7 @@ class RawEnvironment {
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
   @Transform(emptyToUndefined)
@@ -77,11 +78,15 @@ class RawEnvironment {
   @IsIn(QUEUE_BACKENDS)
   QUEUE_BACKEND?: QueueBackendName;
 
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, {
+    message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -',
+  })
   QUEUE_PREFIX = 'ptp';
 
   @Transform(emptyToUndefined)
-  @ValidateIf((env: RawEnvironment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @ValidateIf(
+    (env: RawEnvironment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined,
+  )
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;

@@ -11,7 +11,10 @@ export const QUEUE_SCHEMA = 'bullmq';
  * live in PostgreSQL, BullMQ's own. Several processes may start at once: an advisory lock lets
  * one migrate while the others wait and then find nothing to do.
  */
-export async function migrateDatabase(url: string, queueBackend: QueueBackendName): Promise<string[]> {
+export async function migrateDatabase(
+  url: string,
+  queueBackend: QueueBackendName,
+): Promise<string[]> {
   const lockHolder = new Client({ connectionString: url, application_name: 'pt-practice-migrate' });
   await lockHolder.connect();
   try {
@@ -19,7 +22,9 @@ export async function migrateDatabase(url: string, queueBackend: QueueBackendNam
     const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
     let applied: string[];
     try {
-      applied = (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
+      applied = (await dataSource.runMigrations({ transaction: 'each' })).map(
+        (migration) => migration.name,
+      );
     } finally {
       await dataSource.destroy();
     }

@@ -51,11 +51,17 @@ export function domainErrorFromPostgres(error: unknown): DomainError | undefined
   const subject = pg.constraint ? ` (${pg.constraint})` : '';
   switch (pg.code) {
     case '23505': {
-      const { message, fields } = describe(pg, `A record with the same values already exists${subject}`);
+      const { message, fields } = describe(
+        pg,
+        `A record with the same values already exists${subject}`,
+      );
       return new DomainError(ErrorKind.Conflict, 'database.unique_violation', message, fields);
     }
     case '23P01': {
-      const { message, fields } = describe(pg, `The change conflicts with an existing record${subject}`);
+      const { message, fields } = describe(
+        pg,
+        `The change conflicts with an existing record${subject}`,
+      );
       return new DomainError(ErrorKind.Conflict, 'database.exclusion_violation', message, fields);
     }
     case '23503': {
@@ -76,14 +82,23 @@ export function domainErrorFromPostgres(error: unknown): DomainError | undefined
     }
     case '23502': {
       const { message, fields } = describe(pg, `${pg.column ?? 'A required value'} is required`);
-      return new DomainError(ErrorKind.Unprocessable, 'database.not_null_violation', message, fields);
+      return new DomainError(
+        ErrorKind.Unprocessable,
+        'database.not_null_violation',
+        message,
+        fields,
+      );
     }
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
     case '22001':
-      return new DomainError(ErrorKind.BadRequest, 'database.invalid_value', 'A value has the wrong form or is out of range');
+      return new DomainError(
+        ErrorKind.BadRequest,
+        'database.invalid_value',
+        'A value has the wrong form or is out of range',
+      );
     case '40001':
     case '40P01':
       return new DomainError(

@@ -1,7 +1,17 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
 import { Public } from '../auth/decorators';
 import { AppConfig } from '../config/app-config';
@@ -31,7 +41,9 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: PostgreSQL and the queue backend answer' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; problem+json with `checks`' })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down; problem+json with `checks`',
+  })
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),

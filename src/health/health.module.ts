@@ -5,7 +5,10 @@ import { QueueName } from '../queue/queue-names';
 import { HealthController } from './health.controller';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false }), BullModule.registerQueue({ name: QueueName.AuditExports })],
+  imports: [
+    TerminusModule.forRoot({ logger: false }),
+    BullModule.registerQueue({ name: QueueName.AuditExports }),
+  ],
   controllers: [HealthController],
 })
 export class HealthModule {}

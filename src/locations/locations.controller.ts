@@ -19,7 +19,10 @@ export class LocationsController {
   @ApiOperation({ summary: 'Create a clinic location (admins)' })
   @ApiCreatedResponse({ type: LocationDto })
   @ApiAuthenticated(409)
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateLocationDto): Promise<LocationDto> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateLocationDto,
+  ): Promise<LocationDto> {
     return LocationDto.from(await this.locations.create(actor, body));
   }
 
@@ -29,14 +32,21 @@ export class LocationsController {
   @ApiAuthenticated()
   async list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<LocationDto>> {
     const [locations, total] = await this.locations.list(actor, query);
-    return Page.of(locations.map(LocationDto.from), total, query);
+    return Page.of(
+      locations.map((location) => LocationDto.from(location)),
+      total,
+      query,
+    );
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One location' })
   @ApiOkResponse({ type: LocationDto })
   @ApiAuthenticated(404)
-  async get(@CurrentActor() actor: Actor, @Param('id', UuidParam()) id: string): Promise<LocationDto> {
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<LocationDto> {
     return LocationDto.from(await this.locations.get(actor, id));
   }
 }

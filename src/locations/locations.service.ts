@@ -23,7 +23,10 @@ export class LocationsService {
   async create(actor: Actor, input: CreateLocationDto): Promise<Location> {
     return this.dataSource.transaction(async (manager) => {
       const location = await manager.getRepository(Location).save({ country: 'US', ...input });
-      await this.audit.record({ actor, action: 'create', entityType: 'location', entityId: location.id }, manager);
+      await this.audit.record(
+        { actor, action: 'create', entityType: 'location', entityId: location.id },
+        manager,
+      );
       return location;
     });
   }

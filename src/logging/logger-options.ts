@@ -5,6 +5,11 @@ import type { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The id pino-http gave the request, or '' before it ran. */
+export function requestIdOf(request: IncomingMessage): string {
+  return typeof request.id === 'string' ? request.id : '';
+}
+
 /** Honours a well-formed X-Request-Id from a proxy; otherwise makes one. */
 export function requestIdFor(request: IncomingMessage, response: ServerResponse): string {
   const incoming = request.headers['x-request-id'];
@@ -25,7 +30,13 @@ export function loggerOptions(config: AppConfig): Params {
       genReqId: requestIdFor,
       customAttributeKeys: { reqId: 'requestId' },
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.accessToken'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.accessToken',
+        ],
         censor: '[redacted]',
       },
       serializers: {
@@ -37,7 +48,11 @@ export function loggerOptions(config: AppConfig): Params {
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
       customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+        error || response.statusCode >= 500
+          ? 'error'
+          : response.statusCode >= 400
+            ? 'warn'
+            : 'info',
     },
   };
 }

@@ -22,19 +22,31 @@ export class PatientsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Search patients of the caller’s locations by name prefix and date of birth' })
+  @ApiOperation({
+    summary: 'Search patients of the caller’s locations by name prefix and date of birth',
+  })
   @ApiPageResponse(PatientDto, 'One page of patients')
   @ApiAuthenticated()
-  async list(@CurrentActor() actor: Actor, @Query() query: PatientQuery): Promise<Page<PatientDto>> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: PatientQuery,
+  ): Promise<Page<PatientDto>> {
     const [patients, total] = await this.patients.list(actor, query);
-    return Page.of(patients.map(PatientDto.from), total, query);
+    return Page.of(
+      patients.map((patient) => PatientDto.from(patient)),
+      total,
+      query,
+    );
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One patient (404 outside the caller’s locations)' })
   @ApiOkResponse({ type: PatientDto })
   @ApiAuthenticated(404)
-  async get(@CurrentActor() actor: Actor, @Param('id', UuidParam()) id: string): Promise<PatientDto> {
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<PatientDto> {
     return PatientDto.from(await this.patients.get(actor, id));
   }
 

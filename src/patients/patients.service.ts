@@ -9,8 +9,14 @@ import type { CreatePatientDto, PatientQuery, UpdatePatientDto } from './dto/pat
 import { Patient } from './patient.entity';
 
 describeConstraints({
-  patients_home_location_id_fkey: { field: 'homeLocationId', message: 'The home location does not exist' },
-  patients_date_of_birth_plausible: { field: 'dateOfBirth', message: 'dateOfBirth must be on or after 1900-01-01' },
+  patients_home_location_id_fkey: {
+    field: 'homeLocationId',
+    message: 'The home location does not exist',
+  },
+  patients_date_of_birth_plausible: {
+    field: 'dateOfBirth',
+    message: 'dateOfBirth must be on or after 1900-01-01',
+  },
 });
 
 const patientNotFound = (id: string) => new NotFoundError('patient.not_found', `No patient ${id}`);
@@ -30,7 +36,10 @@ export class PatientsService {
     this.assertLocationAllowed(actor, input.homeLocationId);
     return this.dataSource.transaction(async (manager) => {
       const patient = await manager.getRepository(Patient).save({ ...input });
-      await this.audit.record({ actor, action: 'create', entityType: 'patient', entityId: patient.id }, manager);
+      await this.audit.record(
+        { actor, action: 'create', entityType: 'patient', entityId: patient.id },
+        manager,
+      );
       return patient;
     });
   }
@@ -47,7 +56,13 @@ export class PatientsService {
       await this.findVisible(manager, actor, id, true);
       await manager.getRepository(Patient).update({ id }, { ...input });
       await this.audit.record(
-        { actor, action: 'update', entityType: 'patient', entityId: id, details: { fields: Object.keys(input).sort() } },
+        {
+          actor,
+          action: 'update',
+          entityType: 'patient',
+          entityId: id,
+          details: { fields: Object.keys(input).sort() },
+        },
         manager,
       );
       return manager.getRepository(Patient).findOneByOrFail({ id });
@@ -64,15 +79,29 @@ export class PatientsService {
       .addOrderBy('patient.id');
     const scope = locationScope(actor);
     if (scope) builder.andWhere('patient.home_location_id = ANY(:scope)', { scope });
-    if (query.locationId) builder.andWhere('patient.home_location_id = :locationId', { locationId: query.locationId });
-    if (query.dateOfBirth) builder.andWhere('patient.date_of_birth = :dateOfBirth', { dateOfBirth: query.dateOfBirth });
+    if (query.locationId)
+      builder.andWhere('patient.home_location_id = :locationId', { locationId: query.locationId });
+    if (query.dateOfBirth)
+      builder.andWhere('patient.date_of_birth = :dateOfBirth', { dateOfBirth: query.dateOfBirth });
     if (query.name) {
-      const prefix = `${query.name.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      builder.andWhere('(lower(patient.last_name) LIKE :prefix OR lower(patient.first_name) LIKE :prefix)', { prefix });
+      const prefix = `${query.name
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(
+        '(lower(patient.last_name) LIKE :prefix OR lower(patient.first_name) LIKE :prefix)',
+        { prefix },
+      );
     }
     const [patients, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
     await this.audit.recordMany(
-      patients.map((patient) => ({ actor, action: 'read' as const, entityType: 'patient', entityId: patient.id, details: { via: 'list' } })),
+      patients.map((patient) => ({
+        actor,
+        action: 'read' as const,
+        entityType: 'patient',
+        entityId: patient.id,
+        details: { via: 'list' },
+      })),
     );
     return [patients, total];
   }
@@ -83,7 +112,12 @@ export class PatientsService {
     }
   }
 
-  private async findVisible(manager: EntityManager, actor: Actor, id: string, forUpdate = false): Promise<Patient> {
+  private async findVisible(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    forUpdate = false,
+  ): Promise<Patient> {
     const patient = await manager.getRepository(Patient).findOne({
       where: { id },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),

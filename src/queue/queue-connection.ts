@@ -1,5 +1,10 @@
 import type { QueueSettings } from '../config/app-config';
-import { createPostgresBackend, setDefaultBackendFactory, type ConnectionOptions, type PostgresPoolConfig } from 'bullmq';
+import {
+  createPostgresBackend,
+  setDefaultBackendFactory,
+  type ConnectionOptions,
+  type PostgresPoolConfig,
+} from 'bullmq';
 
 /** ioredis options from a `redis://` or `rediss://` URL. */
 export function redisOptionsFromUrl(url: string) {
@@ -22,7 +27,10 @@ export function redisOptionsFromUrl(url: string) {
  * worker uses. Must run before any Queue or Worker is built; nothing else in the code base knows
  * which backend is in use.
  */
-export function configureQueueBackend(settings: QueueSettings, databaseUrl: string): ConnectionOptions {
+export function configureQueueBackend(
+  settings: QueueSettings,
+  databaseUrl: string,
+): ConnectionOptions {
   if (settings.backend === 'redis') {
     setDefaultBackendFactory();
     if (!settings.redisUrl) throw new Error('the Redis queue backend needs REDIS_URL');
@@ -35,5 +43,5 @@ export function configureQueueBackend(settings: QueueSettings, databaseUrl: stri
     max: 4,
     application_name: 'pt-practice-queue',
   };
-  return postgres as unknown as ConnectionOptions;
+  return postgres;
 }

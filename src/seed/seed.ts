@@ -14,21 +14,38 @@ export interface SeedSummary {
  * so a second run adds nothing and never overwrites what users changed. Demo staff and patients,
  * whose passwords are public, are only added outside production.
  */
-export async function seedDatabase(dataSource: DataSource, config: AppConfig): Promise<SeedSummary> {
+export async function seedDatabase(
+  dataSource: DataSource,
+  config: AppConfig,
+): Promise<SeedSummary> {
   const hasher = new PasswordHasher();
   const withDemo = config.env !== 'production';
   return dataSource.transaction(async (manager) => {
     const summary: SeedSummary = { locations: 0, users: 0, patients: 0 };
     for (const location of DEMO_LOCATIONS) {
-      const inserted = await manager.query(
+      const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO locations (code, name, city, state, postal_code, time_zone, phone)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [location.code, location.name, location.city, location.state, location.postalCode, location.timeZone, location.phone],
+        [
+          location.code,
+          location.name,
+          location.city,
+          location.state,
+          location.postalCode,
+          location.timeZone,
+          location.phone,
+        ],
       );
       summary.locations += inserted.length;
     }
-    const addUser = async (email: string, fullName: string, role: string, password: string, locationCodes: string[]) => {
-      const inserted: { id: string }[] = await manager.query(
+    const addUser = async (
+      email: string,
+      fullName: string,
+      role: string,
+      password: string,
+      locationCodes: string[],
+    ) => {
+      const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO users (email, full_name, password_hash, role) VALUES ($1, $2, $3, $4)
          ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
         [email, fullName, await hasher.hash(password), role],
@@ -41,20 +58,33 @@ export async function seedDatabase(dataSource: DataSource, config: AppConfig): P
       );
     };
     if (config.seedAdmin) {
-      await addUser(config.seedAdmin.email, 'Practice Administrator', 'admin', config.seedAdmin.password, []);
+      await addUser(
+        config.seedAdmin.email,
+        'Practice Administrator',
+        'admin',
+        config.seedAdmin.password,
+        [],
+      );
     }
     if (!withDemo) return summary;
     for (const staff of DEMO_STAFF) {
       await addUser(staff.email, staff.fullName, staff.role, DEMO_STAFF_PASSWORD, staff.locations);
     }
     for (const patient of DEMO_PATIENTS) {
-      const inserted = await manager.query(
+      const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO patients (first_name, last_name, date_of_birth, email, phone, home_location_id)
          SELECT $1, $2, $3, $4, $5, id FROM locations WHERE code = $6
           AND NOT EXISTS (SELECT 1 FROM patients WHERE lower(first_name) = lower($1)
                             AND lower(last_name) = lower($2) AND date_of_birth = $3)
          RETURNING id`,
-        [patient.firstName, patient.lastName, patient.dateOfBirth, patient.email, patient.phone, patient.location],
+        [
+          patient.firstName,
+          patient.lastName,
+          patient.dateOfBirth,
+          patient.email,
+          patient.phone,
+          patient.location,
+        ],
       );
       summary.patients += inserted.length;
     }
@@ -64,6 +94,8 @@ export async function seedDatabase(dataSource: DataSource, config: AppConfig): P
 
 /** Whether the database has never been seeded (no location at all). */
 export async function isEmpty(dataSource: DataSource): Promise<boolean> {
-  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM locations`);
+  const [{ count }] = await dataSource.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM locations`,
+  );
   return count === 0;
 }

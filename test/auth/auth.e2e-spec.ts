@@ -6,28 +6,54 @@ describe('login, lockout and roles', () => {
   let admin: StaffUser;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOGIN_MAX_FAILED_ATTEMPTS: '3', LOGIN_LOCKOUT_MINUTES: '10' } });
+    t = await startTestApp({
+      env: { LOGIN_MAX_FAILED_ATTEMPTS: '3', LOGIN_LOCKOUT_MINUTES: '10' },
+    });
     admin = await createStaff(t.http, t.db, 'admin');
   });
   afterAll(() => t.close());
 
   it('issues a bearer token that /auth/me accepts', async () => {
-    const login = await t.http.post('/auth/login').send({ email: admin.email.toUpperCase(), password: admin.password }).expect(200);
-    expect(login.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
-    const me = await t.http.get('/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
-    expect(me.body).toMatchObject({ id: admin.id, email: admin.email, role: 'admin', active: true });
+    const login = await t.http
+      .post('/auth/login')
+      .send({ email: admin.email.toUpperCase(), password: admin.password })
+      .expect(200);
+    expect(login.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+    });
+    const me = await t.http
+      .get('/auth/me')
+      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .expect(200);
+    expect(me.body).toMatchObject({
+      id: admin.id,
+      email: admin.email,
+      role: 'admin',
+      active: true,
+    });
   });
 
   it('refuses requests without a token or with a forged one', async () => {
     const missing = await t.http.get('/patients').expect(401);
     expect(missing.body.code).toBe('auth.token_missing');
-    const forged = await t.http.get('/patients').set('Authorization', `Bearer ${admin.token}x`).expect(401);
+    const forged = await t.http
+      .get('/patients')
+      .set('Authorization', `Bearer ${admin.token}x`)
+      .expect(401);
     expect(forged.body.code).toBe('auth.token_invalid');
   });
 
   it('gives the same answer for an unknown email and a wrong password, and audits both', async () => {
-    const unknown = await t.http.post('/auth/login').send({ email: 'nobody@pt-practice.test', password: 'whatever' }).expect(401);
-    const wrong = await t.http.post('/auth/login').send({ email: admin.email, password: 'wrong password' }).expect(401);
+    const unknown = await t.http
+      .post('/auth/login')
+      .send({ email: 'nobody@pt-practice.test', password: 'whatever' })
+      .expect(401);
+    const wrong = await t.http
+      .post('/auth/login')
+      .send({ email: admin.email, password: 'wrong password' })
+      .expect(401);
     expect(unknown.body.detail).toBe(wrong.body.detail);
     const { rows } = await t.db.query(
       `SELECT entity_id, details->>'reason' AS reason FROM audit_events WHERE action = 'login_failed' ORDER BY id`,
@@ -39,41 +65,92 @@ describe('login, lockout and roles', () => {
       ]),
     );
     // A good login resets the count of failures in a row.
-    await t.http.post('/auth/login').send({ email: admin.email, password: admin.password }).expect(200);
+    await t.http
+      .post('/auth/login')
+      .send({ email: admin.email, password: admin.password })
+      .expect(200);
   });
 
   it('locks an account after repeated failures, even for the right password, until the lock ends', async () => {
     const clerk = await createStaff(t.http, t.db, 'front_desk');
     for (let attempt = 1; attempt <= 3; attempt++) {
-      await t.http.post('/auth/login').send({ email: clerk.email, password: `wrong-${attempt}` }).expect(401);
+      await t.http
+        .post('/auth/login')
+        .send({ email: clerk.email, password: `wrong-${attempt}` })
+        .expect(401);
     }
-    const locked = await t.http.post('/auth/login').send({ email: clerk.email, password: clerk.password }).expect(423);
+    const locked = await t.http
+      .post('/auth/login')
+      .send({ email: clerk.email, password: clerk.password })
+      .expect(423);
     expect(locked.body.code).toBe('auth.account_locked');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(9 * 60);
-    const { rows } = await t.db.query(`SELECT locked_until > now() + interval '9 minutes' AS locked FROM users WHERE id = $1`, [clerk.id]);
+    const { rows } = await t.db.query(
+      `SELECT locked_until > now() + interval '9 minutes' AS locked FROM users WHERE id = $1`,
+      [clerk.id],
+    );
     expect(rows[0].locked).toBe(true);
 
-    await t.db.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [clerk.id]);
-    await t.http.post('/auth/login').send({ email: clerk.email, password: clerk.password }).expect(200);
+    await t.db.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [
+      clerk.id,
+    ]);
+    await t.http
+      .post('/auth/login')
+      .send({ email: clerk.email, password: clerk.password })
+      .expect(200);
   });
 
   it('lets only admins manage users', async () => {
     const location = await createLocation(t.db);
     const clerk = await createStaff(t.http, t.db, 'front_desk', [location.id]);
-    const body = { email: 'new.pt@pt-practice.test', fullName: 'New PT', password: 'a long password', role: 'therapist', locationIds: [location.id] };
-    const forbidden = await t.http.post('/users').set('Authorization', clerk.authorization).send(body).expect(403);
+    const body = {
+      email: 'new.pt@pt-practice.test',
+      fullName: 'New PT',
+      password: 'a long password',
+      role: 'therapist',
+      locationIds: [location.id],
+    };
+    const forbidden = await t.http
+      .post('/users')
+      .set('Authorization', clerk.authorization)
+      .send(body)
+      .expect(403);
     expect(forbidden.body.code).toBe('auth.role_forbidden');
-    const created = await t.http.post('/users').set('Authorization', admin.authorization).send(body).expect(201);
-    expect(created.body).toMatchObject({ email: body.email, role: 'therapist', locationIds: [location.id] });
-    const duplicate = await t.http.post('/users').set('Authorization', admin.authorization).send({ ...body, email: 'NEW.PT@pt-practice.test' }).expect(409);
-    expect(duplicate.body.errors).toEqual([{ field: 'email', reason: 'A user with this email already exists' }]);
-    await t.http.post('/auth/login').send({ email: body.email, password: body.password }).expect(200);
+    const created = await t.http
+      .post('/users')
+      .set('Authorization', admin.authorization)
+      .send(body)
+      .expect(201);
+    expect(created.body).toMatchObject({
+      email: body.email,
+      role: 'therapist',
+      locationIds: [location.id],
+    });
+    const duplicate = await t.http
+      .post('/users')
+      .set('Authorization', admin.authorization)
+      .send({ ...body, email: 'NEW.PT@pt-practice.test' })
+      .expect(409);
+    expect(duplicate.body.errors).toEqual([
+      { field: 'email', reason: 'A user with this email already exists' },
+    ]);
+    await t.http
+      .post('/auth/login')
+      .send({ email: body.email, password: body.password })
+      .expect(200);
   });
 
   it('cuts off a disabled account at once, token or not', async () => {
     const therapist = await createStaff(t.http, t.db, 'therapist');
-    await t.http.patch(`/users/${therapist.id}`).set('Authorization', admin.authorization).send({ active: false }).expect(200);
+    await t.http
+      .patch(`/users/${therapist.id}`)
+      .set('Authorization', admin.authorization)
+      .send({ active: false })
+      .expect(200);
     await t.http.get('/auth/me').set('Authorization', therapist.authorization).expect(401);
-    await t.http.post('/auth/login').send({ email: therapist.email, password: therapist.password }).expect(401);
+    await t.http
+      .post('/auth/login')
+      .send({ email: therapist.email, password: therapist.password })
+      .expect(401);
   });
 });

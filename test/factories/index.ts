@@ -48,7 +48,10 @@ export async function createStaff(
   );
   const id: string = rows[0].id;
   if (locationIds.length > 0) {
-    await db.query(`INSERT INTO user_locations (user_id, location_id) SELECT $1, unnest($2::uuid[])`, [id, locationIds]);
+    await db.query(
+      `INSERT INTO user_locations (user_id, location_id) SELECT $1, unnest($2::uuid[])`,
+      [id, locationIds],
+    );
   }
   const response = await http.post('/auth/login').send({ email, password }).expect(200);
   const token: string = response.body.accessToken;
@@ -62,7 +65,12 @@ export async function createPatient(
 ): Promise<{ id: string }> {
   const { rows } = await db.query(
     `INSERT INTO patients (first_name, last_name, date_of_birth, home_location_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [overrides.firstName ?? 'Pat', overrides.lastName ?? `Test${unique()}`, overrides.dateOfBirth ?? '1970-01-01', homeLocationId],
+    [
+      overrides.firstName ?? 'Pat',
+      overrides.lastName ?? `Test${unique()}`,
+      overrides.dateOfBirth ?? '1970-01-01',
+      homeLocationId,
+    ],
   );
   return { id: rows[0].id };
 }

@@ -15,14 +15,21 @@ describe('problem+json errors for bad input', () => {
   });
   afterAll(() => t.close());
 
-  const patientCount = async () => Number((await t.db.query('SELECT count(*) FROM patients')).rows[0].count);
+  const patientCount = async () =>
+    Number((await t.db.query('SELECT count(*) FROM patients')).rows[0].count);
 
   it('names an unknown field and a field of the wrong type, and writes nothing', async () => {
     const before = await patientCount();
     const response = await t.http
       .post('/patients')
       .set('Authorization', admin.authorization)
-      .send({ firstName: 'Ann', lastName: 42, dateOfBirth: '1980-05-05', homeLocationId: locationId, ssn: '123' })
+      .send({
+        firstName: 'Ann',
+        lastName: 42,
+        dateOfBirth: '1980-05-05',
+        homeLocationId: locationId,
+        ssn: '123',
+      })
       .expect(400)
       .expect('content-type', PROBLEM);
     expect(response.body).toMatchObject({
@@ -43,7 +50,12 @@ describe('problem+json errors for bad input', () => {
     const response = await t.http
       .post('/patients')
       .set('Authorization', admin.authorization)
-      .send({ firstName: 'Ann', lastName: 'Lee', dateOfBirth: '2023-02-30', homeLocationId: locationId })
+      .send({
+        firstName: 'Ann',
+        lastName: 'Lee',
+        dateOfBirth: '2023-02-30',
+        homeLocationId: locationId,
+      })
       .expect(400);
     expect(response.body.errors).toContainEqual(expect.objectContaining({ field: 'dateOfBirth' }));
   });
@@ -74,18 +86,35 @@ describe('problem+json errors for bad input', () => {
 
   it('answers an unknown route with a 404 problem', async () => {
     const response = await t.http.get('/no/such/route').expect(404).expect('content-type', PROBLEM);
-    expect(response.body).toMatchObject({ code: 'request.not_found', detail: 'No route GET /no/such/route' });
+    expect(response.body).toMatchObject({
+      code: 'request.not_found',
+      detail: 'No route GET /no/such/route',
+    });
   });
 
   it('answers a malformed id in the path with a 400 naming it', async () => {
-    const response = await t.http.get('/patients/not-a-uuid').set('Authorization', admin.authorization).expect(400);
-    expect(response.body).toMatchObject({ code: 'request.invalid_id', errors: [{ field: 'id', reason: 'id must be a UUID' }] });
+    const response = await t.http
+      .get('/patients/not-a-uuid')
+      .set('Authorization', admin.authorization)
+      .expect(400);
+    expect(response.body).toMatchObject({
+      code: 'request.invalid_id',
+      errors: [{ field: 'id', reason: 'id must be a UUID' }],
+    });
   });
 
   it('maps a unique violation to 409 naming the field', async () => {
     const body = { code: 'duplicate-test', name: 'Dup', state: 'PA', timeZone: 'America/New_York' };
-    await t.http.post('/locations').set('Authorization', admin.authorization).send(body).expect(201);
-    const response = await t.http.post('/locations').set('Authorization', admin.authorization).send(body).expect(409);
+    await t.http
+      .post('/locations')
+      .set('Authorization', admin.authorization)
+      .send(body)
+      .expect(201);
+    const response = await t.http
+      .post('/locations')
+      .set('Authorization', admin.authorization)
+      .send(body)
+      .expect(409);
     expect(response.body).toMatchObject({
       code: 'database.unique_violation',
       detail: 'A location with this code already exists',
@@ -106,9 +135,20 @@ describe('problem+json errors for bad input', () => {
   });
 
   it('pages every list the same way and refuses a page size over the maximum', async () => {
-    const page = await t.http.get('/locations?limit=1&offset=0').set('Authorization', admin.authorization).expect(200);
-    expect(page.body).toEqual({ items: [expect.any(Object)], total: expect.any(Number), limit: 1, offset: 0 });
-    const tooMany = await t.http.get('/locations?limit=1000').set('Authorization', admin.authorization).expect(400);
+    const page = await t.http
+      .get('/locations?limit=1&offset=0')
+      .set('Authorization', admin.authorization)
+      .expect(200);
+    expect(page.body).toEqual({
+      items: [expect.any(Object)],
+      total: expect.any(Number),
+      limit: 1,
+      offset: 0,
+    });
+    const tooMany = await t.http
+      .get('/locations?limit=1000')
+      .set('Authorization', admin.authorization)
+      .expect(400);
     expect(tooMany.body.errors).toContainEqual(expect.objectContaining({ field: 'limit' }));
   });
 });

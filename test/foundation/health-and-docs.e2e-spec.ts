@@ -18,13 +18,22 @@ describe('health and OpenAPI', () => {
 
   it('serves the OpenAPI document with a summary and error responses on every operation', async () => {
     const { body } = await t.http.get('/docs-json').expect(200);
-    const operations = Object.entries(body.paths as Record<string, Record<string, { summary?: string; responses: Record<string, unknown> }>>)
-      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ id: `${method} ${path}`, op })));
+    const operations = Object.entries(
+      body.paths as Record<
+        string,
+        Record<string, { summary?: string; responses: Record<string, unknown> }>
+      >,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ id: `${method} ${path}`, op })),
+    );
     expect(operations.length).toBeGreaterThan(10);
     for (const { id, op } of operations) {
       expect({ id, summary: op.summary }).toEqual({ id, summary: expect.any(String) });
       if (!id.includes('/health/')) {
-        expect({ id, errors: Object.keys(op.responses).some((status) => status.startsWith('4')) }).toEqual({ id, errors: true });
+        expect({
+          id,
+          errors: Object.keys(op.responses).some((status) => status.startsWith('4')),
+        }).toEqual({ id, errors: true });
       }
     }
     expect(body.components.schemas.ProblemDetails).toBeDefined();
@@ -32,7 +41,10 @@ describe('health and OpenAPI', () => {
   });
 
   it('sets security headers and echoes a request id', async () => {
-    const response = await t.http.get('/health/live').set('X-Request-Id', 'trace-abc-123').expect(200);
+    const response = await t.http
+      .get('/health/live')
+      .set('X-Request-Id', 'trace-abc-123')
+      .expect(200);
     expect(response.headers['x-request-id']).toBe('trace-abc-123');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-powered-by']).toBeUndefined();

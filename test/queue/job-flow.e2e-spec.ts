@@ -35,11 +35,18 @@ describe.each(backends)('a job goes from the API through the %s queue to a worke
       .set('Authorization', admin.authorization)
       .send({ action: 'login' })
       .expect(202);
-    expect(requested.body).toMatchObject({ status: expect.stringMatching(/queued|running|completed/), filters: { action: 'login' } });
+    expect(requested.body).toMatchObject({
+      status: expect.stringMatching(/queued|running|completed/),
+      filters: { action: 'login' },
+    });
 
-    const done = await waitFor(async () => {
-      const { body } = await t.http.get(`/audit-exports/${requested.body.id}`).set('Authorization', admin.authorization).expect(200);
-      return body.status === 'completed' || body.status === 'failed' ? body : undefined;
+    const done = await waitFor<Record<string, unknown>>(async () => {
+      const { body } = await t.http
+        .get(`/audit-exports/${requested.body.id}`)
+        .set('Authorization', admin.authorization)
+        .expect(200);
+      const state = body as Record<string, unknown>;
+      return state.status === 'completed' || state.status === 'failed' ? state : undefined;
     });
     expect(done).toMatchObject({ status: 'completed', rowCount: 1, error: null });
 
@@ -49,14 +56,22 @@ describe.each(backends)('a job goes from the API through the %s queue to a worke
       .expect(200)
       .expect('content-type', /text\/csv/);
     const lines = csv.text.trim().split('\n');
-    expect(lines[0]).toBe('id,occurredAt,actorUserId,actorRole,action,entityType,entityId,requestId,clientIp,details');
+    expect(lines[0]).toBe(
+      'id,occurredAt,actorUserId,actorRole,action,entityType,entityId,requestId,clientIp,details',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`${admin.id},,login,user,${admin.id}`);
   });
 
   it('refuses to download an export that is not finished', async () => {
-    const { rows } = await t.db.query(`INSERT INTO audit_exports (requested_by) VALUES ($1) RETURNING id`, [admin.id]);
-    const response = await t.http.get(`/audit-exports/${rows[0].id}/csv`).set('Authorization', admin.authorization).expect(409);
+    const { rows } = await t.db.query(
+      `INSERT INTO audit_exports (requested_by) VALUES ($1) RETURNING id`,
+      [admin.id],
+    );
+    const response = await t.http
+      .get(`/audit-exports/${rows[0].id}/csv`)
+      .set('Authorization', admin.authorization)
+      .expect(409);
     expect(response.body.code).toBe('audit_export.not_ready');
   });
 });

@@ -18,13 +18,17 @@ declare global {
  *   Redis: REDIS_URL, else 127.0.0.1:6379 when it answers, else the Redis legs are skipped.
  */
 export default async function globalSetup(): Promise<void> {
-  let adminUrl = process.env.DATABASE_URL ? withDatabase(process.env.DATABASE_URL, 'postgres') : undefined;
+  let adminUrl = process.env.DATABASE_URL
+    ? withDatabase(process.env.DATABASE_URL, 'postgres')
+    : undefined;
   if (!adminUrl && (await postgresAnswers(LOCAL_POSTGRES))) adminUrl = LOCAL_POSTGRES;
   if (!adminUrl) {
     const embedded = new EmbeddedDatabase(EMBEDDED_TEST_PORT, '.data/test-postgres');
     adminUrl = await embedded.start('postgres');
     globalThis.embeddedTestDatabase = embedded;
-    process.stdout.write(`\nno PostgreSQL at DATABASE_URL or 127.0.0.1:5432: using an embedded one on ${EMBEDDED_TEST_PORT}\n`);
+    process.stdout.write(
+      `\nno PostgreSQL at DATABASE_URL or 127.0.0.1:5432: using an embedded one on ${EMBEDDED_TEST_PORT}\n`,
+    );
   }
 
   const template = `ptp_test_template_${process.pid}`;
@@ -41,7 +45,9 @@ export default async function globalSetup(): Promise<void> {
   const redisUrl = process.env.REDIS_URL || LOCAL_REDIS;
   const redisUp = await redisAnswers(redisUrl);
   if (!redisUp) {
-    process.stdout.write(`\nno Redis answers at ${redisUrl}: the Redis queue legs are skipped, the PostgreSQL legs run\n`);
+    process.stdout.write(
+      `\nno Redis answers at ${redisUrl}: the Redis queue legs are skipped, the PostgreSQL legs run\n`,
+    );
   }
 
   process.env.TEST_PG_ADMIN_URL = adminUrl;

@@ -3,7 +3,15 @@ import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-
 import { PageQuery } from '../../common/pagination/page';
 import type { AuditAction, AuditEvent } from '../audit-event.entity';
 
-export const AUDIT_ACTIONS: AuditAction[] = ['create', 'read', 'update', 'delete', 'login', 'login_failed', 'export'];
+export const AUDIT_ACTIONS: AuditAction[] = [
+  'create',
+  'read',
+  'update',
+  'delete',
+  'login',
+  'login_failed',
+  'export',
+];
 
 export class AuditEventFilterDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only events by this user' })
@@ -28,12 +36,18 @@ export class AuditEventFilterDto {
   @IsIn(AUDIT_ACTIONS)
   action?: AuditAction;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Inclusive lower bound (ISO 8601 instant)' })
+  @ApiPropertyOptional({
+    example: '2026-11-01T00:00:00Z',
+    description: 'Inclusive lower bound (ISO 8601 instant)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Exclusive upper bound (ISO 8601 instant)' })
+  @ApiPropertyOptional({
+    example: '2026-12-01T00:00:00Z',
+    description: 'Exclusive upper bound (ISO 8601 instant)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;

@@ -52,7 +52,9 @@ export class CreateUserDto {
   locationIds!: string[];
 }
 
-export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['fullName', 'password', 'role', 'locationIds'])) {
+export class UpdateUserDto extends PartialType(
+  PickType(CreateUserDto, ['fullName', 'password', 'role', 'locationIds']),
+) {
   @ApiPropertyOptional({ description: 'False disables the account at once' })
   @IsOptional()
   @IsBoolean()
@@ -90,7 +92,10 @@ export class UserDto {
   @ApiProperty({ type: [String], format: 'uuid' })
   locationIds!: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Set while the account is locked after failed logins' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Set while the account is locked after failed logins',
+  })
   lockedUntil!: string | null;
 
   @ApiPropertyOptional({ nullable: true })
@@ -104,7 +109,8 @@ export class UserDto {
       role: user.role,
       active: user.active,
       locationIds: (user.locations ?? []).map((location) => location.id).sort(),
-      lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
+      lockedUntil:
+        user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     };
   }

@@ -1,7 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { domainErrorFromPostgres } from '../../database/postgres-errors';
-import { requestIdFor } from '../../logging/logger-options';
+import { requestIdFor, requestIdOf } from '../../logging/logger-options';
 import { DomainError, ErrorKind } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
@@ -88,7 +95,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
-    const requestId = String(request.id ?? '');
+    const requestId = requestIdOf(request);
     const instance = request.originalUrl?.split('?')[0];
     const domainError =
       exception instanceof DomainError ? exception : domainErrorFromPostgres(exception);
@@ -96,7 +103,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = STATUS_BY_KIND[domainError.kind];
       return {
         type: `/problems/${domainError.code}`,
-        title: domainError.code === 'request.validation_failed' ? 'Validation failed' : TITLE_BY_STATUS[status],
+        title:
+          domainError.code === 'request.validation_failed'
+            ? 'Validation failed'
+            : TITLE_BY_STATUS[status],
         status,
         detail: domainError.message,
         code: domainError.code,
@@ -109,7 +119,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const bodyError = exception instanceof HttpException ? exception.cause : exception;
     if (isBodyParserError(bodyError) && bodyError.status < 500) {
       const malformed = bodyError.type === 'entity.parse.failed';
-      const code = malformed ? 'request.malformed_json' : (CODE_BY_STATUS[bodyError.status] ?? 'request.bad_request');
+      const code = malformed
+        ? 'request.malformed_json'
+        : (CODE_BY_STATUS[bodyError.status] ?? 'request.bad_request');
       return {
         type: `/problems/${code}`,
         title: TITLE_BY_STATUS[bodyError.status] ?? 'Bad request',
@@ -118,7 +130,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code,
         instance,
         requestId,
-        ...(malformed ? { errors: [{ field: 'body', reason: 'The request body is not valid JSON' }] } : {}),
+        ...(malformed
+          ? { errors: [{ field: 'body', reason: 'The request body is not valid JSON' }] }
+          : {}),
       };
     }
     if (exception instanceof HttpException) {
@@ -128,12 +142,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail = status === 404 ? `No route ${request.method} ${instance}` : exception.message;
       const body = exception.getResponse();
       // Terminus reports a failed readiness check as a 503 whose body says which check failed.
-      const checks = status === 503 && typeof body === 'object' && body !== null && 'details' in body ? body.details : undefined;
+      const checks =
+        status === 503 && typeof body === 'object' && body !== null && 'details' in body
+          ? body.details
+          : undefined;
       return {
         type: `/problems/${code}`,
         title: TITLE_BY_STATUS[status] ?? exception.name,
         status,
-        detail: checks ? 'A dependency is not ready' : status >= 500 ? 'An unexpected error occurred' : detail,
+        detail: checks
+          ? 'A dependency is not ready'
+          : status >= 500
+            ? 'An unexpected error occurred'
+            : detail,
         code,
         instance,
         requestId,

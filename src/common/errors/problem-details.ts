@@ -27,7 +27,10 @@ export class ProblemDetails {
   @ApiPropertyOptional({ example: 'The request body has 1 invalid field' })
   detail?: string;
 
-  @ApiProperty({ example: 'request.validation_failed', description: 'Stable machine-readable code' })
+  @ApiProperty({
+    example: 'request.validation_failed',
+    description: 'Stable machine-readable code',
+  })
   code!: string;
 
   @ApiPropertyOptional({ example: '/patients' })
@@ -39,6 +42,9 @@ export class ProblemDetails {
   @ApiPropertyOptional({ type: [ProblemFieldError] })
   errors?: ProblemFieldError[];
 
-  @ApiPropertyOptional({ description: 'Readiness only: the state of each dependency', example: { database: { status: 'down' } } })
+  @ApiPropertyOptional({
+    description: 'Readiness only: the state of each dependency',
+    example: { database: { status: 'down' } },
+  })
   checks?: unknown;
 }

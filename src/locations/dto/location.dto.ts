@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { IANAZone } from 'luxon';
 import type { Location } from '../location.entity';
 
@@ -19,7 +28,9 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateLocationDto {
   @ApiProperty({ example: 'scranton', description: 'Lower-case slug, unique' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'code must be a lower-case slug such as wilkes-barre' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    message: 'code must be a lower-case slug such as wilkes-barre',
+  })
   @MaxLength(60)
   code!: string;
 

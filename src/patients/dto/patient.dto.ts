@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { PageQuery } from '../../common/pagination/page';
 import type { Patient } from '../patient.entity';
 
@@ -35,7 +44,9 @@ export class CreatePatientDto {
 
   @ApiPropertyOptional({ example: '+1 570-555-0142' })
   @IsOptional()
-  @Matches(/^\+?[0-9 ().-]{7,20}$/, { message: 'phone must be a phone number such as +1 570-555-0142' })
+  @Matches(/^\+?[0-9 ().-]{7,20}$/, {
+    message: 'phone must be a phone number such as +1 570-555-0142',
+  })
   phone?: string;
 
   @ApiProperty({ format: 'uuid', description: 'The clinic the patient belongs to' })
@@ -46,7 +57,10 @@ export class CreatePatientDto {
 export class UpdatePatientDto extends PartialType(CreatePatientDto) {}
 
 export class PatientFilter {
-  @ApiPropertyOptional({ example: 'kowal', description: 'Matches the start of first or last name, any case' })
+  @ApiPropertyOptional({
+    example: 'kowal',
+    description: 'Matches the start of first or last name, any case',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
