@@ -85,9 +85,13 @@ export class Foundation1795420800000 implements MigrationInterface {
         client_ip inet,
         details jsonb NOT NULL DEFAULT '{}'::jsonb
       )`);
-    await db.query(`CREATE INDEX audit_events_occurred_at_idx ON audit_events (occurred_at DESC, id DESC)`);
+    await db.query(
+      `CREATE INDEX audit_events_occurred_at_idx ON audit_events (occurred_at DESC, id DESC)`,
+    );
     await db.query(`CREATE INDEX audit_events_entity_idx ON audit_events (entity_type, entity_id)`);
-    await db.query(`CREATE INDEX audit_events_actor_idx ON audit_events (actor_user_id, occurred_at DESC)`);
+    await db.query(
+      `CREATE INDEX audit_events_actor_idx ON audit_events (actor_user_id, occurred_at DESC)`,
+    );
     // HIPAA 45 CFR 164.312(b): the trail must not be altered, whoever holds the connection.
     await db.query(`
       CREATE FUNCTION audit_events_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
