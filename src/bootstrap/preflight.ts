@@ -12,6 +12,7 @@ export function displayUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
     return parsed.toString();
   } catch {
     return '(unparseable URL)';
@@ -46,13 +47,15 @@ export async function assertRedisReachable(url: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  // ioredis reports the socket's error (ECONNREFUSED) as an event and rejects with a vaguer one.
+  let socketError: unknown;
+  redis.on('error', (error) => (socketError ??= error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     throw new StartupError(
-      `cannot reach Redis at REDIS_URL=${displayUrl(url)} (${reason(error)}): start Redis ` +
+      `cannot reach Redis at REDIS_URL=${displayUrl(url)} (${reason(socketError ?? error)}): start Redis ` +
         `(docker compose up -d redis), correct REDIS_URL, or unset it to keep the queues in PostgreSQL`,
     );
   } finally {

@@ -1,4 +1,4 @@
-import { plainToInstance, Transform, Type } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -23,8 +23,6 @@ export type QueueBackendName = (typeof QUEUE_BACKENDS)[number];
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-
 /** Environment variables as they arrive; validated once at boot. Every field is in .env.example. */
 class RawEnvironment {
   @IsIn(NODE_ENVS)
@@ -42,7 +40,6 @@ class RawEnvironment {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S*$/, {
     message: 'DATABASE_URL must be a postgres:// or postgresql:// connection URL',
@@ -58,22 +55,21 @@ class RawEnvironment {
   @IsString()
   EMBEDDED_POSTGRES_DIR = '.data/postgres';
 
-  @Transform(emptyToUndefined)
   @IsOptional()
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN_ON_START?: 'true' | 'false';
 
-  @Transform(emptyToUndefined)
   @IsOptional()
   @IsIn(['true', 'false'])
   SEED_ON_START?: 'true' | 'false';
 
-  @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @Matches(/^rediss?:\/\/[^\s/]+(\/\d{1,2})?$/, {
+    message:
+      'REDIS_URL must be a redis:// or rediss:// URL, optionally ending in /<database number>',
+  })
   REDIS_URL?: string;
 
-  @Transform(emptyToUndefined)
   @IsOptional()
   @IsIn(QUEUE_BACKENDS)
   QUEUE_BACKEND?: QueueBackendName;
@@ -83,12 +79,12 @@ class RawEnvironment {
   })
   QUEUE_PREFIX = 'ptp';
 
-  @Transform(emptyToUndefined)
   @ValidateIf(
     (env: RawEnvironment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined,
   )
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @Matches(/^\S+$/, { message: 'JWT_SECRET must not contain white space' })
   JWT_SECRET?: string;
 
   @Type(() => Number)
@@ -118,12 +114,10 @@ class RawEnvironment {
   @IsString()
   BODY_LIMIT = '100kb';
 
-  @Transform(emptyToUndefined)
   @IsOptional()
   @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 
-  @Transform(emptyToUndefined)
   @IsOptional()
   @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
@@ -220,7 +214,9 @@ export class AppConfig {
 
 /** Validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const raw = plainToInstance(RawEnvironment, { ...env }, { exposeDefaultValues: true });
+  // An empty variable (`PORT=`) means "not set", as in most tools, not zero or an empty string.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const raw = plainToInstance(RawEnvironment, given, { exposeDefaultValues: true });
   const errors = validateSync(raw, { whitelist: false, forbidUnknownValues: true });
   const problems = errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map((reason) =>

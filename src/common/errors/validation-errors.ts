@@ -6,13 +6,24 @@ function joinPath(parent: string, property: string): string {
   return /^\d+$/.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
 }
 
+/**
+ * class-validator starts most messages with the bare property name (`state must be ...`,
+ * `property extra should not exist`); put the full path there. Other messages stay as written.
+ */
+function withFullPath(reason: string, property: string, field: string): string {
+  for (const prefix of [`property ${property} `, `${property} `]) {
+    if (reason.startsWith(prefix)) return `${field} ${reason.slice(prefix.length)}`;
+  }
+  return reason;
+}
+
 /** Flattens class-validator's tree into one entry per failing field and rule. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = joinPath(parent, error.property);
     const own = Object.values(error.constraints ?? {}).map((reason) => ({
       field,
-      reason: reason.replace(/^(property )?\S+ /, `${field} `),
+      reason: withFullPath(reason, error.property, field),
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });

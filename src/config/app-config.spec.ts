@@ -1,0 +1,340 @@
+// The entry points load reflect-metadata before any decorated class; a spec must do the same.
+import 'reflect-metadata';
+import {
+  AppConfig,
+  AppRole,
+  ConfigError,
+  DEV_ADMIN_EMAIL,
+  DEV_ADMIN_PASSWORD,
+  loadConfig,
+} from './app-config';
+
+const LONG_SECRET = 'x'.repeat(32);
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error(`expected loadConfig to reject ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig defaults', () => {
+  it('starts a development process with every role, port 3000 and PostgreSQL queues', () => {
+    const config = loadConfig({});
+
+    expect(config).toBeInstanceOf(AppConfig);
+    expect(config.env).toBe('development');
+    expect(config.role).toBe('all');
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+    expect(config.queue).toEqual({ backend: 'postgres', redisUrl: undefined, prefix: 'ptp' });
+    expect(config.database).toEqual({
+      url: undefined,
+      embedded: { port: 54329, dataDir: '.data/postgres' },
+    });
+    expect(config.http).toEqual({ bodyLimit: '100kb' });
+    expect(config.auth).toMatchObject({
+      jwtTtlSeconds: 900,
+      maxFailedAttempts: 5,
+      lockoutMinutes: 15,
+      loginRateLimitPerMinute: 20,
+    });
+  });
+
+  it('reads numeric variables from their string form', () => {
+    const config = loadConfig({ PORT: '8080', EMBEDDED_POSTGRES_PORT: '55000' });
+
+    expect(config.port).toBe(8080);
+    expect(config.database.embedded.port).toBe(55000);
+  });
+
+  it.each<{ name: string; env: NodeJS.ProcessEnv; backend: 'redis' | 'postgres' }>([
+    { name: 'no REDIS_URL keeps queues in PostgreSQL', env: {}, backend: 'postgres' },
+    {
+      name: 'an empty REDIS_URL counts as unset',
+      env: { REDIS_URL: '' },
+      backend: 'postgres',
+    },
+    {
+      name: 'a REDIS_URL moves queues to Redis',
+      env: { REDIS_URL: 'redis://127.0.0.1:6379' },
+      backend: 'redis',
+    },
+    {
+      name: 'QUEUE_BACKEND=postgres wins over a REDIS_URL',
+      env: { REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_BACKEND: 'postgres' },
+      backend: 'postgres',
+    },
+    {
+      name: 'QUEUE_BACKEND=redis with a REDIS_URL uses Redis',
+      env: { REDIS_URL: 'rediss://cache.internal:6380', QUEUE_BACKEND: 'redis' },
+      backend: 'redis',
+    },
+  ])('queue backend: $name', ({ env, backend }) => {
+    const config = loadConfig(env);
+
+    expect(config.queue.backend).toBe(backend);
+    expect(config.queue.redisUrl).toBe(env.REDIS_URL || undefined);
+  });
+
+  it.each<{ nodeEnv: string; onStart: boolean }>([
+    { nodeEnv: 'development', onStart: true },
+    { nodeEnv: 'test', onStart: true },
+    { nodeEnv: 'production', onStart: false },
+  ])('runs migrations and seed on start = $onStart in $nodeEnv', ({ nodeEnv, onStart }) => {
+    const config = loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET: LONG_SECRET });
+
+    expect(config.migrationsRunOnStart).toBe(onStart);
+    expect(config.seedOnStart).toBe(onStart);
+  });
+
+  it.each<{ nodeEnv: string; flag: 'true' | 'false'; expected: boolean }>([
+    { nodeEnv: 'development', flag: 'false', expected: false },
+    { nodeEnv: 'production', flag: 'true', expected: true },
+  ])(
+    'MIGRATIONS_RUN_ON_START and SEED_ON_START=$flag override the $nodeEnv default',
+    ({ nodeEnv, flag, expected }) => {
+      const config = loadConfig({
+        NODE_ENV: nodeEnv,
+        JWT_SECRET: LONG_SECRET,
+        MIGRATIONS_RUN_ON_START: flag,
+        SEED_ON_START: flag,
+      });
+
+      expect(config.migrationsRunOnStart).toBe(expected);
+      expect(config.seedOnStart).toBe(expected);
+    },
+  );
+
+  it('seeds the well-known demo admin outside production', () => {
+    expect(loadConfig({}).seedAdmin).toEqual({
+      email: DEV_ADMIN_EMAIL,
+      password: DEV_ADMIN_PASSWORD,
+    });
+  });
+
+  it('seeds the admin the operator names instead of the demo one', () => {
+    const config = loadConfig({
+      ADMIN_EMAIL: 'owner@clinic.example',
+      ADMIN_PASSWORD: 'a-long-enough-password',
+    });
+
+    expect(config.seedAdmin).toEqual({
+      email: 'owner@clinic.example',
+      password: 'a-long-enough-password',
+    });
+  });
+
+  it.each<{ name: string; env: NodeJS.ProcessEnv }>([
+    { name: 'no admin variables', env: {} },
+    { name: 'only ADMIN_EMAIL', env: { ADMIN_EMAIL: 'owner@clinic.example' } },
+    { name: 'only ADMIN_PASSWORD', env: { ADMIN_PASSWORD: 'a-long-enough-password' } },
+  ])('never seeds the demo admin in production given $name', ({ env }) => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: LONG_SECRET, ...env });
+
+    expect(config.seedAdmin).toBeUndefined();
+  });
+
+  it('makes up a per-process JWT secret and flags it as ephemeral when none is given', () => {
+    const first = loadConfig({});
+    const second = loadConfig({ JWT_SECRET: '' });
+
+    expect(first.auth.jwtSecretIsEphemeral).toBe(true);
+    expect(second.auth.jwtSecretIsEphemeral).toBe(true);
+    expect(first.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.auth.jwtSecret).not.toBe(second.auth.jwtSecret);
+  });
+
+  it('uses the given JWT secret and does not flag it as ephemeral', () => {
+    const config = loadConfig({ JWT_SECRET: LONG_SECRET });
+
+    expect(config.auth.jwtSecret).toBe(LONG_SECRET);
+    expect(config.auth.jwtSecretIsEphemeral).toBe(false);
+  });
+
+  it('accepts a complete production environment', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      APP_ROLE: 'api',
+      DATABASE_URL: 'postgresql://app:secret@db.internal:5432/pt',
+      REDIS_URL: 'redis://:secret@cache.internal:6380/2',
+      QUEUE_PREFIX: 'ptp_prod-1',
+      JWT_SECRET: LONG_SECRET,
+    });
+
+    expect(config).toMatchObject({
+      env: 'production',
+      port: 8080,
+      role: 'api',
+      database: { url: 'postgresql://app:secret@db.internal:5432/pt' },
+      queue: { backend: 'redis', prefix: 'ptp_prod-1' },
+      migrationsRunOnStart: false,
+      seedOnStart: false,
+      seedAdmin: undefined,
+    });
+  });
+});
+
+describe('loadConfig validation', () => {
+  it.each<{ name: string; env: NodeJS.ProcessEnv; variable: string }>([
+    { name: 'PORT that is not a number', env: { PORT: 'abc' }, variable: 'PORT' },
+    { name: 'PORT above 65535', env: { PORT: '70000' }, variable: 'PORT' },
+    { name: 'PORT with a fraction', env: { PORT: '3000.5' }, variable: 'PORT' },
+    { name: 'unknown APP_ROLE', env: { APP_ROLE: 'bogus' }, variable: 'APP_ROLE' },
+    { name: 'unknown NODE_ENV', env: { NODE_ENV: 'staging' }, variable: 'NODE_ENV' },
+    { name: 'unknown LOG_LEVEL', env: { LOG_LEVEL: 'verbose' }, variable: 'LOG_LEVEL' },
+    {
+      name: 'DATABASE_URL that is not a PostgreSQL URL',
+      env: { DATABASE_URL: 'mysql://x' },
+      variable: 'DATABASE_URL',
+    },
+    {
+      name: 'DATABASE_URL that is not a URL at all',
+      env: { DATABASE_URL: 'not a url' },
+      variable: 'DATABASE_URL',
+    },
+    { name: 'REDIS_URL over HTTP', env: { REDIS_URL: 'http://x' }, variable: 'REDIS_URL' },
+    {
+      name: 'unknown QUEUE_BACKEND',
+      env: { QUEUE_BACKEND: 'kafka' },
+      variable: 'QUEUE_BACKEND',
+    },
+    {
+      name: 'QUEUE_BACKEND=redis without REDIS_URL',
+      env: { QUEUE_BACKEND: 'redis' },
+      variable: 'REDIS_URL',
+    },
+    {
+      name: 'JWT_SECRET shorter than 32 characters',
+      env: { JWT_SECRET: 'x'.repeat(31) },
+      variable: 'JWT_SECRET',
+    },
+    {
+      name: 'production without JWT_SECRET',
+      env: { NODE_ENV: 'production' },
+      variable: 'JWT_SECRET',
+    },
+    {
+      name: 'production with an empty JWT_SECRET',
+      env: { NODE_ENV: 'production', JWT_SECRET: '' },
+      variable: 'JWT_SECRET',
+    },
+    {
+      name: 'ADMIN_PASSWORD shorter than 12 characters',
+      env: { ADMIN_PASSWORD: 'short' },
+      variable: 'ADMIN_PASSWORD',
+    },
+    {
+      name: 'ADMIN_EMAIL that is not an email',
+      env: { ADMIN_EMAIL: 'admin' },
+      variable: 'ADMIN_EMAIL',
+    },
+    {
+      name: 'QUEUE_PREFIX with a colon',
+      env: { QUEUE_PREFIX: 'ptp:prod' },
+      variable: 'QUEUE_PREFIX',
+    },
+    {
+      name: 'QUEUE_PREFIX with a space',
+      env: { QUEUE_PREFIX: 'pt p' },
+      variable: 'QUEUE_PREFIX',
+    },
+    {
+      name: 'QUEUE_PREFIX longer than 40 characters',
+      env: { QUEUE_PREFIX: 'p'.repeat(41) },
+      variable: 'QUEUE_PREFIX',
+    },
+    {
+      name: 'MIGRATIONS_RUN_ON_START that is not true or false',
+      env: { MIGRATIONS_RUN_ON_START: 'yes' },
+      variable: 'MIGRATIONS_RUN_ON_START',
+    },
+    {
+      name: 'JWT_TTL_SECONDS below a minute',
+      env: { JWT_TTL_SECONDS: '59' },
+      variable: 'JWT_TTL_SECONDS',
+    },
+  ])('rejects $name, naming $variable', ({ env, variable }) => {
+    const problems = problemsOf(env);
+
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining(variable)]));
+  });
+
+  it('reports every bad variable at once, each problem starting with its name', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      APP_ROLE: 'bogus',
+      DATABASE_URL: 'mysql://x',
+      QUEUE_PREFIX: 'ptp:prod',
+    });
+
+    for (const variable of ['PORT', 'APP_ROLE', 'DATABASE_URL', 'QUEUE_PREFIX']) {
+      expect(problems.some((problem) => problem.startsWith(variable))).toBe(true);
+    }
+  });
+
+  it('puts every problem in the error message', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: '70000', APP_ROLE: 'bogus' });
+    } catch (error) {
+      caught = error;
+    }
+
+    expect(caught).toBeInstanceOf(ConfigError);
+    const { message, problems } = caught as ConfigError;
+    expect(message.startsWith('invalid configuration: ')).toBe(true);
+    for (const problem of problems) expect(message).toContain(problem);
+  });
+
+  it('tells how to fix QUEUE_BACKEND=redis without REDIS_URL', () => {
+    expect(problemsOf({ QUEUE_BACKEND: 'redis' })).toContain(
+      'QUEUE_BACKEND=redis needs REDIS_URL (for example redis://127.0.0.1:6379)',
+    );
+  });
+});
+
+describe('AppConfig roles', () => {
+  it.each<{ role: AppRole; runsApi: boolean; runsWorkers: boolean }>([
+    { role: 'all', runsApi: true, runsWorkers: true },
+    { role: 'api', runsApi: true, runsWorkers: false },
+    { role: 'worker', runsApi: false, runsWorkers: true },
+  ])(
+    'APP_ROLE=$role runs the API: $runsApi, runs workers: $runsWorkers',
+    ({ role, runsApi, runsWorkers }) => {
+      const config = loadConfig({ APP_ROLE: role });
+
+      expect(config.role).toBe(role);
+      expect(config.runsApi).toBe(runsApi);
+      expect(config.runsWorkers).toBe(runsWorkers);
+    },
+  );
+});
+
+describe('loadConfig edge cases', () => {
+  it('treats an empty variable as unset', () => {
+    const config = loadConfig({ PORT: '', DATABASE_URL: '', REDIS_URL: '' });
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.queue.backend).toBe('postgres');
+  });
+
+  it.each(['postgres://app@db_host:5432/app', 'postgresql:///app?host=/var/run/postgresql'])(
+    'accepts the DATABASE_URL form %s that PostgreSQL clients use',
+    (url) => {
+      expect(loadConfig({ DATABASE_URL: url }).database.url).toBe(url);
+    },
+  );
+
+  it.each(['redis://host:6379/abc', 'redis://host/2/'])('rejects REDIS_URL %s', (url) => {
+    expect(() => loadConfig({ REDIS_URL: url })).toThrow(/REDIS_URL/);
+  });
+
+  it('rejects a JWT secret of white space', () => {
+    expect(() => loadConfig({ JWT_SECRET: ' '.repeat(40) })).toThrow(/JWT_SECRET/);
+  });
+});
