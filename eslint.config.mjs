@@ -33,5 +33,9 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
-  { files: ['eslint.config.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['eslint.config.mjs', 'scripts/**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { console: 'readonly' } },
+  },
 );
