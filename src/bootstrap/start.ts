@@ -23,11 +23,11 @@ export async function startService(
   config: AppConfig,
   log: (line: string) => void,
 ): Promise<RunningService> {
+  if (config.queue.backend === 'redis' && config.queue.redisUrl) {
+    await assertRedisReachable(config.queue.redisUrl);
+  }
   const database = await provideDatabase(config, log);
   try {
-    if (config.queue.backend === 'redis' && config.queue.redisUrl) {
-      await assertRedisReachable(config.queue.redisUrl);
-    }
     if (config.migrationsRunOnStart) {
       const applied = await migrateDatabase(database.url, config.queue.backend);
       if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);

@@ -23,15 +23,18 @@ export type QueueBackendName = (typeof QUEUE_BACKENDS)[number];
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Environment variables as they arrive; validated once at boot. Every field is in .env.example. */
+/**
+ * Environment variables as they arrive; validated once at boot. Every field is in .env.example.
+ * A property's rules run bottom-up and stop at the first failure, so type checks sit last.
+ */
 class RawEnvironment {
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
   @Type(() => Number)
-  @IsInt()
   @Min(0)
   @Max(65535)
+  @IsInt()
   PORT = 3000;
 
   @IsIn(APP_ROLES)
@@ -47,9 +50,9 @@ class RawEnvironment {
   DATABASE_URL?: string;
 
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(65535)
+  @IsInt()
   EMBEDDED_POSTGRES_PORT = 54329;
 
   @IsString()
@@ -88,27 +91,27 @@ class RawEnvironment {
   JWT_SECRET?: string;
 
   @Type(() => Number)
-  @IsInt()
   @Min(60)
   @Max(86400)
+  @IsInt()
   JWT_TTL_SECONDS = 900;
 
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(100)
+  @IsInt()
   LOGIN_MAX_FAILED_ATTEMPTS = 5;
 
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(1440)
+  @IsInt()
   LOGIN_LOCKOUT_MINUTES = 15;
 
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(10000)
+  @IsInt()
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
   @IsString()
@@ -217,7 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   // An empty variable (`PORT=`) means "not set", as in most tools, not zero or an empty string.
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const raw = plainToInstance(RawEnvironment, given, { exposeDefaultValues: true });
-  const errors = validateSync(raw, { whitelist: false, forbidUnknownValues: true });
+  const errors = validateSync(raw, { forbidUnknownValues: true, stopAtFirstError: true });
   const problems = errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map((reason) =>
       reason.startsWith(error.property) ? reason : `${error.property}: ${reason}`,
