@@ -145,6 +145,15 @@ describe('location scoping and the audit trail', () => {
     await t.http.get('/audit-events').set('Authorization', scrantonClerk.authorization).expect(403);
   });
 
+  it('accepts an empty change as no change', async () => {
+    const response = await t.http
+      .patch(`/patients/${scrantonPatient.id}`)
+      .set('Authorization', scrantonClerk.authorization)
+      .send({})
+      .expect(200);
+    expect(response.body).toMatchObject({ id: scrantonPatient.id, lastName: 'Mazur' });
+  });
+
   it('keeps the audit trail append-only in the database itself', async () => {
     await expect(t.db.query(`UPDATE audit_events SET action = 'read'`)).rejects.toThrow(
       /append-only/,
