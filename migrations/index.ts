@@ -1,4 +1,5 @@
 import { Foundation1795420800000 } from './1795420800000-foundation';
+import { PatientsAndIntake1795507200000 } from './1795507200000-patients-and-intake';
 
 /** Every migration in order. A generated migration is added here to take effect. */
-export const allMigrations = [Foundation1795420800000];
+export const allMigrations = [Foundation1795420800000, PatientsAndIntake1795507200000];

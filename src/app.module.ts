@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { IntakeModule } from './intake/intake.module';
 import { LocationsModule } from './locations/locations.module';
 import { loggerOptions } from './logging/logger-options';
 import { PatientsModule } from './patients/patients.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         LocationsModule,
         PatientsModule,
+        IntakeModule,
         HealthModule,
         WorkersModule.register(config.runsWorkers),
       ],

@@ -1,11 +1,17 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/decorators';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { ApiPageResponse, Page } from '../common/pagination/page';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { CreatePatientDto, PatientDto, PatientQuery, UpdatePatientDto } from './dto/patient.dto';
+import {
+  CreatedPatientDto,
+  CreatePatientDto,
+  PatientDto,
+  PatientQuery,
+  UpdatePatientDto,
+} from './dto/patient.dto';
 import { PatientsService } from './patients.service';
 
 @ApiTags('patients')
@@ -14,16 +20,22 @@ export class PatientsController {
   constructor(private readonly patients: PatientsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a patient at one of the caller’s locations' })
-  @ApiCreatedResponse({ type: PatientDto })
+  @ApiOperation({
+    summary: 'Register a patient at one of the caller’s clinics; likely duplicates are named',
+  })
+  @ApiCreatedResponse({ type: CreatedPatientDto })
   @ApiAuthenticated(404, 422)
-  async create(@CurrentActor() actor: Actor, @Body() body: CreatePatientDto): Promise<PatientDto> {
-    return PatientDto.from(await this.patients.create(actor, body));
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreatePatientDto,
+  ): Promise<CreatedPatientDto> {
+    const { patient, possibleDuplicates } = await this.patients.create(actor, body);
+    return { ...PatientDto.from(patient), possibleDuplicates };
   }
 
   @Get()
   @ApiOperation({
-    summary: 'Search patients of the caller’s locations by name prefix and date of birth',
+    summary: 'Search patients of the caller’s clinics by name prefix, date of birth or phone',
   })
   @ApiPageResponse(PatientDto, 'One page of patients')
   @ApiAuthenticated()
@@ -60,5 +72,29 @@ export class PatientsController {
     @Body() body: UpdatePatientDto,
   ): Promise<PatientDto> {
     return PatientDto.from(await this.patients.update(actor, id, body));
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Archive a patient: hidden from searches, never deleted' })
+  @ApiOkResponse({ type: PatientDto })
+  @ApiAuthenticated(404, 409)
+  async archive(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<PatientDto> {
+    return PatientDto.from(await this.patients.setArchived(actor, id, true));
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bring an archived patient back' })
+  @ApiOkResponse({ type: PatientDto })
+  @ApiAuthenticated(404, 409)
+  async restore(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<PatientDto> {
+    return PatientDto.from(await this.patients.setArchived(actor, id, false));
   }
 }

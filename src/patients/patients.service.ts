@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
-import { NotFoundError } from '../common/errors/domain-error';
+import { ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { describeConstraints } from '../database/postgres-errors';
 import type { CreatePatientDto, PatientQuery, UpdatePatientDto } from './dto/patient.dto';
 import { Patient } from './patient.entity';
@@ -17,6 +17,10 @@ describeConstraints({
     field: 'dateOfBirth',
     message: 'dateOfBirth must be on or after 1900-01-01',
   },
+  patients_email_consent_needs_email: {
+    field: 'emailConsent',
+    message: 'Email consent needs an email address',
+  },
 });
 
 const patientNotFound = (id: string) => new NotFoundError('patient.not_found', `No patient ${id}`);
@@ -24,6 +28,7 @@ const patientNotFound = (id: string) => new NotFoundError('patient.not_found', `
 /**
  * Patient records. Front desk and therapists reach only patients of their locations; outside
  * them a patient does not exist for them (404), so ids cannot be probed. Every read is audited.
+ * Patients are archived, never deleted (the database refuses DELETE).
  */
 @Injectable()
 export class PatientsService {
@@ -32,15 +37,32 @@ export class PatientsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(actor: Actor, input: CreatePatientDto): Promise<Patient> {
+  /** Registers a patient and names the likely duplicates (same name and date of birth) in scope. */
+  async create(
+    actor: Actor,
+    input: CreatePatientDto,
+  ): Promise<{ patient: Patient; possibleDuplicates: string[] }> {
     this.assertLocationAllowed(actor, input.homeLocationId);
     return this.dataSource.transaction(async (manager) => {
-      const patient = await manager.getRepository(Patient).save({ ...input });
+      const possibleDuplicates = await this.findDuplicates(manager, actor, input);
+      const patient = await manager.getRepository(Patient).save({
+        ...input,
+        emailConsentAt: input.emailConsent ? new Date() : null,
+      });
       await this.audit.record(
-        { actor, action: 'create', entityType: 'patient', entityId: patient.id },
+        {
+          actor,
+          action: 'create',
+          entityType: 'patient',
+          entityId: patient.id,
+          details: { possibleDuplicates },
+        },
         manager,
       );
-      return patient;
+      return {
+        patient: await manager.getRepository(Patient).findOneByOrFail({ id: patient.id }),
+        possibleDuplicates,
+      };
     });
   }
 
@@ -50,11 +72,24 @@ export class PatientsService {
     return patient;
   }
 
+  /** The patient, if the actor may see it, without auditing: for modules that audit their own read. */
+  async visible(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Patient> {
+    return this.findVisible(manager, actor, id);
+  }
+
   async update(actor: Actor, id: string, input: UpdatePatientDto): Promise<Patient> {
     if (input.homeLocationId) this.assertLocationAllowed(actor, input.homeLocationId);
     return this.dataSource.transaction(async (manager) => {
-      await this.findVisible(manager, actor, id, true);
-      await manager.getRepository(Patient).update({ id }, { ...input });
+      const current = await this.findVisible(manager, actor, id, true);
+      const changes: Partial<Patient> = { ...input };
+      // The consent time is when consent was last given.
+      if (input.emailConsent === true && !current.emailConsent) changes.emailConsentAt = new Date();
+      if (input.emailConsent === false) changes.emailConsentAt = null;
+      await manager.getRepository(Patient).update({ id }, changes);
       await this.audit.record(
         {
           actor,
@@ -69,29 +104,59 @@ export class PatientsService {
     });
   }
 
+  async setArchived(actor: Actor, id: string, archived: boolean): Promise<Patient> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findVisible(manager, actor, id, true);
+      if (archived === (current.archivedAt !== null)) {
+        throw new ConflictError(
+          archived ? 'patient.already_archived' : 'patient.not_archived',
+          archived ? `Patient ${id} is already archived` : `Patient ${id} is not archived`,
+        );
+      }
+      await manager
+        .getRepository(Patient)
+        .update({ id }, { archivedAt: archived ? new Date() : null });
+      await this.audit.record(
+        {
+          actor,
+          action: 'update',
+          entityType: 'patient',
+          entityId: id,
+          details: { fields: ['archivedAt'], archived },
+        },
+        manager,
+      );
+      return manager.getRepository(Patient).findOneByOrFail({ id });
+    });
+  }
+
   async list(actor: Actor, query: PatientQuery): Promise<[Patient[], number]> {
     const builder = this.dataSource
       .getRepository(Patient)
       .createQueryBuilder('patient')
-      .where('patient.archived_at IS NULL')
       .orderBy('lower(patient.last_name)')
       .addOrderBy('lower(patient.first_name)')
       .addOrderBy('patient.id');
+    if (!query.includeArchived) builder.andWhere('patient.archived_at IS NULL');
     const scope = locationScope(actor);
     if (scope) builder.andWhere('patient.home_location_id = ANY(:scope)', { scope });
-    if (query.locationId)
+    if (query.locationId) {
       builder.andWhere('patient.home_location_id = :locationId', { locationId: query.locationId });
-    if (query.dateOfBirth)
+    }
+    if (query.dateOfBirth) {
       builder.andWhere('patient.date_of_birth = :dateOfBirth', { dateOfBirth: query.dateOfBirth });
+    }
     if (query.name) {
-      const prefix = `${query.name
-        .trim()
-        .toLowerCase()
-        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const prefix = `${escapeLike(query.name.trim().toLowerCase())}%`;
       builder.andWhere(
         '(lower(patient.last_name) LIKE :prefix OR lower(patient.first_name) LIKE :prefix)',
         { prefix },
       );
+    }
+    if (query.phone) {
+      builder.andWhere('patient.phone_digits LIKE :digits', {
+        digits: `%${query.phone.replace(/\D/g, '')}%`,
+      });
     }
     const [patients, total] = await builder.take(query.limit).skip(query.offset).getManyAndCount();
     await this.audit.recordMany(
@@ -104,6 +169,24 @@ export class PatientsService {
       })),
     );
     return [patients, total];
+  }
+
+  private async findDuplicates(
+    manager: EntityManager,
+    actor: Actor,
+    input: Pick<CreatePatientDto, 'firstName' | 'lastName' | 'dateOfBirth'>,
+  ): Promise<string[]> {
+    const builder = manager
+      .getRepository(Patient)
+      .createQueryBuilder('patient')
+      .select('patient.id', 'id')
+      .where('lower(patient.last_name) = lower(:lastName)', input)
+      .andWhere('lower(patient.first_name) = lower(:firstName)', input)
+      .andWhere('patient.date_of_birth = :dateOfBirth', input);
+    const scope = locationScope(actor);
+    if (scope) builder.andWhere('patient.home_location_id = ANY(:scope)', { scope });
+    const rows = await builder.getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
   }
 
   private assertLocationAllowed(actor: Actor, locationId: string): void {
@@ -125,4 +208,8 @@ export class PatientsService {
     if (!patient || !canAccessLocation(actor, patient.homeLocationId)) throw patientNotFound(id);
     return patient;
   }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

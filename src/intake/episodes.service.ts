@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { type Actor, canAccessLocation } from '../auth/actor';
+import { ConflictError, InputError, NotFoundError } from '../common/errors/domain-error';
+import { describeConstraints } from '../database/postgres-errors';
+import { Patient } from '../patients/patient.entity';
+import { PatientsService } from '../patients/patients.service';
+import { Assessment, AssessmentAmendment, RedFlagDecision } from './assessment.entity';
+import { type AssessmentView, viewOf } from './assessment-view';
+import type { CloseEpisodeDto, OpenEpisodeDto, TreatmentBlockDto } from './dto/episode.dto';
+import { EpisodeOfCare } from './episode.entity';
+import { blocksTreatment } from './rules/red-flags';
+
+describeConstraints({
+  episodes_one_open_per_region: {
+    field: 'bodyRegion',
+    message: 'The patient already has an open episode for this body region',
+  },
+  episodes_closed_after_opened: {
+    field: 'closedOn',
+    message: 'closedOn must be on or after the day the episode opened',
+  },
+});
+
+/** Episodes of care, and the views of their assessments that other modules rely on. */
+@Injectable()
+export class EpisodesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly patients: PatientsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async open(actor: Actor, patientId: string, input: OpenEpisodeDto): Promise<EpisodeOfCare> {
+    if (!canAccessLocation(actor, input.locationId)) {
+      throw new NotFoundError('location.not_found', `No location ${input.locationId}`);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.patients.visible(actor, patientId, manager);
+      const episode = await manager.getRepository(EpisodeOfCare).save({
+        ...input,
+        patientId,
+        status: 'open' as const,
+        createdBy: actor.userId,
+      });
+      await this.audit.record(
+        { actor, action: 'create', entityType: 'episode', entityId: episode.id },
+        manager,
+      );
+      return episode;
+    });
+  }
+
+  async listForPatient(actor: Actor, patientId: string): Promise<EpisodeOfCare[]> {
+    await this.patients.visible(actor, patientId);
+    const episodes = await this.dataSource
+      .getRepository(EpisodeOfCare)
+      .find({ where: { patientId }, order: { openedOn: 'DESC', createdAt: 'DESC' } });
+    await this.audit.recordMany(
+      episodes.map((episode) => ({
+        actor,
+        action: 'read' as const,
+        entityType: 'episode',
+        entityId: episode.id,
+      })),
+    );
+    return episodes;
+  }
+
+  async get(actor: Actor, id: string): Promise<EpisodeOfCare> {
+    const episode = await this.visible(actor, id);
+    await this.audit.record({ actor, action: 'read', entityType: 'episode', entityId: id });
+    return episode;
+  }
+
+  async close(actor: Actor, id: string, input: CloseEpisodeDto): Promise<EpisodeOfCare> {
+    return this.dataSource.transaction(async (manager) => {
+      const episode = await this.visible(actor, id, manager, true);
+      if (episode.status === 'closed') {
+        throw new ConflictError('episode.closed', `Episode ${id} is already closed`);
+      }
+      if (input.closedOn < episode.openedOn) {
+        throw new InputError(
+          'episode.closed_before_opened',
+          'closedOn is before the episode opened',
+          [{ field: 'closedOn', reason: `closedOn must be on or after ${episode.openedOn}` }],
+        );
+      }
+      await manager
+        .getRepository(EpisodeOfCare)
+        .update(
+          { id },
+          { status: 'closed', closedOn: input.closedOn, dischargeReason: input.reason ?? null },
+        );
+      await this.audit.record(
+        {
+          actor,
+          action: 'update',
+          entityType: 'episode',
+          entityId: id,
+          details: { fields: ['status'] },
+        },
+        manager,
+      );
+      return manager.getRepository(EpisodeOfCare).findOneByOrFail({ id });
+    });
+  }
+
+  /**
+   * Whether treatment visits may be booked in the episode: not while the latest assessment's
+   * red-flag screen is an emergency or awaits a clinician's decision. Scheduling asks this.
+   */
+  async treatmentBlock(episodeId: string): Promise<TreatmentBlockDto> {
+    const latest = await this.dataSource.getRepository(Assessment).findOne({
+      where: { episodeId },
+      order: { assessedOn: 'DESC', createdAt: 'DESC' },
+    });
+    if (!latest) return { blocked: false, disposition: null, assessmentId: null };
+    const [view] = await this.views(this.dataSource.manager, [latest]);
+    return {
+      blocked: blocksTreatment(view.disposition),
+      disposition: view.disposition,
+      assessmentId: latest.id,
+    };
+  }
+
+  /** The episode if the actor may see it: it is treated at, or its patient belongs to, their clinics. */
+  async visible(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    forUpdate = false,
+  ): Promise<EpisodeOfCare> {
+    const episode = await manager.getRepository(EpisodeOfCare).findOne({
+      where: { id },
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const notFound = new NotFoundError('episode.not_found', `No episode ${id}`);
+    if (!episode) throw notFound;
+    if (canAccessLocation(actor, episode.locationId)) return episode;
+    const patient = await manager.getRepository(Patient).findOneBy({ id: episode.patientId });
+    if (!patient || !canAccessLocation(actor, patient.homeLocationId)) throw notFound;
+    return episode;
+  }
+
+  /** Current views of assessments: latest amendment applied, decisions attached; two queries. */
+  async views(manager: EntityManager, assessments: Assessment[]): Promise<AssessmentView[]> {
+    if (assessments.length === 0) return [];
+    const ids = assessments.map((assessment) => assessment.id);
+    const [amendments, decisions] = await Promise.all([
+      manager.getRepository(AssessmentAmendment).find({ where: { assessmentId: In(ids) } }),
+      manager.getRepository(RedFlagDecision).find({ where: { assessmentId: In(ids) } }),
+    ]);
+    return assessments.map((assessment) =>
+      viewOf(
+        assessment,
+        amendments.filter((amendment) => amendment.assessmentId === assessment.id),
+        decisions.filter((decision) => decision.assessmentId === assessment.id),
+      ),
+    );
+  }
+}

@@ -1,0 +1,445 @@
+/**
+ * Outcome measures: item definitions and scoring. Pure functions, no framework imports.
+ * Sources (see ../shared/domain/outcome-measures.md):
+ *   Oswestry Disability Index v2.1: Fairbank and Pynsent, Spine 2000;25:2940. MCID: Ostelo, Spine 2008;33:90.
+ *   STarT Back Screening Tool: Hill et al., Arthritis Rheum 2008;59:632 (keele.ac.uk/sbst).
+ *   Neck Disability Index: Vernon and Mior, JMPT 1991;14:409.
+ *   Patient-Specific Functional Scale: Stratford et al., Physiother Can 1995;47:258.
+ *   Roland-Morris Disability Questionnaire: Roland and Morris, Spine 1983;8:141. MCID: Ostelo 2008.
+ *   Numeric Pain Rating Scale: MCID Ostelo 2008.
+ * Only item ids and answer values are kept; the questionnaires' wording is the authors' copyright.
+ */
+
+export type InstrumentCode = 'odi' | 'start_back' | 'ndi' | 'psfs' | 'rmdq' | 'nprs';
+export const INSTRUMENT_CODES: InstrumentCode[] = [
+  'odi',
+  'start_back',
+  'ndi',
+  'psfs',
+  'rmdq',
+  'nprs',
+];
+
+export type Answers = Record<string, unknown>;
+
+export interface ItemProblem {
+  /** Item id, e.g. `odi_3`, or `answers` for the whole set. */
+  item: string;
+  reason: string;
+}
+
+export class InvalidAnswersError extends Error {
+  constructor(
+    readonly instrument: InstrumentCode,
+    readonly problems: ItemProblem[],
+  ) {
+    super(
+      `${instrument}: ${problems.map((problem) => `${problem.item} ${problem.reason}`).join('; ')}`,
+    );
+  }
+}
+
+/** Whether a lower score or a higher one means the patient is better. */
+export type BetterDirection = 'lower' | 'higher';
+
+/** The smallest change that counts, in points and/or as a share of the baseline. */
+export interface ChangeThreshold {
+  kind: 'mcid' | 'mdc90';
+  points: number;
+  /** Fraction of the baseline score, e.g. 0.3 for 30 %; either this or `points` suffices. */
+  fractionOfBaseline?: number;
+  source: string;
+}
+
+export interface InstrumentResult {
+  instrument: InstrumentCode;
+  /** Version of these scoring rules, stored with every result. */
+  version: string;
+  /** The items as answered, normalised (booleans as given, numbers as integers). */
+  answers: Answers;
+  score: number;
+  unit: 'percent' | 'points' | 'mean';
+  /** Band or risk group, where the instrument defines one. */
+  band: string | null;
+  /** Instrument-specific figures (raw sums, subscales, missing items). */
+  details: Record<string, number | string[] | null>;
+}
+
+export interface InstrumentDefinition {
+  code: InstrumentCode;
+  version: string;
+  betterDirection: BetterDirection;
+  threshold: ChangeThreshold | null;
+  /** The score whose change is compared against the threshold (ODI percent, NDI raw points...). */
+  changeScore: (result: InstrumentResult) => number;
+  score: (answers: Answers) => InstrumentResult;
+}
+
+const range = (count: number, prefix: string) =>
+  Array.from({ length: count }, (_, i) => `${prefix}_${i + 1}`);
+
+const roundTo = (value: number, decimals: number) => {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+};
+
+/** Checks the item ids and reads integer answers in [min, max]; null or absent means unanswered. */
+function readIntegers(
+  instrument: InstrumentCode,
+  answers: Answers,
+  items: string[],
+  min: number,
+  max: number,
+  required: 'all' | 'optional',
+): Map<string, number | null> {
+  const problems: ItemProblem[] = [];
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+    throw new InvalidAnswersError(instrument, [
+      { item: 'answers', reason: 'must be an object of item ids to answers' },
+    ]);
+  }
+  for (const key of Object.keys(answers)) {
+    if (!items.includes(key))
+      problems.push({
+        item: key,
+        reason: `is not an item of ${instrument} (items: ${items[0]} to ${items[items.length - 1]})`,
+      });
+  }
+  const values = new Map<string, number | null>();
+  for (const item of items) {
+    const value = answers[item];
+    if (value === undefined || value === null) {
+      if (required === 'all') problems.push({ item, reason: 'must be answered' });
+      values.set(item, null);
+    } else if (
+      typeof value !== 'number' ||
+      !Number.isInteger(value) ||
+      value < min ||
+      value > max
+    ) {
+      problems.push({ item, reason: `must be a whole number from ${min} to ${max}` });
+    } else {
+      values.set(item, value);
+    }
+  }
+  if (problems.length > 0) throw new InvalidAnswersError(instrument, problems);
+  return values;
+}
+
+const answered = (values: Map<string, number | null>) =>
+  [...values.values()].filter((value): value is number => value !== null);
+
+const unansweredItems = (values: Map<string, number | null>) =>
+  [...values.entries()].filter(([, value]) => value === null).map(([item]) => item);
+
+const asAnswers = (values: Map<string, number | null>): Answers =>
+  Object.fromEntries([...values.entries()].filter(([, value]) => value !== null));
+
+// --- Oswestry Disability Index v2.1 -------------------------------------------------------
+
+const ODI_ITEMS = range(10, 'odi');
+
+/** Bands from Fairbank 2000, upper bounds inclusive: 0-20, 21-40, 41-60, 61-80, 81-100. */
+export function odiBand(percent: number): string {
+  if (percent <= 20) return 'minimal';
+  if (percent <= 40) return 'moderate';
+  if (percent <= 60) return 'severe';
+  if (percent <= 80) return 'crippled';
+  return 'bed_bound';
+}
+
+function scoreOdi(answers: Answers): InstrumentResult {
+  const values = readIntegers('odi', answers, ODI_ITEMS, 0, 5, 'optional');
+  const given = answered(values);
+  if (given.length === 0) {
+    throw new InvalidAnswersError('odi', [
+      { item: 'answers', reason: 'at least one section must be answered' },
+    ]);
+  }
+  const sum = given.reduce((total, value) => total + value, 0);
+  // A section left unanswered (sex life is often skipped) leaves the denominator: sum / (5 x answered).
+  const percent = roundTo((sum / (5 * given.length)) * 100, 1);
+  return {
+    instrument: 'odi',
+    version: ODI.version,
+    answers: asAnswers(values),
+    score: percent,
+    unit: 'percent',
+    band: odiBand(percent),
+    details: { rawSum: sum, sectionsAnswered: given.length, unanswered: unansweredItems(values) },
+  };
+}
+
+const ODI: InstrumentDefinition = {
+  code: 'odi',
+  version: 'odi-2.1/2026-11',
+  betterDirection: 'lower',
+  threshold: {
+    kind: 'mcid',
+    points: 10,
+    fractionOfBaseline: 0.3,
+    source: 'Ostelo et al., Spine 2008',
+  },
+  changeScore: (result) => result.score,
+  score: scoreOdi,
+};
+
+// --- STarT Back Screening Tool ------------------------------------------------------------
+
+const START_BACK_ITEMS = range(9, 'sbst');
+/** Item 9 answers: 0 not at all, 1 slightly, 2 moderately, 3 very much, 4 extremely. */
+export const START_BACK_ITEM9_ANSWERS = [
+  'not_at_all',
+  'slightly',
+  'moderately',
+  'very_much',
+  'extremely',
+];
+
+function scoreStartBack(answers: Answers): InstrumentResult {
+  const agreeItems = START_BACK_ITEMS.slice(0, 8);
+  const problems: ItemProblem[] = [];
+  let values: Map<string, number | null>;
+  try {
+    values = readIntegers('start_back', answers, START_BACK_ITEMS, 0, 4, 'all');
+  } catch (error) {
+    if (!(error instanceof InvalidAnswersError)) throw error;
+    values = new Map();
+    problems.push(...error.problems);
+  }
+  for (const item of agreeItems) {
+    const value = values.get(item);
+    if (value !== undefined && value !== null && value > 1) {
+      problems.push({ item, reason: 'must be 0 (disagree) or 1 (agree)' });
+    }
+  }
+  const item9Problem = problems.find((problem) => problem.item === 'sbst_9');
+  if (item9Problem) {
+    item9Problem.reason = `must be one of its five answers: 0 to 4 (${START_BACK_ITEM9_ANSWERS.join(', ')})`;
+  }
+  if (problems.length > 0) throw new InvalidAnswersError('start_back', problems);
+
+  const item = (n: number) => values.get(`sbst_${n}`) as number;
+  // Item 9 (bothersomeness) scores 1 only for "very much" or "extremely".
+  const item9 = item(9) >= 3 ? 1 : 0;
+  const total = [1, 2, 3, 4, 5, 6, 7, 8].reduce((sum, n) => sum + item(n), 0) + item9;
+  const psychosocial = [5, 6, 7, 8].reduce((sum, n) => sum + item(n), 0) + item9;
+  return {
+    instrument: 'start_back',
+    version: START_BACK.version,
+    answers: asAnswers(values),
+    score: total,
+    unit: 'points',
+    band: startBackRisk(total, psychosocial),
+    details: { psychosocialSubscale: psychosocial },
+  };
+}
+
+/** Total <= 3: low; otherwise subscale <= 3: medium, subscale >= 4: high (Hill 2008). */
+export function startBackRisk(total: number, psychosocial: number): 'low' | 'medium' | 'high' {
+  if (total <= 3) return 'low';
+  return psychosocial >= 4 ? 'high' : 'medium';
+}
+
+const START_BACK: InstrumentDefinition = {
+  code: 'start_back',
+  version: 'sbst-9item/2026-11',
+  betterDirection: 'lower',
+  // A stratification tool: no published change threshold.
+  threshold: null,
+  changeScore: (result) => result.score,
+  score: scoreStartBack,
+};
+
+// --- Neck Disability Index ----------------------------------------------------------------
+
+const NDI_ITEMS = range(10, 'ndi');
+
+/** Raw-score bands (Vernon): 0-4 none, 5-14 mild, 15-24 moderate, 25-34 severe, over 34 complete. */
+export function ndiBand(raw: number): string {
+  if (raw < 5) return 'none';
+  if (raw < 15) return 'mild';
+  if (raw < 25) return 'moderate';
+  if (raw <= 34) return 'severe';
+  return 'complete';
+}
+
+function scoreNdi(answers: Answers): InstrumentResult {
+  const values = readIntegers('ndi', answers, NDI_ITEMS, 0, 5, 'optional');
+  const given = answered(values);
+  if (given.length === 0) {
+    throw new InvalidAnswersError('ndi', [
+      { item: 'answers', reason: 'at least one item must be answered' },
+    ]);
+  }
+  const sum = given.reduce((total, value) => total + value, 0);
+  // Vernon: each missing item is given the mean of the answered ones.
+  const raw = roundTo(sum + (sum / given.length) * (NDI_ITEMS.length - given.length), 1);
+  return {
+    instrument: 'ndi',
+    version: NDI.version,
+    answers: asAnswers(values),
+    score: raw,
+    unit: 'points',
+    band: ndiBand(raw),
+    details: {
+      percent: roundTo(raw * 2, 1),
+      itemsAnswered: given.length,
+      unanswered: unansweredItems(values),
+    },
+  };
+}
+
+const NDI: InstrumentDefinition = {
+  code: 'ndi',
+  version: 'ndi-vernon/2026-11',
+  betterDirection: 'lower',
+  threshold: {
+    kind: 'mcid',
+    points: 5,
+    source: 'outcome-measures.md (Neck Disability Index MCID 5 points)',
+  },
+  changeScore: (result) => result.score,
+  score: scoreNdi,
+};
+
+// --- Patient-Specific Functional Scale ----------------------------------------------------
+
+const PSFS_ITEMS = range(5, 'psfs');
+
+function scorePsfs(answers: Answers): InstrumentResult {
+  const values = readIntegers('psfs', answers, PSFS_ITEMS, 0, 10, 'optional');
+  const given = answered(values);
+  if (given.length === 0) {
+    throw new InvalidAnswersError('psfs', [
+      { item: 'answers', reason: 'at least one activity must be rated' },
+    ]);
+  }
+  const mean = roundTo(given.reduce((total, value) => total + value, 0) / given.length, 2);
+  return {
+    instrument: 'psfs',
+    version: PSFS.version,
+    answers: asAnswers(values),
+    score: mean,
+    unit: 'mean',
+    band: null,
+    details: { activitiesRated: given.length },
+  };
+}
+
+const PSFS: InstrumentDefinition = {
+  code: 'psfs',
+  version: 'psfs/2026-11',
+  betterDirection: 'higher',
+  threshold: {
+    kind: 'mdc90',
+    points: 2,
+    source: 'Stratford et al. 1995 (MDC90 2 points for the mean)',
+  },
+  changeScore: (result) => result.score,
+  score: scorePsfs,
+};
+
+// --- Roland-Morris Disability Questionnaire -----------------------------------------------
+
+const RMDQ_ITEMS = range(24, 'rmdq');
+
+function scoreRmdq(answers: Answers): InstrumentResult {
+  const problems: ItemProblem[] = [];
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+    throw new InvalidAnswersError('rmdq', [
+      { item: 'answers', reason: 'must be an object of item ids to answers' },
+    ]);
+  }
+  for (const key of Object.keys(answers)) {
+    if (!RMDQ_ITEMS.includes(key))
+      problems.push({ item: key, reason: 'is not an item of rmdq (items: rmdq_1 to rmdq_24)' });
+  }
+  const ticked: string[] = [];
+  for (const item of RMDQ_ITEMS) {
+    const value = answers[item];
+    if (typeof value !== 'boolean')
+      problems.push({ item, reason: 'must be true (applies today) or false' });
+    else if (value) ticked.push(item);
+  }
+  if (problems.length > 0) throw new InvalidAnswersError('rmdq', problems);
+  return {
+    instrument: 'rmdq',
+    version: RMDQ.version,
+    answers: Object.fromEntries(RMDQ_ITEMS.map((item) => [item, answers[item]])),
+    score: ticked.length,
+    unit: 'points',
+    band: null,
+    details: {},
+  };
+}
+
+const RMDQ: InstrumentDefinition = {
+  code: 'rmdq',
+  version: 'rmdq-24/2026-11',
+  betterDirection: 'lower',
+  threshold: {
+    kind: 'mcid',
+    points: 5,
+    fractionOfBaseline: 0.3,
+    source: 'Ostelo et al., Spine 2008',
+  },
+  changeScore: (result) => result.score,
+  score: scoreRmdq,
+};
+
+// --- Numeric Pain Rating Scale ------------------------------------------------------------
+
+const NPRS_ITEMS = ['nprs_now', 'nprs_best_24h', 'nprs_worst_24h'];
+
+function scoreNprs(answers: Answers): InstrumentResult {
+  const values = readIntegers('nprs', answers, NPRS_ITEMS, 0, 10, 'optional');
+  const now = values.get('nprs_now');
+  if (now === null || now === undefined) {
+    throw new InvalidAnswersError('nprs', [{ item: 'nprs_now', reason: 'must be answered' }]);
+  }
+  const best = values.get('nprs_best_24h');
+  const worst = values.get('nprs_worst_24h');
+  const problems: ItemProblem[] = [];
+  if (best != null && best > now)
+    problems.push({ item: 'nprs_best_24h', reason: 'cannot be worse than the pain now' });
+  if (worst != null && worst < now)
+    problems.push({ item: 'nprs_worst_24h', reason: 'cannot be milder than the pain now' });
+  if (problems.length > 0) throw new InvalidAnswersError('nprs', problems);
+  return {
+    instrument: 'nprs',
+    version: NPRS.version,
+    answers: asAnswers(values),
+    score: now,
+    unit: 'points',
+    band: null,
+    details: { best24h: best ?? null, worst24h: worst ?? null },
+  };
+}
+
+const NPRS: InstrumentDefinition = {
+  code: 'nprs',
+  version: 'nprs-0-10/2026-11',
+  betterDirection: 'lower',
+  threshold: {
+    kind: 'mcid',
+    points: 2,
+    fractionOfBaseline: 0.3,
+    source: 'Ostelo et al., Spine 2008',
+  },
+  changeScore: (result) => result.score,
+  score: scoreNprs,
+};
+
+export const INSTRUMENTS: Record<InstrumentCode, InstrumentDefinition> = {
+  odi: ODI,
+  start_back: START_BACK,
+  ndi: NDI,
+  psfs: PSFS,
+  rmdq: RMDQ,
+  nprs: NPRS,
+};
+
+export function scoreInstrument(code: InstrumentCode, answers: Answers): InstrumentResult {
+  return INSTRUMENTS[code].score(answers);
+}
