@@ -297,10 +297,12 @@ describe('patients, episodes and intake assessments', () => {
   describe('red-flag dispositions', () => {
     it('blocks treatment on an emergency, which no decision can override', async () => {
       const episode = await openEpisode('mid_back');
-      const created = await record(
-        episode.id,
-        intake({ bodyRegion: 'mid_back', redFlags: ['saddle_anaesthesia'] }),
-      ).then((r) => r.body);
+      const created = (
+        await record(
+          episode.id,
+          intake({ bodyRegion: 'mid_back', redFlags: ['saddle_anaesthesia'] }),
+        )
+      ).body;
       expect(created.redFlags).toMatchObject({
         disposition: 'emergency',
         blocksTreatment: true,
