@@ -176,6 +176,9 @@ export interface DemoPatient {
   dateOfBirth: string;
   email: string | null;
   phone: string;
+  sex: 'female' | 'male';
+  state: string;
+  payer: 'medicare' | 'commercial' | 'workers_compensation' | 'auto_pip' | 'self_pay';
   location: string;
 }
 
@@ -186,6 +189,9 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     dateOfBirth: '1961-03-14',
     email: 'joseph.mazur@example.com',
     phone: '+1 570-555-0142',
+    sex: 'male',
+    state: 'PA',
+    payer: 'medicare',
     location: 'scranton',
   },
   {
@@ -194,6 +200,9 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     dateOfBirth: '1979-11-02',
     email: 'ann.d@example.com',
     phone: '+1 570-555-0143',
+    sex: 'female',
+    state: 'PA',
+    payer: 'commercial',
     location: 'kingston',
   },
   {
@@ -202,6 +211,9 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     dateOfBirth: '1994-07-21',
     email: null,
     phone: '+1 570-555-0144',
+    sex: 'male',
+    state: 'PA',
+    payer: 'workers_compensation',
     location: 'wilkes-barre',
   },
   {
@@ -210,6 +222,9 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     dateOfBirth: '1952-01-30',
     email: 'rosa.delgado@example.com',
     phone: '+1 561-555-0145',
+    sex: 'female',
+    state: 'FL',
+    payer: 'medicare',
     location: 'south-florida-in-home',
   },
   {
@@ -218,6 +233,9 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     dateOfBirth: '1970-09-09',
     email: 'w.tran@example.com',
     phone: '+1 972-555-0146',
+    sex: 'male',
+    state: 'TX',
+    payer: 'auto_pip',
     location: 'plano-spine',
   },
 ];

@@ -45,6 +45,12 @@ export async function seedDatabase(
       password: string,
       locationCodes: string[],
     ) => {
+      // Hashing is deliberately slow: skip it for users that are already there.
+      const existing = await manager.query<unknown[]>(
+        `SELECT 1 FROM users WHERE lower(email) = lower($1)`,
+        [email],
+      );
+      if (existing.length > 0) return;
       const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO users (email, full_name, password_hash, role) VALUES ($1, $2, $3, $4)
          ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
@@ -72,8 +78,11 @@ export async function seedDatabase(
     }
     for (const patient of DEMO_PATIENTS) {
       const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO patients (first_name, last_name, date_of_birth, email, phone, home_location_id)
-         SELECT $1, $2, $3, $4, $5, id FROM locations WHERE code = $6
+        `INSERT INTO patients (first_name, last_name, date_of_birth, email, phone, sex, state, payer,
+                               email_consent, email_consent_at, home_location_id)
+         SELECT $1, $2, $3, $4::text, $5, $7, $8, $9, $4::text IS NOT NULL,
+                CASE WHEN $4::text IS NOT NULL THEN now() END, id
+           FROM locations WHERE code = $6
           AND NOT EXISTS (SELECT 1 FROM patients WHERE lower(first_name) = lower($1)
                             AND lower(last_name) = lower($2) AND date_of_birth = $3)
          RETURNING id`,
@@ -84,6 +93,9 @@ export async function seedDatabase(
           patient.email,
           patient.phone,
           patient.location,
+          patient.sex,
+          patient.state,
+          patient.payer,
         ],
       );
       summary.patients += inserted.length;
