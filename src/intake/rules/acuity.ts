@@ -15,7 +15,17 @@ const DAY_MS = 86_400_000;
 
 /** Whole days between two calendar dates given as YYYY-MM-DD. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+}
+
+/** Milliseconds at UTC midnight of a real calendar date; anything else is a RangeError. */
+function utcMidnight(date: string): number {
+  const time = Date.parse(`${date}T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over to 2026-03-02; reading the date back catches that.
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`${date} is not a calendar date as YYYY-MM-DD`);
+  }
+  return time;
 }
 
 export function acuityOf(onsetDate: string, assessedOn: string): Acuity {

@@ -91,6 +91,8 @@ function readIntegers(
   min: number,
   max: number,
   required: 'all' | 'optional',
+  /** Items whose answers have a narrower range, with the reason to give when it is broken. */
+  narrower: Record<string, { max: number; reason: string }> = {},
 ): Map<string, number | null> {
   const problems: ItemProblem[] = [];
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
@@ -115,9 +117,12 @@ function readIntegers(
       typeof value !== 'number' ||
       !Number.isInteger(value) ||
       value < min ||
-      value > max
+      value > (narrower[item]?.max ?? max)
     ) {
-      problems.push({ item, reason: `must be a whole number from ${min} to ${max}` });
+      problems.push({
+        item,
+        reason: narrower[item]?.reason ?? `must be a whole number from ${min} to ${max}`,
+      });
     } else {
       values.set(item, value);
     }
@@ -197,27 +202,16 @@ export const START_BACK_ITEM9_ANSWERS = [
 ];
 
 function scoreStartBack(answers: Answers): InstrumentResult {
-  const agreeItems = START_BACK_ITEMS.slice(0, 8);
-  const problems: ItemProblem[] = [];
-  let values: Map<string, number | null>;
-  try {
-    values = readIntegers('start_back', answers, START_BACK_ITEMS, 0, 4, 'all');
-  } catch (error) {
-    if (!(error instanceof InvalidAnswersError)) throw error;
-    values = new Map();
-    problems.push(...error.problems);
+  const narrower: Record<string, { max: number; reason: string }> = {
+    sbst_9: {
+      max: 4,
+      reason: `must be one of its five answers: 0 to 4 (${START_BACK_ITEM9_ANSWERS.join(', ')})`,
+    },
+  };
+  for (const item of START_BACK_ITEMS.slice(0, 8)) {
+    narrower[item] = { max: 1, reason: 'must be 0 (disagree) or 1 (agree)' };
   }
-  for (const item of agreeItems) {
-    const value = values.get(item);
-    if (value !== undefined && value !== null && value > 1) {
-      problems.push({ item, reason: 'must be 0 (disagree) or 1 (agree)' });
-    }
-  }
-  const item9Problem = problems.find((problem) => problem.item === 'sbst_9');
-  if (item9Problem) {
-    item9Problem.reason = `must be one of its five answers: 0 to 4 (${START_BACK_ITEM9_ANSWERS.join(', ')})`;
-  }
-  if (problems.length > 0) throw new InvalidAnswersError('start_back', problems);
+  const values = readIntegers('start_back', answers, START_BACK_ITEMS, 0, 4, 'all', narrower);
 
   const item = (n: number) => values.get(`sbst_${n}`) as number;
   // Item 9 (bothersomeness) scores 1 only for "very much" or "extremely".
@@ -257,10 +251,13 @@ const NDI_ITEMS = range(10, 'ndi');
 
 /** Raw-score bands (Vernon): 0-4 none, 5-14 mild, 15-24 moderate, 25-34 severe, over 34 complete. */
 export function ndiBand(raw: number): string {
-  if (raw < 5) return 'none';
-  if (raw < 15) return 'mild';
-  if (raw < 25) return 'moderate';
-  if (raw <= 34) return 'severe';
+  // The bands are whole points; a raw score made fractional by the missing-item rule is
+  // banded by its nearest whole point (4.4 none, 4.5 mild).
+  const points = Math.round(raw);
+  if (points <= 4) return 'none';
+  if (points <= 14) return 'mild';
+  if (points <= 24) return 'moderate';
+  if (points <= 34) return 'severe';
   return 'complete';
 }
 
@@ -274,16 +271,17 @@ function scoreNdi(answers: Answers): InstrumentResult {
   }
   const sum = given.reduce((total, value) => total + value, 0);
   // Vernon: each missing item is given the mean of the answered ones.
-  const raw = roundTo(sum + (sum / given.length) * (NDI_ITEMS.length - given.length), 1);
+  const exact = sum + (sum / given.length) * (NDI_ITEMS.length - given.length);
+  const raw = roundTo(exact, 1);
   return {
     instrument: 'ndi',
     version: NDI.version,
     answers: asAnswers(values),
     score: raw,
     unit: 'points',
-    band: ndiBand(raw),
+    band: ndiBand(exact),
     details: {
-      percent: roundTo(raw * 2, 1),
+      percent: roundTo(exact * 2, 1),
       itemsAnswered: given.length,
       unanswered: unansweredItems(values),
     },

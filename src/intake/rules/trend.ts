@@ -31,7 +31,8 @@ export function outcomeChange(baseline: InstrumentResult, latest: InstrumentResu
   const from = definition.changeScore(baseline);
   const to = definition.changeScore(latest);
   const change = Math.round((to - from) * 100) / 100;
-  const improvement = definition.betterDirection === 'lower' ? -change : change;
+  // `|| 0` turns the -0 of an unchanged lower-is-better score into 0.
+  const improvement = (definition.betterDirection === 'lower' ? -change : change) || 0;
   const improvementPercent = from === 0 ? null : Math.round((improvement / from) * 1000) / 10;
   const threshold = definition.threshold;
   let reachesThreshold: boolean | null = null;
