@@ -12,6 +12,7 @@ import { LocationsModule } from './locations/locations.module';
 import { loggerOptions } from './logging/logger-options';
 import { PatientsModule } from './patients/patients.module';
 import { QueueModule } from './queue/queue.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { WorkersModule } from './queue/workers.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         LocationsModule,
         PatientsModule,
         IntakeModule,
+        SchedulingModule,
         HealthModule,
         WorkersModule.register(config.runsWorkers),
       ],

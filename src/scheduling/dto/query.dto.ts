@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Matches,
+} from 'class-validator';
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** `?locationId=a&locationId=b` and `?locationId=a,b` both give a list of strings. */
+const asList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value.split(',')
+    : Array.isArray(value)
+      ? (value as unknown[]).flatMap((item) =>
+          typeof item === 'string' ? item.split(',') : [item],
+        )
+      : value;
+
+export class AvailabilityQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  appointmentTypeId!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-11-30', description: 'First local date' })
+  @Matches(CALENDAR_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  from!: string;
+
+  @ApiProperty({
+    format: 'date',
+    example: '2026-12-13',
+    description: 'Last local date (inclusive)',
+  })
+  @Matches(CALENDAR_DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
+  to!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'One or more locations (repeat or comma-separate); all the caller sees if absent',
+  })
+  @IsOptional()
+  @Transform(asList)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  locationId?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  therapistId?: string;
+}
+
+export class ScheduleQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  locationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  therapistId?: string;
+
+  @ApiProperty({ format: 'date', example: '2026-11-30', description: 'First local date' })
+  @Matches(CALENDAR_DATE, { message: 'date must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'date must be a real calendar date' })
+  date!: string;
+
+  @ApiPropertyOptional({ enum: ['day', 'week'], default: 'day' })
+  @IsOptional()
+  @IsIn(['day', 'week'])
+  view?: 'day' | 'week';
+}
+
+export class AvailableSlotDto {
+  @ApiProperty({ format: 'uuid' })
+  therapistId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  locationId!: string;
+
+  @ApiProperty({ example: '2026-11-30T14:00:00.000Z' })
+  startsAt!: string;
+
+  @ApiProperty({ example: '2026-11-30T15:00:00.000Z' })
+  endsAt!: string;
+
+  @ApiProperty({ example: '2026-11-30T09:00' })
+  localStart!: string;
+
+  @ApiProperty({ example: '2026-11-30T10:00' })
+  localEnd!: string;
+
+  @ApiProperty({ example: 'America/New_York' })
+  timeZone!: string;
+}
+
+export class AvailabilityDto {
+  @ApiProperty({ type: [AvailableSlotDto] })
+  items!: AvailableSlotDto[];
+
+  @ApiProperty()
+  total!: number;
+}

@@ -1,0 +1,54 @@
+export const APPOINTMENT_STATUSES = [
+  'booked',
+  'confirmed',
+  'checked_in',
+  'completed',
+  'cancelled',
+  'no_show',
+] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export type AppointmentAction = 'confirm' | 'check_in' | 'complete' | 'cancel' | 'no_show';
+
+const TRANSITIONS: Record<AppointmentAction, { from: AppointmentStatus[]; to: AppointmentStatus }> =
+  {
+    confirm: { from: ['booked'], to: 'confirmed' },
+    check_in: { from: ['booked', 'confirmed'], to: 'checked_in' },
+    complete: { from: ['checked_in'], to: 'completed' },
+    cancel: { from: ['booked', 'confirmed'], to: 'cancelled' },
+    no_show: { from: ['booked', 'confirmed'], to: 'no_show' },
+  };
+
+/** Statuses in which an appointment holds its therapist, patient and room. */
+export const ACTIVE_STATUSES: AppointmentStatus[] = [
+  'booked',
+  'confirmed',
+  'checked_in',
+  'completed',
+];
+
+/** The status an action leads to, or null when the action is not allowed from `current`. */
+export function nextStatus(
+  current: AppointmentStatus,
+  action: AppointmentAction,
+): AppointmentStatus | null {
+  const transition = TRANSITIONS[action];
+  return transition.from.includes(current) ? transition.to : null;
+}
+
+/** A cancellation under 24 hours before the start is late (clinics charge or follow up). */
+export const LATE_CANCELLATION_MS = 24 * 3_600_000;
+
+export function isLateCancellation(cancelledAt: Date, startsAt: Date): boolean {
+  return startsAt.getTime() - cancelledAt.getTime() < LATE_CANCELLATION_MS;
+}
+
+/** A no-show can only be recorded once the appointment has started. */
+export function canMarkNoShow(now: Date, startsAt: Date): boolean {
+  return now.getTime() >= startsAt.getTime();
+}
+
+/** Moving is allowed while the appointment has not happened. */
+export function canReschedule(status: AppointmentStatus): boolean {
+  return status === 'booked' || status === 'confirmed';
+}

@@ -1,0 +1,98 @@
+import { DateTime } from 'luxon';
+import type { Interval } from './intervals';
+
+/** A weekly wall-clock window: ISO weekday (1 Monday .. 7 Sunday) and times as HH:mm. */
+export interface WeeklyWindow {
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+
+export class NonexistentLocalTimeError extends Error {
+  constructor(
+    readonly localTime: string,
+    readonly zone: string,
+  ) {
+    super(`${localTime} does not exist in ${zone} (the clocks skip it)`);
+  }
+}
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * The instant of a wall-clock time in a zone. A time the clocks skip (spring forward) is an
+ * error, never silently shifted; a time that happens twice (fall back) is its first occurrence.
+ */
+export function instantOf(localDateTime: string, zone: string): Date {
+  const match = LOCAL_DATE_TIME.exec(localDateTime);
+  if (!match) throw new RangeError(`${localDateTime} is not a local time as YYYY-MM-DDTHH:mm`);
+  const time = DateTime.fromISO(localDateTime, { zone });
+  if (!time.isValid) throw new RangeError(`${localDateTime} is not a valid local time`);
+  // Luxon moves a skipped time forward; reading the wall clock back reveals it.
+  if (time.toFormat("yyyy-MM-dd'T'HH:mm") !== localDateTime) {
+    throw new NonexistentLocalTimeError(localDateTime, zone);
+  }
+  return firstOccurrence(time, localDateTime).toJSDate();
+}
+
+/**
+ * In the repeated hour of a fall-back change a wall time happens twice, and which one Luxon
+ * returns depends on the season the process runs in; clinics mean the first.
+ */
+function firstOccurrence(time: DateTime, wallTime: string): DateTime {
+  const hourEarlier = time.minus({ hours: 1 });
+  return hourEarlier.toFormat("yyyy-MM-dd'T'HH:mm") === wallTime ? hourEarlier : time;
+}
+
+/** The wall-clock reading of an instant in a zone, as YYYY-MM-DDTHH:mm. */
+export function localTimeOf(instant: Date | number, zone: string): string {
+  return DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), {
+    zone,
+  }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/** Local calendar dates from `from` to `to` inclusive, as YYYY-MM-DD. */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  let day = DateTime.fromISO(from, { zone: 'UTC' });
+  const last = DateTime.fromISO(to, { zone: 'UTC' });
+  while (day <= last) {
+    dates.push(day.toISODate()!);
+    day = day.plus({ days: 1 });
+  }
+  return dates;
+}
+
+/**
+ * The instants a weekly window covers on one local date. The wall clock is read in the zone, so
+ * a clinic open 08:00-17:00 opens at 08:00 local on both sides of a DST change; on the change day
+ * itself the window is as long as the clocks make it.
+ */
+export function windowsOn(
+  date: string,
+  windows: readonly WeeklyWindow[],
+  zone: string,
+): Interval[] {
+  const day = DateTime.fromISO(date, { zone });
+  return windows
+    .filter((window) => window.weekday === day.weekday)
+    .map((window) => ({
+      start: wallClock(date, window.opens, zone),
+      end: wallClock(date, window.closes, zone),
+    }))
+    .filter((interval) => interval.end > interval.start);
+}
+
+/** Epoch ms of a wall time; a skipped time maps to the instant the clocks jump to. */
+function wallClock(date: string, time: string, zone: string): number {
+  return firstOccurrence(
+    DateTime.fromISO(`${date}T${time}`, { zone }),
+    `${date}T${time}`,
+  ).toMillis();
+}
+
+/** The instants of a whole local date in a zone (23, 24 or 25 hours long). */
+export function localDay(date: string, zone: string): Interval {
+  const start = DateTime.fromISO(date, { zone }).startOf('day');
+  return { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
+}

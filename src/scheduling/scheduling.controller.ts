@@ -1,0 +1,245 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DateTime } from 'luxon';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { Role } from '../auth/role';
+import { ApiAuthenticated } from '../common/api-errors.decorator';
+import { DomainError, ErrorKind } from '../common/errors/domain-error';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { AppointmentsService } from './appointments.service';
+import { AvailabilityService } from './availability.service';
+import {
+  AppointmentDto,
+  BookAppointmentDto,
+  CancelDto,
+  RescheduleDto,
+  SeriesDto,
+  SeriesResultDto,
+} from './dto/appointment.dto';
+import { AvailabilityDto, AvailabilityQueryDto, ScheduleQueryDto } from './dto/query.dto';
+import type { Appointment } from './entities/appointment.entity';
+
+@ApiTags('scheduling')
+@Controller()
+export class SchedulingController {
+  constructor(
+    private readonly availability: AvailabilityService,
+    private readonly appointments: AppointmentsService,
+  ) {}
+
+  private async toDto(appointment: Appointment): Promise<AppointmentDto> {
+    return AppointmentDto.from(appointment, await this.appointments.zoneOf(appointment.locationId));
+  }
+
+  @Get('availability')
+  @ApiOperation({ summary: 'Bookable slots of an appointment type over a date range' })
+  @ApiOkResponse({ type: AvailabilityDto })
+  @ApiAuthenticated(404)
+  async find(
+    @CurrentActor() actor: Actor,
+    @Query() query: AvailabilityQueryDto,
+  ): Promise<AvailabilityDto> {
+    const slots = await this.availability.find(actor, { ...query, locationIds: query.locationId });
+    return {
+      items: slots.map((slot) => ({
+        ...slot,
+        startsAt: slot.startsAt.toISOString(),
+        endsAt: slot.endsAt.toISOString(),
+      })),
+      total: slots.length,
+    };
+  }
+
+  @Post('appointments')
+  @Roles(Role.FrontDesk, Role.Therapist, Role.Admin)
+  @ApiOperation({
+    summary: 'Book an appointment (checked like availability, atomic, no double booking)',
+  })
+  @ApiCreatedResponse({ type: AppointmentDto })
+  @ApiAuthenticated(404, 409, 422)
+  async book(
+    @CurrentActor() actor: Actor,
+    @Body() body: BookAppointmentDto,
+  ): Promise<AppointmentDto> {
+    return this.toDto(await this.appointments.book(actor, body));
+  }
+
+  @Post('appointment-series')
+  @ApiOperation({
+    summary: 'Book recurring visits from an RRULE; conflicts are reported per occurrence',
+  })
+  @ApiCreatedResponse({ type: SeriesResultDto })
+  @ApiAuthenticated(404, 409, 422)
+  async series(@CurrentActor() actor: Actor, @Body() body: SeriesDto): Promise<SeriesResultDto> {
+    const { series, outcomes } = await this.appointments.bookSeries(actor, body);
+    return {
+      seriesId: series?.id ?? null,
+      booked: outcomes.filter((o) => o.appointment).length,
+      conflicts: outcomes.filter((o) => o.conflict).length,
+      occurrences: outcomes.map((o) => ({
+        localStart: o.occurrence.localStart,
+        startsAt: o.occurrence.startsAt?.toISOString() ?? null,
+        outcome: o.appointment ? 'booked' : 'conflict',
+        appointmentId: o.appointment?.id ?? null,
+        conflict: o.conflict ? { code: o.conflict.code, detail: o.conflict.message } : null,
+      })),
+    };
+  }
+
+  @Get('appointments/:id')
+  @ApiOperation({ summary: 'One appointment' })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiAuthenticated(404)
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<AppointmentDto> {
+    return this.toDto(await this.appointments.get(actor, id));
+  }
+
+  @Get('appointments/:id/history')
+  @ApiOperation({ summary: 'Every change of an appointment: booking, moves, status changes' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
+  @ApiAuthenticated(404)
+  async history(@CurrentActor() actor: Actor, @Param('id', UuidParam()) id: string) {
+    return (await this.appointments.history(actor, id)).map((event) => ({
+      action: event.action,
+      occurredAt: event.occurredAt.toISOString(),
+      actorUserId: event.actorUserId,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      fromStartsAt: event.fromStartsAt?.toISOString() ?? null,
+      toStartsAt: event.toStartsAt.toISOString(),
+      details: event.details,
+    }));
+  }
+
+  @Post('appointments/:id/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm a booked appointment' })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiAuthenticated(404, 409)
+  async confirm(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<AppointmentDto> {
+    return this.toDto(await this.appointments.transition(actor, id, 'confirm'));
+  }
+
+  @Post('appointments/:id/check-in')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check the patient in' })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiAuthenticated(404, 409)
+  async checkIn(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<AppointmentDto> {
+    return this.toDto(await this.appointments.transition(actor, id, 'check_in'));
+  }
+
+  @Post('appointments/:id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Complete a checked-in visit' })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiAuthenticated(404, 409)
+  async complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<AppointmentDto> {
+    return this.toDto(await this.appointments.transition(actor, id, 'complete'));
+  }
+
+  @Post('appointments/:id/no-show')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record that the patient did not come' })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiAuthenticated(404, 409)
+  async noShow(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<AppointmentDto> {
+    return this.toDto(await this.appointments.transition(actor, id, 'no_show'));
+  }
+
+  @Post('appointments/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel with a reason; under 24 h before the start it is flagged late' })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiAuthenticated(404, 409)
+  async cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: CancelDto,
+  ): Promise<AppointmentDto> {
+    return this.toDto(await this.appointments.cancel(actor, id, body.reason));
+  }
+
+  @Post('appointments/:id/cancel-following')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel this occurrence of a series and every later one' })
+  @ApiOkResponse({ type: [AppointmentDto] })
+  @ApiAuthenticated(404, 409)
+  async cancelFollowing(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: CancelDto,
+  ): Promise<AppointmentDto[]> {
+    const cancelled = await this.appointments.cancelFollowing(actor, id, body.reason);
+    return Promise.all(cancelled.map((appointment) => this.toDto(appointment)));
+  }
+
+  @Post('appointments/:id/reschedule')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move an appointment (history kept); same checks as booking' })
+  @ApiOkResponse({ type: AppointmentDto })
+  @ApiAuthenticated(404, 409, 422)
+  async reschedule(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RescheduleDto,
+  ): Promise<AppointmentDto> {
+    return this.toDto(await this.appointments.reschedule(actor, id, body));
+  }
+
+  @Get('patients/:patientId/appointments')
+  @ApiOperation({ summary: 'A patient’s appointments, newest first' })
+  @ApiOkResponse({ type: [AppointmentDto] })
+  @ApiAuthenticated(404)
+  async forPatient(
+    @CurrentActor() actor: Actor,
+    @Param('patientId', UuidParam('patientId')) patientId: string,
+  ): Promise<AppointmentDto[]> {
+    const appointments = await this.appointments.forPatient(actor, patientId);
+    return Promise.all(appointments.map((appointment) => this.toDto(appointment)));
+  }
+
+  @Get('schedule')
+  @ApiOperation({ summary: 'Day or week schedule of a location or a therapist' })
+  @ApiOkResponse({ type: [AppointmentDto] })
+  @ApiAuthenticated(404)
+  async schedule(
+    @CurrentActor() actor: Actor,
+    @Query() query: ScheduleQueryDto,
+  ): Promise<AppointmentDto[]> {
+    if (!query.locationId && !query.therapistId) {
+      throw new DomainError(
+        ErrorKind.BadRequest,
+        'schedule.filter_missing',
+        'Give locationId or therapistId',
+        [{ field: 'locationId', reason: 'give locationId or therapistId' }],
+      );
+    }
+    const zone = query.locationId ? await this.appointments.zoneOf(query.locationId) : 'UTC';
+    const start = DateTime.fromISO(query.date, { zone }).startOf('day');
+    const end = start.plus({ days: query.view === 'week' ? 7 : 1 });
+    const appointments = await this.appointments.schedule(actor, {
+      locationId: query.locationId,
+      therapistId: query.therapistId,
+      from: start.toJSDate(),
+      to: end.toJSDate(),
+    });
+    return Promise.all(appointments.map((appointment) => this.toDto(appointment)));
+  }
+}
