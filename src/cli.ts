@@ -29,7 +29,7 @@ async function main(command: string | undefined): Promise<void> {
       try {
         const summary = await seedDatabase(dataSource, config);
         say(
-          `seed added ${summary.locations} locations, ${summary.users} users, ${summary.patients} patients`,
+          `seed added ${summary.locations} locations, ${summary.users} users, ${summary.patients} patients, ${summary.appointmentTypes} appointment types`,
         );
       } finally {
         await dataSource.destroy();

@@ -239,3 +239,121 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     location: 'plano-spine',
   },
 ];
+
+/** Appointment types the modelled clinics offer; admins edit them as data. */
+export const DEMO_APPOINTMENT_TYPES = [
+  {
+    code: 'initial_evaluation',
+    name: 'Initial evaluation',
+    durationMinutes: 60,
+    bufferAfterMinutes: 0,
+    resourceKind: null,
+    groupCapacity: 1,
+    credentials: ['PT'],
+    treatment: true,
+  },
+  {
+    code: 'follow_up',
+    name: 'Follow-up visit',
+    durationMinutes: 45,
+    bufferAfterMinutes: 0,
+    resourceKind: null,
+    groupCapacity: 1,
+    credentials: ['PT', 'PTA'],
+    treatment: true,
+  },
+  {
+    code: 're_evaluation',
+    name: 'Re-evaluation',
+    durationMinutes: 45,
+    bufferAfterMinutes: 0,
+    resourceKind: null,
+    groupCapacity: 1,
+    credentials: ['PT'],
+    treatment: true,
+  },
+  {
+    code: 'free_pain_assessment',
+    name: 'Free pain assessment',
+    durationMinutes: 30,
+    bufferAfterMinutes: 0,
+    resourceKind: null,
+    groupCapacity: 1,
+    credentials: ['PT'],
+    treatment: false,
+  },
+  {
+    code: 'aquatic_therapy',
+    name: 'Aquatic therapy',
+    durationMinutes: 45,
+    bufferAfterMinutes: 15,
+    resourceKind: 'pool',
+    groupCapacity: 1,
+    credentials: ['PT', 'PTA'],
+    treatment: true,
+  },
+  {
+    code: 'in_home_visit',
+    name: 'In-home visit',
+    durationMinutes: 60,
+    bufferAfterMinutes: 30,
+    resourceKind: null,
+    groupCapacity: 1,
+    credentials: ['PT'],
+    treatment: true,
+  },
+  {
+    code: 'back_care_workshop',
+    name: 'Back care workshop',
+    durationMinutes: 90,
+    bufferAfterMinutes: 0,
+    resourceKind: null,
+    groupCapacity: 12,
+    credentials: ['PT'],
+    treatment: false,
+  },
+] as const;
+
+/** Locations with an aquatic pool (capacity 4). */
+export const DEMO_POOLS = ['scranton', 'wilkes-barre'];
+
+/** Weekly hours of the demo therapists, per location (ISO weekdays). */
+export const DEMO_THERAPIST_HOURS: Record<
+  string,
+  {
+    credential: 'PT' | 'PTA';
+    windows: { location: string; weekdays: number[]; starts: string; ends: string }[];
+  }
+> = {
+  'pt.scranton-kingston@pt-practice.test': {
+    credential: 'PT',
+    windows: [
+      { location: 'scranton', weekdays: [1, 3], starts: '08:00', ends: '16:00' },
+      { location: 'kingston', weekdays: [2, 4], starts: '08:00', ends: '16:00' },
+    ],
+  },
+  'pta.pittston@pt-practice.test': {
+    credential: 'PTA',
+    windows: [
+      { location: 'pittston', weekdays: [1, 2, 3, 4, 5], starts: '08:00', ends: '12:00' },
+      { location: 'wilkes-barre', weekdays: [1, 2, 3, 4, 5], starts: '13:00', ends: '17:00' },
+    ],
+  },
+  'pt.in-home@pt-practice.test': {
+    credential: 'PT',
+    windows: [
+      {
+        location: 'south-florida-in-home',
+        weekdays: [1, 2, 3, 4, 5],
+        starts: '08:00',
+        ends: '17:00',
+      },
+    ],
+  },
+  'pt.plano@pt-practice.test': {
+    credential: 'PT',
+    windows: [
+      { location: 'plano-spine', weekdays: [1, 2, 3, 4, 5], starts: '08:00', ends: '17:00' },
+    ],
+  },
+};

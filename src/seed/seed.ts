@@ -1,12 +1,21 @@
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { AppConfig } from '../config/app-config';
-import { DEMO_LOCATIONS, DEMO_PATIENTS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from './demo-data';
+import {
+  DEMO_APPOINTMENT_TYPES,
+  DEMO_LOCATIONS,
+  DEMO_PATIENTS,
+  DEMO_POOLS,
+  DEMO_STAFF,
+  DEMO_STAFF_PASSWORD,
+  DEMO_THERAPIST_HOURS,
+} from './demo-data';
 
 export interface SeedSummary {
   locations: number;
   users: number;
   patients: number;
+  appointmentTypes: number;
 }
 
 /**
@@ -21,7 +30,7 @@ export async function seedDatabase(
   const hasher = new PasswordHasher();
   const withDemo = config.env !== 'production';
   return dataSource.transaction(async (manager) => {
-    const summary: SeedSummary = { locations: 0, users: 0, patients: 0 };
+    const summary: SeedSummary = { locations: 0, users: 0, patients: 0, appointmentTypes: 0 };
     for (const location of DEMO_LOCATIONS) {
       const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO locations (code, name, city, state, postal_code, time_zone, phone)
@@ -38,6 +47,37 @@ export async function seedDatabase(
       );
       summary.locations += inserted.length;
     }
+    for (const type of DEMO_APPOINTMENT_TYPES) {
+      const inserted = await manager.query<{ id: string }[]>(
+        `INSERT INTO appointment_types (code, name, duration_minutes, buffer_after_minutes, resource_kind,
+                                        group_capacity, allowed_credentials, treatment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING RETURNING id`,
+        [
+          type.code,
+          type.name,
+          type.durationMinutes,
+          type.bufferAfterMinutes,
+          type.resourceKind,
+          type.groupCapacity,
+          [...type.credentials],
+          type.treatment,
+        ],
+      );
+      summary.appointmentTypes += inserted.length;
+    }
+    // Opening hours only for locations that have none, so an admin's changes stay.
+    await manager.query(
+      `INSERT INTO location_hours (location_id, weekday, opens, closes)
+       SELECT l.id, d, '08:00', '18:00' FROM locations l CROSS JOIN generate_series(1, 5) d
+        WHERE l.code = ANY($1) AND NOT EXISTS (SELECT 1 FROM location_hours h WHERE h.location_id = l.id)`,
+      [DEMO_LOCATIONS.map((location) => location.code)],
+    );
+    await manager.query(
+      `INSERT INTO resources (location_id, name, kind, capacity)
+       SELECT id, 'Aquatic pool', 'pool', 4 FROM locations WHERE code = ANY($1)
+       ON CONFLICT (location_id, name) DO NOTHING`,
+      [DEMO_POOLS],
+    );
     const addUser = async (
       email: string,
       fullName: string,
@@ -75,6 +115,30 @@ export async function seedDatabase(
     if (!withDemo) return summary;
     for (const staff of DEMO_STAFF) {
       await addUser(staff.email, staff.fullName, staff.role, DEMO_STAFF_PASSWORD, staff.locations);
+    }
+    for (const [email, therapist] of Object.entries(DEMO_THERAPIST_HOURS)) {
+      const [user] = await manager.query<{ id: string }[]>(
+        `SELECT id FROM users WHERE lower(email) = lower($1)`,
+        [email],
+      );
+      if (!user) continue;
+      await manager.query(
+        `INSERT INTO therapist_profiles (user_id, credential, licence_states, direct_access_certified)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING`,
+        [user.id, therapist.credential, ['PA'], therapist.credential === 'PT'],
+      );
+      const [{ count }] = await manager.query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM therapist_hours WHERE therapist_id = $1`,
+        [user.id],
+      );
+      if (count > 0) continue;
+      for (const window of therapist.windows) {
+        await manager.query(
+          `INSERT INTO therapist_hours (therapist_id, location_id, weekday, starts, ends)
+           SELECT $1, id, d, $3, $4 FROM locations CROSS JOIN unnest($5::int[]) d WHERE code = $2`,
+          [user.id, window.location, window.starts, window.ends, window.weekdays],
+        );
+      }
     }
     for (const patient of DEMO_PATIENTS) {
       const inserted = await manager.query<{ id: string }[]>(

@@ -17,11 +17,13 @@ describe('demo data seed', () => {
       locations: 11,
       users: 8,
       patients: 5,
+      appointmentTypes: 7,
     });
     expect(await seedDatabase(dataSource, t.config)).toEqual({
       locations: 0,
       users: 0,
       patients: 0,
+      appointmentTypes: 0,
     });
 
     const zones = await t.db.query(
@@ -43,9 +45,24 @@ describe('demo data seed', () => {
       .set('Authorization', `Bearer ${login.body.accessToken}`)
       .expect(200);
     expect(locations.body.items.map((l: { code: string }) => l.code)).toContain('wilkes-barre');
-    await t.http
+    const clerk = await t.http
       .post('/auth/login')
       .send({ email: 'frontdesk.scranton@pt-practice.test', password: 'demo-staff-password' })
       .expect(200);
+    // The demo is bookable: the Scranton PT has slots for a follow-up next week.
+    const types = await t.http
+      .get('/appointment-types')
+      .set('Authorization', `Bearer ${clerk.body.accessToken}`)
+      .expect(200);
+    const followUp = (types.body as { id: string; code: string }[]).find(
+      (type) => type.code === 'follow_up',
+    )!;
+    const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+    const slots = await t.http
+      .get(`/availability?appointmentTypeId=${followUp.id}&from=${from}&to=${to}`)
+      .set('Authorization', `Bearer ${clerk.body.accessToken}`)
+      .expect(200);
+    expect(slots.body.total).toBeGreaterThan(0);
   });
 });
