@@ -4,7 +4,7 @@ import prettier from 'eslint-plugin-prettier/recommended';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'jest.config.js'] },
+  { ignores: ['dist/', 'dist-bench/', 'node_modules/', '.data/', 'coverage/', 'jest.config.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', '**/*.spec.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts'],
     rules: {
       // supertest bodies are untyped JSON; asserting on them is the point of the test.
       '@typescript-eslint/no-unsafe-member-access': 'off',
