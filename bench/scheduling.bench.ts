@@ -261,6 +261,7 @@ async function main() {
       patientId: freshPatients[BOOKINGS + i].id as string,
     }));
 
+    const rawErrors = new Set<string>();
     const raw = await run(sqlJobs, async (job) => {
       const client = await pool.connect();
       try {
@@ -270,7 +271,7 @@ async function main() {
         await client.query(
           `INSERT INTO appointments (id, appointment_type_id, location_id, therapist_id, patient_id, status, starts_at, ends_at,
                                      busy_from, busy_until, session_key, created_by)
-           VALUES ($1, $2, $3, $4, $5, 'booked', $6, $7, $6, $7, $1, $8)`,
+           VALUES ($1::uuid, $2, $3, $4, $5, 'booked', $6, $7, $6, $7, $1::text, $8)`,
           [
             id,
             typeId,
@@ -292,8 +293,9 @@ async function main() {
         );
         await client.query('COMMIT');
         return true;
-      } catch {
+      } catch (error) {
         await client.query('ROLLBACK');
+        rawErrors.add((error as Error).message);
         return false;
       } finally {
         client.release();
@@ -314,6 +316,7 @@ async function main() {
       await response.text();
       return response.status === 201;
     });
+    if (rawErrors.size > 0) say(`raw SQL errors: ${[...rawErrors].join('; ')}`);
     say(
       `booking: raw SQL ${raw.perSecond.toFixed(0)}/s (${raw.ok} ok), HTTP ${http.perSecond.toFixed(0)}/s (${http.ok} ok), ` +
         `ratio HTTP/SQL ${(http.perSecond / raw.perSecond).toFixed(2)} (target >= 0.5), ${CONCURRENCY} concurrent`,

@@ -8,7 +8,7 @@ import { Appointment } from './entities/appointment.entity';
 import { AppointmentType, Resource } from './entities/setup.entities';
 import { type Interval, overlaps } from './rules/intervals';
 import { ACTIVE_STATUSES } from './rules/lifecycle';
-import { findSlots } from './rules/slots';
+import { findSlotStarts } from './rules/slots';
 import { datesBetween, localDay, localTimeOf } from './rules/wall-clock';
 
 const MINUTE = 60_000;
@@ -31,6 +31,15 @@ export interface AvailabilityQuery {
   to: string;
   locationIds?: string[];
   therapistId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The slots of one therapist at one location, as start instants in time order. */
+interface SlotList {
+  therapistId: string;
+  locationId: string;
+  starts: number[];
 }
 
 /**
@@ -41,7 +50,10 @@ export interface AvailabilityQuery {
 export class AvailabilityService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async find(actor: Actor, query: AvailabilityQuery): Promise<AvailableSlot[]> {
+  async find(
+    actor: Actor,
+    query: AvailabilityQuery,
+  ): Promise<{ slots: AvailableSlot[]; total: number }> {
     const dates = datesBetween(query.from, query.to);
     if (dates.length === 0 || dates.length > MAX_RANGE_DAYS) {
       throw new InputError(
@@ -69,7 +81,7 @@ export class AvailabilityService {
         [query.locationIds?.length ? query.locationIds : null, scope ? [...scope] : null],
       )
     ).map((row) => row.id);
-    if (locationIds.length === 0) return [];
+    if (locationIds.length === 0) return { slots: [], total: 0 };
 
     // Therapists who work at these locations, may deliver the type, and are active.
     const therapists = await manager.query<{ therapist_id: string; location_id: string }[]>(
@@ -81,7 +93,7 @@ export class AvailabilityService {
         WHERE h.location_id = ANY($1) AND ($3::uuid IS NULL OR h.therapist_id = $3)`,
       [locationIds, type.allowedCredentials, query.therapistId ?? null],
     );
-    if (therapists.length === 0) return [];
+    if (therapists.length === 0) return { slots: [], total: 0 };
 
     const range = {
       start: localDay(dates[0], 'Pacific/Kiritimati').start,
@@ -94,42 +106,47 @@ export class AvailabilityService {
       : undefined;
 
     const notBefore = Date.now();
-    const slots: AvailableSlot[] = [];
+    const durationMs = type.durationMinutes * MINUTE;
+    // One list per therapist and location, each already in time order.
+    const lists: SlotList[] = [];
     for (const { therapist_id: therapistId, location_id: locationId } of therapists) {
-      const zone = calendar.zoneOf(locationId);
+      const list: SlotList = { therapistId, locationId, starts: [] };
+      lists.push(list);
       const { bookings, timeOff } = calendar.busyOf(therapistId);
       const busy = [...bookings, ...timeOff];
       for (const date of dates) {
         const open = calendar.openAt(therapistId, locationId, date);
         if (open.length === 0) continue;
-        for (const slot of findSlots({
+        for (const start of findSlotStarts({
           open,
           busy,
-          durationMs: type.durationMinutes * MINUTE,
+          durationMs,
           bufferBeforeMs: type.bufferBeforeMinutes * MINUTE,
           bufferAfterMs: type.bufferAfterMinutes * MINUTE,
           stepMs: STEP_MINUTES * MINUTE,
           notBefore,
         })) {
-          if (rooms && !rooms.hasPlace(locationId, slot)) continue;
-          slots.push({
-            therapistId,
-            locationId,
-            startsAt: new Date(slot.start),
-            endsAt: new Date(slot.end),
-            localStart: localTimeOf(slot.start, zone),
-            localEnd: localTimeOf(slot.end, zone),
-            timeZone: zone,
-          });
+          if (rooms && !rooms.hasPlace(locationId, { start, end: start + durationMs })) continue;
+          list.starts.push(start);
         }
       }
     }
-    return slots.sort(
-      (a, b) =>
-        a.startsAt.getTime() - b.startsAt.getTime() ||
-        a.locationId.localeCompare(b.locationId) ||
-        a.therapistId.localeCompare(b.therapistId),
-    );
+    const total = lists.reduce((sum, list) => sum + list.starts.length, 0);
+    return {
+      total,
+      slots: pageOf(lists, query.offset, query.limit).map(({ list, start }) => {
+        const zone = calendar.zoneOf(list.locationId);
+        return {
+          therapistId: list.therapistId,
+          locationId: list.locationId,
+          startsAt: new Date(start),
+          endsAt: new Date(start + durationMs),
+          localStart: localTimeOf(start, zone),
+          localEnd: localTimeOf(start + durationMs, zone),
+          timeZone: zone,
+        };
+      }),
+    };
   }
 
   /** Places in rooms of a kind over the range, to tell whether a slot still has one. */
@@ -174,4 +191,41 @@ export class AvailabilityService {
           ),
     };
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Slots `offset` to `offset + limit` of the merged lists, earliest first, ties by location and
+ * therapist so pages do not shift between calls. Merging the heads of the time-ordered lists
+ * touches only the slots before the page end, not all of them.
+ */
+function pageOf(
+  lists: SlotList[],
+  offset: number,
+  limit: number,
+): { list: SlotList; start: number }[] {
+  const ordered = lists
+    .filter((list) => list.starts.length > 0)
+    .sort((a, b) => compare(a.locationId, b.locationId) || compare(a.therapistId, b.therapistId));
+  const heads = ordered.map(() => 0);
+  const page: { list: SlotList; start: number }[] = [];
+  for (let taken = 0; taken < offset + limit; taken++) {
+    let best = -1;
+    for (let i = 0; i < ordered.length; i++) {
+      if (
+        heads[i] < ordered[i].starts.length &&
+        (best < 0 || ordered[i].starts[heads[i]] < ordered[best].starts[heads[best]])
+      ) {
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    if (taken >= offset)
+      page.push({ list: ordered[best], start: ordered[best].starts[heads[best]] });
+    heads[best]++;
+  }
+  return page;
 }

@@ -17,7 +17,8 @@ import {
   SeriesDto,
   SeriesResultDto,
 } from './dto/appointment.dto';
-import { AvailabilityDto, AvailabilityQueryDto, ScheduleQueryDto } from './dto/query.dto';
+import { AvailabilityQueryDto, AvailableSlotDto, ScheduleQueryDto } from './dto/query.dto';
+import { ApiPageResponse, Page } from '../common/pagination/page';
 import type { Appointment } from './entities/appointment.entity';
 
 @ApiTags('scheduling')
@@ -33,22 +34,28 @@ export class SchedulingController {
   }
 
   @Get('availability')
-  @ApiOperation({ summary: 'Bookable slots of an appointment type over a date range' })
-  @ApiOkResponse({ type: AvailabilityDto })
+  @ApiOperation({
+    summary: 'Bookable slots of an appointment type over a date range, earliest first, paged',
+  })
+  @ApiPageResponse(AvailableSlotDto, 'One page of slots; total counts all of them')
   @ApiAuthenticated(404)
   async find(
     @CurrentActor() actor: Actor,
     @Query() query: AvailabilityQueryDto,
-  ): Promise<AvailabilityDto> {
-    const slots = await this.availability.find(actor, { ...query, locationIds: query.locationId });
-    return {
-      items: slots.map((slot) => ({
+  ): Promise<Page<AvailableSlotDto>> {
+    const { slots, total } = await this.availability.find(actor, {
+      ...query,
+      locationIds: query.locationId,
+    });
+    return Page.of(
+      slots.map((slot) => ({
         ...slot,
         startsAt: slot.startsAt.toISOString(),
         endsAt: slot.endsAt.toISOString(),
       })),
-      total: slots.length,
-    };
+      total,
+      query,
+    );
   }
 
   @Post('appointments')

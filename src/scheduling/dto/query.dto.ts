@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { PageQuery } from '../../common/pagination/page';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,7 +22,7 @@ const asList = ({ value }: { value: unknown }): unknown =>
         )
       : value;
 
-export class AvailabilityQueryDto {
+class AvailabilityFilterDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   appointmentTypeId!: string;
@@ -57,6 +58,9 @@ export class AvailabilityQueryDto {
   @IsUUID()
   therapistId?: string;
 }
+
+/** Slots are paged like every list, earliest first. */
+export class AvailabilityQueryDto extends IntersectionType(PageQuery, AvailabilityFilterDto) {}
 
 export class ScheduleQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -101,12 +105,4 @@ export class AvailableSlotDto {
 
   @ApiProperty({ example: 'America/New_York' })
   timeZone!: string;
-}
-
-export class AvailabilityDto {
-  @ApiProperty({ type: [AvailableSlotDto] })
-  items!: AvailableSlotDto[];
-
-  @ApiProperty()
-  total!: number;
 }

@@ -1,4 +1,4 @@
-import { contains, type Interval, intersect, normalize, subtract } from './intervals';
+import { type Interval, intersect, normalize, subtract } from './intervals';
 
 export interface SlotRequest {
   /** When the therapist may see patients here (opening hours intersected with working hours). */
@@ -20,32 +20,33 @@ export interface Slot {
 }
 
 /**
- * Bookable visits: the visit lies inside open time, and the visit with its buffers lies inside
- * time that is not busy. Pure: intervals in, intervals out.
+ * Bookable visits: the visit lies inside open time, and the visit with its buffers overlaps no
+ * busy time. Pure: intervals in, intervals out.
  */
 export function findSlots(request: SlotRequest): Slot[] {
-  const open = normalize(request.open);
-  const free = subtract(
-    [{ start: Number.MIN_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER }],
-    request.busy,
-  );
-  const slots: Slot[] = [];
-  for (const window of open) {
-    for (
-      let start = window.start;
-      start + request.durationMs <= window.end;
-      start += request.stepMs
-    ) {
-      if (start < request.notBefore) continue;
-      const visit = { start, end: start + request.durationMs };
-      const occupied = {
-        start: start - request.bufferBeforeMs,
-        end: visit.end + request.bufferAfterMs,
-      };
-      if (contains(free, occupied)) slots.push(visit);
+  return findSlotStarts(request).map((start) => ({ start, end: start + request.durationMs }));
+}
+
+/**
+ * The same, as start instants only: availability runs this for every therapist and day, so it
+ * walks the sorted busy list once per open window and allocates nothing per candidate.
+ */
+export function findSlotStarts(request: SlotRequest): number[] {
+  const { durationMs, bufferBeforeMs, bufferAfterMs, stepMs, notBefore } = request;
+  const busy = normalize(request.busy);
+  const starts: number[] = [];
+  for (const window of normalize(request.open)) {
+    let next = 0;
+    for (let start = window.start; start + durationMs <= window.end; start += stepMs) {
+      if (start < notBefore) continue;
+      const from = start - bufferBeforeMs;
+      const until = start + durationMs + bufferAfterMs;
+      while (next < busy.length && busy[next].end <= from) next++;
+      if (next < busy.length && busy[next].start < until) continue;
+      starts.push(start);
     }
   }
-  return slots;
+  return starts;
 }
 
 /** Where opening hours and working hours overlap, less closures. */

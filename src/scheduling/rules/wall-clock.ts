@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Interval } from './intervals';
 
 /** A weekly wall-clock window: ISO weekday (1 Monday .. 7 Sunday) and times as HH:mm. */
@@ -44,11 +44,30 @@ function firstOccurrence(time: DateTime, wallTime: string): DateTime {
   return hourEarlier.toFormat("yyyy-MM-dd'T'HH:mm") === wallTime ? hourEarlier : time;
 }
 
+const HOUR_MS = 3_600_000;
+const CACHE_LIMIT = 50_000;
+
+/**
+ * Availability formats tens of thousands of instants; a zone's offset changes only on the hour in
+ * the zones served here, so it is looked up once per zone and hour and reused.
+ */
+const offsets = new Map<string, number>();
+
+function offsetMinutes(ms: number, zone: string): number {
+  const key = `${zone}|${Math.floor(ms / HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= CACHE_LIMIT) offsets.clear();
+    offset = IANAZone.create(zone).offset(ms);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The wall-clock reading of an instant in a zone, as YYYY-MM-DDTHH:mm. */
 export function localTimeOf(instant: Date | number, zone: string): string {
-  return DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), {
-    zone,
-  }).toFormat("yyyy-MM-dd'T'HH:mm");
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  return new Date(ms + offsetMinutes(ms, zone) * 60_000).toISOString().slice(0, 16);
 }
 
 /** Local calendar dates from `from` to `to` inclusive, as YYYY-MM-DD. */
@@ -73,9 +92,9 @@ export function windowsOn(
   windows: readonly WeeklyWindow[],
   zone: string,
 ): Interval[] {
-  const day = DateTime.fromISO(date, { zone });
+  const weekday = isoWeekday(date);
   return windows
-    .filter((window) => window.weekday === day.weekday)
+    .filter((window) => window.weekday === weekday)
     .map((window) => ({
       start: wallClock(date, window.opens, zone),
       end: wallClock(date, window.closes, zone),
@@ -83,12 +102,25 @@ export function windowsOn(
     .filter((interval) => interval.end > interval.start);
 }
 
+/** ISO weekday (1 Monday .. 7 Sunday) of a calendar date; the same in every zone. */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+const wallClocks = new Map<string, number>();
+
 /** Epoch ms of a wall time; a skipped time maps to the instant the clocks jump to. */
 function wallClock(date: string, time: string, zone: string): number {
-  return firstOccurrence(
-    DateTime.fromISO(`${date}T${time}`, { zone }),
-    `${date}T${time}`,
-  ).toMillis();
+  const key = `${zone}|${date}T${time}`;
+  let ms = wallClocks.get(key);
+  if (ms === undefined) {
+    if (wallClocks.size >= CACHE_LIMIT) wallClocks.clear();
+    const wallTime = `${date}T${time}`;
+    ms = firstOccurrence(DateTime.fromISO(wallTime, { zone }), wallTime).toMillis();
+    wallClocks.set(key, ms);
+  }
+  return ms;
 }
 
 /** The instants of a whole local date in a zone (23, 24 or 25 hours long). */
