@@ -166,8 +166,8 @@ async function main() {
     const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
 
     // Availability: one type, all locations, 14 days.
-    const from = DateTime.now().plus({ days: 1 }).toISODate()!;
-    const to = DateTime.now().plus({ days: 14 }).toISODate()!;
+    const from = DateTime.now().plus({ days: 1 }).toISODate();
+    const to = DateTime.now().plus({ days: 14 }).toISODate();
     const availabilityUrl = `${base}/availability?appointmentTypeId=${typeId}&from=${from}&to=${to}`;
     let slots = 0;
     const durations: number[] = [];
@@ -209,7 +209,7 @@ async function main() {
         const target = targets[i % targets.length];
         const slot = Math.floor(i / targets.length);
         const minutesFromOpen = (slot % 12) * 45;
-        const day = workingDay(firstDay + Math.floor(slot / 12)).toISODate()!;
+        const day = workingDay(firstDay + Math.floor(slot / 12)).toISODate();
         const local = DateTime.fromISO(day, { zone: target.time_zone }).set({
           hour: 8 + Math.floor(minutesFromOpen / 60),
           minute: minutesFromOpen % 60,
