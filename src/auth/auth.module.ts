@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -19,11 +20,16 @@ import { UsersService } from './users.service';
     AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: config.auth.jwtSecret,
-        signOptions: { algorithm: 'HS256', issuer: 'pt-practice' },
-        verifyOptions: { algorithms: ['HS256'], issuer: 'pt-practice' },
-      }),
+      useFactory: (config: AppConfig) => {
+        // A key object made once: given a string, jsonwebtoken re-derives the key on every
+        // verification (after first trying to read it as a public key), a cost on every request.
+        const key = createSecretKey(Buffer.from(config.auth.jwtSecret));
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { algorithm: 'HS256', issuer: 'pt-practice' },
+          verifyOptions: { algorithms: ['HS256'], issuer: 'pt-practice' },
+        };
+      },
     }),
     // Per-address limit on login attempts, on top of the per-account lockout.
     ThrottlerModule.forRootAsync({

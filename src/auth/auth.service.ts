@@ -120,15 +120,19 @@ export class AuthService {
     } catch {
       return undefined;
     }
-    const user = await this.users.findOne({
-      where: { id: claims.sub },
-      relations: { locations: true },
-    });
-    if (!user || !user.active) return undefined;
+    // Every request passes here: one light query, no entity hydration.
+    const [user] = await this.users.query<{ role: Role; location_ids: string[] }[]>(
+      `SELECT u.role, COALESCE(array_agg(ul.location_id) FILTER (WHERE ul.location_id IS NOT NULL), '{}') AS location_ids
+         FROM users u LEFT JOIN user_locations ul ON ul.user_id = u.id
+        WHERE u.id = $1 AND u.active
+        GROUP BY u.id`,
+      [claims.sub],
+    );
+    if (!user) return undefined;
     return {
-      userId: user.id,
+      userId: claims.sub,
       role: user.role,
-      locationIds: user.locations.map((location) => location.id),
+      locationIds: user.location_ids,
       requestId: meta.requestId,
       clientIp: meta.clientIp,
     };

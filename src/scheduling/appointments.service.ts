@@ -4,8 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
-import { Role } from '../auth/role';
-import { User } from '../auth/user.entity';
 import {
   ConflictError,
   DomainError,
@@ -25,7 +23,7 @@ import type {
   StartTimeDto,
 } from './dto/appointment.dto';
 import { Appointment, AppointmentEvent, AppointmentSeries } from './entities/appointment.entity';
-import { AppointmentType, Resource, TherapistProfile } from './entities/setup.entities';
+import { AppointmentType, type Credential, Resource } from './entities/setup.entities';
 import { contains, overlaps } from './rules/intervals';
 import {
   ACTIVE_STATUSES,
@@ -52,6 +50,7 @@ describeConstraints({
 const MINUTE = 60_000;
 
 interface Placement {
+  timeZone: string;
   patientId: string;
   type: AppointmentType;
   locationId: string;
@@ -81,11 +80,17 @@ export class AppointmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  async book(actor: Actor, input: BookAppointmentDto): Promise<Appointment> {
+  /** Books one visit; returns it with its location's zone, for showing local times. */
+  async book(
+    actor: Actor,
+    input: BookAppointmentDto,
+  ): Promise<{ appointment: Appointment; timeZone: string }> {
     return this.dataSource.transaction(async (manager) => {
       const placement = await this.placementFor(manager, actor, input, null);
-      const appointment = await this.place(manager, actor, placement);
-      return appointment;
+      return {
+        appointment: await this.place(manager, actor, placement),
+        timeZone: placement.timeZone,
+      };
     });
   }
 
@@ -233,6 +238,7 @@ export class AppointmentsService {
         await this.therapistFor(manager, therapistId, current.locationId, type);
       const startsAt = this.startOf(input, location.timeZone);
       const placement: Placement = {
+        timeZone: location.timeZone,
         patientId: current.patientId,
         type,
         locationId: current.locationId,
@@ -357,6 +363,7 @@ export class AppointmentsService {
       }
     }
     return {
+      timeZone: location.timeZone,
       patientId: input.patientId,
       type,
       locationId: input.locationId,
@@ -378,7 +385,7 @@ export class AppointmentsService {
       placement.type.groupCapacity > 1
         ? sessionKeyOf(placement.type.id, placement.therapistId, placement.startsAt)
         : id;
-    const appointment = await manager.save(Appointment, {
+    const appointment = manager.create(Appointment, {
       id,
       appointmentTypeId: placement.type.id,
       locationId: placement.locationId,
@@ -389,14 +396,18 @@ export class AppointmentsService {
       status: 'booked' as const,
       sessionKey,
       createdBy: actor.userId,
+      cancelReason: null,
+      lateCancellation: null,
+      cancelledAt: null,
       ...fields,
     });
+    await manager.insert(Appointment, appointment);
     await this.record(manager, actor, null, 'book', {
       status: 'booked',
       startsAt: appointment.startsAt,
       appointment,
     });
-    return manager.findOneByOrFail(Appointment, { id });
+    return appointment;
   }
 
   /**
@@ -429,12 +440,13 @@ export class AppointmentsService {
         [{ field: 'startsAt', reason: 'must be in the future' }],
       );
     }
+    // Overlaps with other bookings are the exclusion constraints' to refuse: no need to load them.
     const calendar = await Calendar.load(
       manager,
       { start: busy.start - 86_400_000, end: busy.end + 86_400_000 },
       [placement.locationId],
       [placement.therapistId],
-      moving?.id,
+      { appointments: false },
     );
     const zone = calendar.zoneOf(placement.locationId);
     const date = localDateOf(visit.start, zone);
@@ -593,14 +605,19 @@ export class AppointmentsService {
     locationId: string,
     type: AppointmentType,
   ) {
-    const therapist = await manager.findOne(User, {
-      where: { id: therapistId },
-      relations: { locations: true },
-    });
-    if (!therapist || therapist.role !== Role.Therapist || !therapist.active) {
+    const [therapist] = await manager.query<
+      { active: boolean; at_location: boolean; credential: Credential | null }[]
+    >(
+      `SELECT u.active, p.credential,
+              EXISTS (SELECT 1 FROM user_locations ul WHERE ul.user_id = u.id AND ul.location_id = $2) AS at_location
+         FROM users u LEFT JOIN therapist_profiles p ON p.user_id = u.id
+        WHERE u.id = $1 AND u.role = 'therapist'`,
+      [therapistId, locationId],
+    );
+    if (!therapist || !therapist.active) {
       throw new NotFoundError('therapist.not_found', `No therapist ${therapistId}`);
     }
-    if (!therapist.locations.some((location) => location.id === locationId)) {
+    if (!therapist.at_location) {
       throw new DomainError(
         ErrorKind.Unprocessable,
         'appointment.therapist_not_at_location',
@@ -608,12 +625,11 @@ export class AppointmentsService {
         [{ field: 'therapistId', reason: 'not assigned to the location' }],
       );
     }
-    const profile = await manager.findOneBy(TherapistProfile, { userId: therapistId });
-    if (!profile || !type.allowedCredentials.includes(profile.credential)) {
+    if (!therapist.credential || !type.allowedCredentials.includes(therapist.credential)) {
       throw new DomainError(
         ErrorKind.Unprocessable,
         'appointment.credential_not_allowed',
-        `${type.name} is delivered by ${type.allowedCredentials.join(' or ')}; the therapist is ${profile?.credential ?? 'without a credential on file'}`,
+        `${type.name} is delivered by ${type.allowedCredentials.join(' or ')}; the therapist is ${therapist.credential ?? 'without a credential on file'}`,
         [{ field: 'therapistId', reason: `needs ${type.allowedCredentials.join(' or ')}` }],
       );
     }

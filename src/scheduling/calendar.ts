@@ -32,7 +32,7 @@ export class Calendar {
     range: Interval,
     locationIds: string[],
     therapistIds: string[],
-    excludeAppointmentId?: string,
+    options: { appointments: boolean } = { appointments: true },
   ): Promise<Calendar> {
     const period = [new Date(range.start), new Date(range.end)];
     const [locations, hours, closures, therapistHours, timeOff, appointments] = await Promise.all([
@@ -53,7 +53,7 @@ export class Calendar {
         .where('off.therapist_id = ANY(:therapistIds)', { therapistIds })
         .andWhere('off.starts_at < :to AND off.ends_at > :from', { from: period[0], to: period[1] })
         .getMany(),
-      appointmentsQuery(manager, therapistIds, period, excludeAppointmentId).getMany(),
+      options.appointments ? appointmentsQuery(manager, therapistIds, period).getMany() : [],
     ]);
     return new Calendar(
       new Map(locations.map((location) => [location.id, location])),
@@ -131,13 +131,8 @@ export function localDateOf(instant: number, zone: string): string {
   return DateTime.fromMillis(instant, { zone }).toISODate()!;
 }
 
-function appointmentsQuery(
-  manager: EntityManager,
-  therapistIds: string[],
-  period: Date[],
-  excludeAppointmentId: string | undefined,
-) {
-  const query = manager
+function appointmentsQuery(manager: EntityManager, therapistIds: string[], period: Date[]) {
+  return manager
     .createQueryBuilder(Appointment, 'appointment')
     .where('appointment.therapist_id = ANY(:therapistIds)', { therapistIds })
     .andWhere('appointment.status = ANY(:active)', { active: ACTIVE_STATUSES })
@@ -145,10 +140,6 @@ function appointmentsQuery(
       from: period[0],
       to: period[1],
     });
-  // A moved appointment must not stand in its own way.
-  if (excludeAppointmentId)
-    query.andWhere('appointment.id <> :exclude', { exclude: excludeAppointmentId });
-  return query;
 }
 
 function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

@@ -69,7 +69,8 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Body() body: BookAppointmentDto,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.appointments.book(actor, body));
+    const { appointment, timeZone } = await this.appointments.book(actor, body);
+    return AppointmentDto.from(appointment, timeZone);
   }
 
   @Post('appointment-series')
