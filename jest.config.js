@@ -8,7 +8,8 @@ const swc = [
   {
     jsc: {
       parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
+      // As in tsconfig: an optional DTO field the client left out must not exist as `undefined`.
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
       target: 'es2022',
     },
     module: { type: 'commonjs' },

@@ -1,10 +1,12 @@
 import { Foundation1795420800000 } from './1795420800000-foundation';
 import { PatientsAndIntake1795507200000 } from './1795507200000-patients-and-intake';
 import { Scheduling1795593600000 } from './1795593600000-scheduling';
+import { CalendarFeedsAndWaitlist1795680000000 } from './1795680000000-calendar-feeds-and-waitlist';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
   Foundation1795420800000,
   PatientsAndIntake1795507200000,
   Scheduling1795593600000,
+  CalendarFeedsAndWaitlist1795680000000,
 ];

@@ -142,7 +142,7 @@ export class AssessmentsService {
       }
       const [current] = await this.episodes.views(manager, [assessment]);
       const before = inputOf(current.content);
-      const after: AssessmentInput = { ...before, ...stripUndefined(input.changes) };
+      const after: AssessmentInput = { ...before, ...input.changes };
       const changes: FieldChange[] = (Object.keys(after) as (keyof AssessmentInput)[])
         .filter((field) => !isDeepStrictEqual(toJson(before[field]), toJson(after[field])))
         .map((field) => ({ field, from: toJson(before[field]), to: toJson(after[field]) }));
@@ -357,10 +357,4 @@ export class AssessmentsService {
 /** DTO instances as plain JSON values, as they are stored and compared. */
 function toJson<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, field]) => field !== undefined),
-  ) as Partial<T>;
 }

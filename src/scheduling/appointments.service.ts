@@ -35,6 +35,8 @@ import {
 } from './rules/lifecycle';
 import { expandSeries, type Occurrence } from './rules/series';
 import { instantOf, NonexistentLocalTimeError } from './rules/wall-clock';
+import { WaitlistService } from './waitlist.service';
+import type { WaitlistEntry } from './entities/feed.entities';
 
 describeConstraints({
   appointments_therapist_no_overlap: {
@@ -78,6 +80,7 @@ export class AppointmentsService {
     private readonly patients: PatientsService,
     private readonly episodes: EpisodesService,
     private readonly audit: AuditService,
+    private readonly waitlist: WaitlistService,
   ) {}
 
   /** Books one visit; returns it with its location's zone, for showing local times. */
@@ -194,6 +197,7 @@ export class AppointmentsService {
         status: 'cancelled',
         details: { reason, late },
       });
+      await this.offerFreedSlot(manager, appointment);
       return manager.findOneByOrFail(Appointment, { id });
     });
   }
@@ -254,7 +258,34 @@ export class AppointmentsService {
         startsAt,
         details: { fromTherapistId: current.therapistId, toTherapistId: therapistId },
       });
+      await this.offerFreedSlot(manager, current);
       return manager.findOneByOrFail(Appointment, { id });
+    });
+  }
+
+  /** Books the slot a waiting patient was offered, if it is still free and the offer open. */
+  async acceptWaitlistOffer(
+    actor: Actor,
+    entryId: string,
+  ): Promise<{ appointment: Appointment; timeZone: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const entry: WaitlistEntry = await this.waitlist.takeOffer(manager, actor, entryId);
+      const placement = await this.placementFor(
+        manager,
+        actor,
+        {
+          patientId: entry.patientId,
+          appointmentTypeId: entry.appointmentTypeId,
+          locationId: entry.offeredLocationId!,
+          therapistId: entry.offeredTherapistId!,
+          startsAt: entry.offeredStartsAt!.toISOString(),
+        },
+        null,
+      );
+      return {
+        appointment: await this.place(manager, actor, placement),
+        timeZone: placement.timeZone,
+      };
     });
   }
 
@@ -633,6 +664,23 @@ export class AppointmentsService {
         [{ field: 'therapistId', reason: `needs ${type.allowedCredentials.join(' or ')}` }],
       );
     }
+  }
+
+  /** A slot that a cancellation or move frees goes to the first waiting patient it fits. */
+  private async offerFreedSlot(manager: EntityManager, freed: Appointment): Promise<void> {
+    if (freed.startsAt.getTime() <= Date.now()) return;
+    const [{ time_zone: timeZone }] = await manager.query<{ time_zone: string }[]>(
+      'SELECT time_zone FROM locations WHERE id = $1',
+      [freed.locationId],
+    );
+    await this.waitlist.offer(manager, {
+      appointmentTypeId: freed.appointmentTypeId,
+      locationId: freed.locationId,
+      therapistId: freed.therapistId,
+      startsAt: freed.startsAt,
+      endsAt: freed.endsAt,
+      timeZone,
+    });
   }
 
   private async visibleAppointment(

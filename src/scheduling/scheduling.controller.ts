@@ -8,6 +8,8 @@ import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { DomainError, ErrorKind } from '../common/errors/domain-error';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AppointmentsService } from './appointments.service';
+import { WaitlistEntryDto, WaitlistDto, WaitlistQuery } from './dto/waitlist.dto';
+import { WaitlistService } from './waitlist.service';
 import { AvailabilityService } from './availability.service';
 import {
   AppointmentDto,
@@ -27,6 +29,7 @@ export class SchedulingController {
   constructor(
     private readonly availability: AvailabilityService,
     private readonly appointments: AppointmentsService,
+    private readonly waitlist: WaitlistService,
   ) {}
 
   private async toDto(appointment: Appointment): Promise<AppointmentDto> {
@@ -249,5 +252,58 @@ export class SchedulingController {
       to: end.toJSDate(),
     });
     return Promise.all(appointments.map((appointment) => this.toDto(appointment)));
+  }
+
+  @Post('waitlist')
+  @ApiOperation({
+    summary: 'Put a patient on the waitlist for a type, locations, therapist and window',
+  })
+  @ApiCreatedResponse({ type: WaitlistEntryDto })
+  @ApiAuthenticated(404)
+  async addToWaitlist(
+    @CurrentActor() actor: Actor,
+    @Body() body: WaitlistDto,
+  ): Promise<WaitlistEntryDto> {
+    return WaitlistEntryDto.from(await this.waitlist.add(actor, body));
+  }
+
+  @Get('waitlist')
+  @ApiOperation({ summary: 'Waitlist entries of the caller’s clinics, oldest first' })
+  @ApiPageResponse(WaitlistEntryDto, 'One page of waitlist entries')
+  @ApiAuthenticated()
+  async listWaitlist(
+    @CurrentActor() actor: Actor,
+    @Query() query: WaitlistQuery,
+  ): Promise<Page<WaitlistEntryDto>> {
+    const [entries, total] = await this.waitlist.list(actor, query);
+    return Page.of(
+      entries.map((entry) => WaitlistEntryDto.from(entry)),
+      total,
+      query,
+    );
+  }
+
+  @Post('waitlist/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take a patient off the waitlist' })
+  @ApiOkResponse({ type: WaitlistEntryDto })
+  @ApiAuthenticated(404, 409)
+  async withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<WaitlistEntryDto> {
+    return WaitlistEntryDto.from(await this.waitlist.withdraw(actor, id));
+  }
+
+  @Post('waitlist/:id/accept')
+  @ApiOperation({ summary: 'Book the slot offered to a waiting patient (within the hold time)' })
+  @ApiCreatedResponse({ type: AppointmentDto })
+  @ApiAuthenticated(404, 409, 422)
+  async acceptOffer(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<AppointmentDto> {
+    const { appointment, timeZone } = await this.appointments.acceptWaitlistOffer(actor, id);
+    return AppointmentDto.from(appointment, timeZone);
   }
 }

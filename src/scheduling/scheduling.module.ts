@@ -4,6 +4,9 @@ import { AuditModule } from '../audit/audit.module';
 import { IntakeModule } from '../intake/intake.module';
 import { PatientsModule } from '../patients/patients.module';
 import { AppointmentsService } from './appointments.service';
+import { CalendarFeedController } from './calendar-feed.controller';
+import { CalendarFeedService } from './calendar-feed.service';
+import { CalendarFeed, WaitlistEntry } from './entities/feed.entities';
 import { AvailabilityService } from './availability.service';
 import { Appointment, AppointmentEvent, AppointmentSeries } from './entities/appointment.entity';
 import {
@@ -18,12 +21,15 @@ import {
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingSetupController } from './setup.controller';
 import { SchedulingSetupService } from './setup.service';
+import { WaitlistService } from './waitlist.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([
       Appointment,
       AppointmentEvent,
+      CalendarFeed,
+      WaitlistEntry,
       AppointmentSeries,
       AppointmentType,
       LocationClosure,
@@ -37,8 +43,14 @@ import { SchedulingSetupService } from './setup.service';
     PatientsModule,
     IntakeModule,
   ],
-  controllers: [SchedulingController, SchedulingSetupController],
-  providers: [AppointmentsService, AvailabilityService, SchedulingSetupService],
+  controllers: [SchedulingController, SchedulingSetupController, CalendarFeedController],
+  providers: [
+    AppointmentsService,
+    AvailabilityService,
+    SchedulingSetupService,
+    CalendarFeedService,
+    WaitlistService,
+  ],
   exports: [AppointmentsService],
 })
 export class SchedulingModule {}
