@@ -94,6 +94,14 @@ async function seed(pool: Pool) {
      SELECT 'P', 'Bench' || g, DATE '1970-01-01' + (g % 9000), (SELECT id FROM locations ORDER BY code LIMIT 1)
        FROM generate_series(1, ${THERAPISTS * 100}) g`,
   );
+  // A bulk load builds the exclusion indexes once afterwards, as any large import would.
+  const { rows: constraints } = await pool.query<{ name: string; definition: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition
+       FROM pg_constraint WHERE conrelid = 'appointments'::regclass AND contype = 'x'`,
+  );
+  for (const constraint of constraints) {
+    await pool.query(`ALTER TABLE appointments DROP CONSTRAINT ${constraint.name}`);
+  }
   // History: hourly visits going back from a week ago, per therapist, completed.
   const perTherapist = Math.ceil(APPOINTMENTS / THERAPISTS);
   const batch = 20;
@@ -119,6 +127,11 @@ async function seed(pool: Pool) {
     process.stdout.write('.');
   }
   process.stdout.write('\n');
+  for (const constraint of constraints) {
+    await pool.query(
+      `ALTER TABLE appointments ADD CONSTRAINT ${constraint.name} ${constraint.definition}`,
+    );
+  }
   await pool.query('ANALYZE');
   return { typeId: type.id as string, locations };
 }
@@ -129,6 +142,8 @@ async function main() {
   await admin.query(`CREATE DATABASE ${database}`);
   const url = withDb(database);
   const pool = new Pool({ connectionString: url, max: CONCURRENCY + 2 });
+  // The final DROP DATABASE ... WITH (FORCE) ends any connection still open; that is expected.
+  pool.on('error', () => undefined);
   const lines: string[] = [];
   const say = (line: string) => {
     console.log(line);
