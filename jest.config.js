@@ -25,6 +25,7 @@ const ESM_ONLY = [
   '@borewit',
   'uint8array-extras',
   'load-esm',
+  'uuid',
 ];
 
 module.exports = {

@@ -118,7 +118,7 @@ async function seed(pool: Pool) {
               now() - interval '7 days' - (g * interval '1 hour') + interval '45 minutes',
               now() - interval '7 days' - (g * interval '1 hour'),
               now() - interval '7 days' - (g * interval '1 hour') + interval '45 minutes',
-              gen_random_uuid()::text, (SELECT id FROM creator)
+              gen_random_uuid(), (SELECT id FROM creator)
          FROM t CROSS JOIN generate_series(1, $2) g
          JOIN p ON p.n = t.n * 100 + g % 100
         WHERE t.n >= $3 AND t.n < $4`,
@@ -286,7 +286,7 @@ async function main() {
         await client.query(
           `INSERT INTO appointments (id, appointment_type_id, location_id, therapist_id, patient_id, status, starts_at, ends_at,
                                      busy_from, busy_until, session_key, created_by)
-           VALUES ($1::uuid, $2, $3, $4, $5, 'booked', $6, $7, $6, $7, $1::text, $8)`,
+           VALUES ($1, $2, $3, $4, $5, 'booked', $6, $7, $6, $7, $1, $8)`,
           [
             id,
             typeId,

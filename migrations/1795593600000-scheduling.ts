@@ -114,7 +114,7 @@ export class Scheduling1795593600000 implements MigrationInterface {
         ends_at timestamptz NOT NULL,
         busy_from timestamptz NOT NULL,
         busy_until timestamptz NOT NULL,
-        session_key text NOT NULL,
+        session_key uuid NOT NULL,
         cancel_reason text,
         late_cancellation boolean,
         cancelled_at timestamptz,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
@@ -477,7 +478,7 @@ export class AppointmentsService {
       { start: busy.start - 86_400_000, end: busy.end + 86_400_000 },
       [placement.locationId],
       [placement.therapistId],
-      { appointments: false },
+      { bookings: false },
     );
     const zone = calendar.zoneOf(placement.locationId);
     const date = localDateOf(visit.start, zone);
@@ -532,7 +533,7 @@ export class AppointmentsService {
     capacity: number,
     excludeId?: string,
   ): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sessionKey]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1::text))', [sessionKey]);
     const [{ taken }] = await manager.query<{ taken: number }[]>(
       `SELECT count(*)::int AS taken FROM appointments
         WHERE session_key = $1 AND status = ANY($2) AND id <> COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000')`,
@@ -750,8 +751,11 @@ const ACTION_PAST: Record<AppointmentAction, string> = {
   no_show: 'marked a no-show',
 };
 
+/** Namespace of group-session ids (UUID v5), so every participant computes the same one. */
+const SESSION_NAMESPACE = '5b0c6c1e-3f0a-4c55-9d53-3d2a3f7e9b21';
+
 export function sessionKeyOf(typeId: string, therapistId: string, startsAt: Date): string {
-  return `${typeId}|${therapistId}|${startsAt.toISOString()}`;
+  return uuidv5(`${typeId}|${therapistId}|${startsAt.toISOString()}`, SESSION_NAMESPACE);
 }
 
 /** Some occurrences of a series conflict and the caller asked to book none (or none were free). */

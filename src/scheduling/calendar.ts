@@ -1,129 +1,135 @@
 import { DateTime } from 'luxon';
-import { EntityManager, In } from 'typeorm';
-import { Location } from '../locations/location.entity';
-import { Appointment } from './entities/appointment.entity';
-import {
-  LocationClosure,
-  LocationHours,
-  TherapistHours,
-  TherapistTimeOff,
-} from './entities/setup.entities';
+import type { EntityManager } from 'typeorm';
 import type { Interval } from './rules/intervals';
 import { ACTIVE_STATUSES } from './rules/lifecycle';
 import { openTime } from './rules/slots';
-import { localDay, windowsOn } from './rules/wall-clock';
+import { localDay, type WeeklyWindow, windowsOn } from './rules/wall-clock';
+
+interface LocationWindow extends WeeklyWindow {
+  locationId: string;
+}
+
+interface Closure {
+  locationId: string;
+  startsOn: string;
+  endsOn: string;
+  reason: string;
+}
+
+interface Busy extends Interval {
+  therapistId: string;
+}
+
+interface CalendarData {
+  zones: Record<string, string>;
+  hours: LocationWindow[];
+  closures: Closure[];
+  therapistHours: (LocationWindow & { therapistId: string })[];
+  timeOff: Busy[];
+  bookings: Busy[];
+}
 
 /**
  * Everything that decides when therapists can see patients at some locations over a period,
- * loaded in a handful of queries; `openAt` and `busyOf` then answer from memory.
+ * fetched in one round trip; `openAt`, `closedOn` and `busyOf` then answer from memory.
  */
 export class Calendar {
-  private constructor(
-    readonly locations: Map<string, Location>,
-    private readonly locationHours: Map<string, LocationHours[]>,
-    private readonly closures: Map<string, LocationClosure[]>,
-    private readonly therapistHours: Map<string, TherapistHours[]>,
-    private readonly timeOff: Map<string, TherapistTimeOff[]>,
-    private readonly appointments: Map<string, Appointment[]>,
-  ) {}
+  private readonly hours: Map<string, LocationWindow[]>;
+  private readonly therapistHours: Map<string, LocationWindow[]>;
+  private readonly bookings: Map<string, Interval[]>;
+  private readonly timeOff: Map<string, Interval[]>;
 
+  private constructor(private readonly data: CalendarData) {
+    // Grouped once: availability asks for every therapist, location and day.
+    this.hours = groupBy(data.hours, (row) => row.locationId);
+    this.therapistHours = groupBy(
+      data.therapistHours,
+      (row) => `${row.therapistId}|${row.locationId}`,
+    );
+    this.bookings = groupBy(data.bookings, (busy) => busy.therapistId);
+    this.timeOff = groupBy(data.timeOff, (busy) => busy.therapistId);
+  }
+
+  /**
+   * @param options.bookings whether to load existing bookings; booking itself leaves overlaps to
+   *   the exclusion constraints and does not need them.
+   */
   static async load(
     manager: EntityManager,
     range: Interval,
     locationIds: string[],
     therapistIds: string[],
-    options: { appointments: boolean } = { appointments: true },
+    options: { bookings: boolean } = { bookings: true },
   ): Promise<Calendar> {
-    const period = [new Date(range.start), new Date(range.end)];
-    const [locations, hours, closures, therapistHours, timeOff, appointments] = await Promise.all([
-      manager.find(Location, { where: { id: In(locationIds) } }),
-      manager.find(LocationHours, { where: { locationId: In(locationIds) } }),
-      manager
-        .createQueryBuilder(LocationClosure, 'closure')
-        .where('closure.location_id = ANY(:locationIds)', { locationIds })
-        // A day of margin on each side covers every zone's local dates.
-        .andWhere('closure.ends_on >= (:from)::date - 1 AND closure.starts_on <= (:to)::date + 1', {
-          from: period[0].toISOString(),
-          to: period[1].toISOString(),
-        })
-        .getMany(),
-      manager.find(TherapistHours, { where: { therapistId: In(therapistIds) } }),
-      manager
-        .createQueryBuilder(TherapistTimeOff, 'off')
-        .where('off.therapist_id = ANY(:therapistIds)', { therapistIds })
-        .andWhere('off.starts_at < :to AND off.ends_at > :from', { from: period[0], to: period[1] })
-        .getMany(),
-      options.appointments ? appointmentsQuery(manager, therapistIds, period).getMany() : [],
-    ]);
-    return new Calendar(
-      new Map(locations.map((location) => [location.id, location])),
-      group(hours, (row) => row.locationId),
-      group(closures, (row) => row.locationId),
-      group(therapistHours, (row) => row.therapistId),
-      group(timeOff, (row) => row.therapistId),
-      group(appointments, (row) => row.therapistId),
+    const [row] = await manager.query<{ data: CalendarData }[]>(
+      `SELECT json_build_object(
+         'zones', (SELECT coalesce(json_object_agg(id, time_zone), '{}') FROM locations WHERE id = ANY($1)),
+         'hours', (SELECT coalesce(json_agg(json_build_object(
+                     'locationId', location_id, 'weekday', weekday,
+                     'opens', to_char(opens, 'HH24:MI'), 'closes', to_char(closes, 'HH24:MI'))), '[]')
+                     FROM location_hours WHERE location_id = ANY($1)),
+         -- A day of margin on each side covers every zone's local dates.
+         'closures', (SELECT coalesce(json_agg(json_build_object(
+                     'locationId', location_id, 'startsOn', starts_on, 'endsOn', ends_on, 'reason', reason)), '[]')
+                     FROM location_closures WHERE location_id = ANY($1)
+                      AND ends_on >= ($3::timestamptz)::date - 1 AND starts_on <= ($4::timestamptz)::date + 1),
+         'therapistHours', (SELECT coalesce(json_agg(json_build_object(
+                     'therapistId', therapist_id, 'locationId', location_id, 'weekday', weekday,
+                     'opens', to_char(starts, 'HH24:MI'), 'closes', to_char(ends, 'HH24:MI'))), '[]')
+                     FROM therapist_hours WHERE therapist_id = ANY($2)),
+         'timeOff', (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
+                     'start', extract(epoch FROM starts_at) * 1000, 'end', extract(epoch FROM ends_at) * 1000)), '[]')
+                     FROM therapist_time_off WHERE therapist_id = ANY($2) AND starts_at < $4 AND ends_at > $3),
+         'bookings', CASE WHEN $5 THEN (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
+                     'start', extract(epoch FROM busy_from) * 1000, 'end', extract(epoch FROM busy_until) * 1000)), '[]')
+                     FROM appointments WHERE therapist_id = ANY($2) AND status = ANY($6)
+                      AND tstzrange(busy_from, busy_until) && tstzrange($3, $4)) ELSE '[]' END
+       ) AS data`,
+      [
+        locationIds,
+        therapistIds,
+        new Date(range.start),
+        new Date(range.end),
+        options.bookings,
+        ACTIVE_STATUSES,
+      ],
     );
+    return new Calendar(row.data);
   }
 
   zoneOf(locationId: string): string {
-    const location = this.locations.get(locationId);
-    if (!location) throw new Error(`location ${locationId} not loaded`);
-    return location.timeZone;
+    const zone = this.data.zones[locationId];
+    if (!zone) throw new Error(`location ${locationId} not loaded`);
+    return zone;
   }
 
   /** When the location is open and the therapist works there on a local date. */
   openAt(therapistId: string, locationId: string, date: string): Interval[] {
     const zone = this.zoneOf(locationId);
-    const opening = windowsOn(
-      date,
-      (this.locationHours.get(locationId) ?? []).map((row) => ({
-        weekday: row.weekday,
-        opens: row.opens.slice(0, 5),
-        closes: row.closes.slice(0, 5),
-      })),
-      zone,
-    );
+    const opening = windowsOn(date, this.hours.get(locationId) ?? [], zone);
     const working = windowsOn(
       date,
-      (this.therapistHours.get(therapistId) ?? [])
-        .filter((row) => row.locationId === locationId)
-        .map((row) => ({
-          weekday: row.weekday,
-          opens: row.starts.slice(0, 5),
-          closes: row.ends.slice(0, 5),
-        })),
+      this.therapistHours.get(`${therapistId}|${locationId}`) ?? [],
       zone,
     );
-    const closed = (this.closures.get(locationId) ?? [])
-      .filter((closure) => closure.startsOn <= date && date <= closure.endsOn)
-      .map(() => localDay(date, zone));
+    const closed = this.closedOn(locationId, date) ? [localDay(date, zone)] : [];
     return openTime(opening, working, closed);
   }
 
-  /** Whether the location has a closure on the local date. */
-  closedOn(locationId: string, date: string): LocationClosure | undefined {
-    return (this.closures.get(locationId) ?? []).find(
-      (closure) => closure.startsOn <= date && date <= closure.endsOn,
+  /** The closure in force at the location on a local date, if any. */
+  closedOn(locationId: string, date: string): Closure | undefined {
+    return this.data.closures.find(
+      (closure) =>
+        closure.locationId === locationId && closure.startsOn <= date && date <= closure.endsOn,
     );
   }
 
   /** The therapist's bookings (with buffers) and time off, at any location. */
   busyOf(therapistId: string): { bookings: Interval[]; timeOff: Interval[] } {
     return {
-      bookings: (this.appointments.get(therapistId) ?? []).map((appointment) => ({
-        start: appointment.busyFrom.getTime(),
-        end: appointment.busyUntil.getTime(),
-      })),
-      timeOff: (this.timeOff.get(therapistId) ?? []).map((off) => ({
-        start: off.startsAt.getTime(),
-        end: off.endsAt.getTime(),
-      })),
+      bookings: this.bookings.get(therapistId) ?? [],
+      timeOff: this.timeOff.get(therapistId) ?? [],
     };
-  }
-
-  /** Appointments of the therapist in memory (for group sessions with seats left). */
-  appointmentsOf(therapistId: string): Appointment[] {
-    return this.appointments.get(therapistId) ?? [];
   }
 }
 
@@ -131,19 +137,12 @@ export function localDateOf(instant: number, zone: string): string {
   return DateTime.fromMillis(instant, { zone }).toISODate()!;
 }
 
-function appointmentsQuery(manager: EntityManager, therapistIds: string[], period: Date[]) {
-  return manager
-    .createQueryBuilder(Appointment, 'appointment')
-    .where('appointment.therapist_id = ANY(:therapistIds)', { therapistIds })
-    .andWhere('appointment.status = ANY(:active)', { active: ACTIVE_STATUSES })
-    .andWhere('tstzrange(appointment.busy_from, appointment.busy_until) && tstzrange(:from, :to)', {
-      from: period[0],
-      to: period[1],
-    });
-}
-
-function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return map;
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }

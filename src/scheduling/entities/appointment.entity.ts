@@ -52,7 +52,7 @@ export class Appointment {
   busyUntil!: Date;
 
   /** Same for every participant of one group session, the appointment's id otherwise. */
-  @Column()
+  @Column({ type: 'uuid' })
   sessionKey!: string;
 
   @Column({ type: 'text', nullable: true })
