@@ -184,45 +184,56 @@ export class AppointmentsService {
   }
 
   async cancel(actor: Actor, id: string, reason: string): Promise<Appointment> {
+    return this.dataSource.transaction((manager) => this.cancelIn(manager, actor, id, reason));
+  }
+
+  /** Cancels an occurrence and every later one of its series, all or none. */
+  async cancelFollowing(actor: Actor, id: string, reason: string): Promise<Appointment[]> {
     return this.dataSource.transaction(async (manager) => {
-      const appointment = await this.visibleAppointment(manager, actor, id, true);
-      if (!nextStatus(appointment.status, 'cancel')) throw this.illegal(appointment, 'cancel');
-      const now = new Date();
-      const late = isLateCancellation(now, appointment.startsAt);
-      await manager.update(
-        Appointment,
-        { id },
-        { status: 'cancelled', cancelledAt: now, cancelReason: reason, lateCancellation: late },
-      );
-      await this.record(manager, actor, appointment, 'cancel', {
-        status: 'cancelled',
-        details: { reason, late },
-      });
-      await this.offerFreedSlot(manager, appointment);
-      return manager.findOneByOrFail(Appointment, { id });
+      const first = await this.visibleAppointment(manager, actor, id);
+      if (!first.seriesId) {
+        throw new ConflictError(
+          'appointment.not_in_series',
+          'The appointment is not part of a series',
+        );
+      }
+      const following = await manager
+        .getRepository(Appointment)
+        .createQueryBuilder('appointment')
+        .where('appointment.series_id = :seriesId', { seriesId: first.seriesId })
+        .andWhere('appointment.starts_at >= :from', { from: first.startsAt })
+        .andWhere("appointment.status IN ('booked', 'confirmed')")
+        .orderBy('appointment.starts_at')
+        .getMany();
+      const cancelled: Appointment[] = [];
+      for (const appointment of following) {
+        cancelled.push(await this.cancelIn(manager, actor, appointment.id, reason));
+      }
+      return cancelled;
     });
   }
 
-  /** Cancels an occurrence and every later one of its series. */
-  async cancelFollowing(actor: Actor, id: string, reason: string): Promise<Appointment[]> {
-    const first = await this.visibleAppointment(this.dataSource.manager, actor, id);
-    if (!first.seriesId)
-      throw new ConflictError(
-        'appointment.not_in_series',
-        'The appointment is not part of a series',
-      );
-    const following = await this.dataSource
-      .getRepository(Appointment)
-      .createQueryBuilder('appointment')
-      .where('appointment.series_id = :seriesId', { seriesId: first.seriesId })
-      .andWhere('appointment.starts_at >= :from', { from: first.startsAt })
-      .andWhere("appointment.status IN ('booked', 'confirmed')")
-      .orderBy('appointment.starts_at')
-      .getMany();
-    const cancelled: Appointment[] = [];
-    for (const appointment of following)
-      cancelled.push(await this.cancel(actor, appointment.id, reason));
-    return cancelled;
+  private async cancelIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    reason: string,
+  ): Promise<Appointment> {
+    const appointment = await this.visibleAppointment(manager, actor, id, true);
+    if (!nextStatus(appointment.status, 'cancel')) throw this.illegal(appointment, 'cancel');
+    const now = new Date();
+    const late = isLateCancellation(now, appointment.startsAt);
+    await manager.update(
+      Appointment,
+      { id },
+      { status: 'cancelled', cancelledAt: now, cancelReason: reason, lateCancellation: late },
+    );
+    await this.record(manager, actor, appointment, 'cancel', {
+      status: 'cancelled',
+      details: { reason, late },
+    });
+    await this.offerFreedSlot(manager, appointment);
+    return manager.findOneByOrFail(Appointment, { id });
   }
 
   async reschedule(actor: Actor, id: string, input: RescheduleDto): Promise<Appointment> {
