@@ -40,8 +40,13 @@ export async function startService(
       app,
       database,
       stop: async () => {
-        await app.close();
-        await database.close();
+        // The embedded server stops even when closing the app fails (a pool already cut off
+        // by the signal reaching the whole process group, say), so none is left behind.
+        try {
+          await app.close();
+        } finally {
+          await database.close();
+        }
       },
     };
   } catch (error) {
