@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsIn,
@@ -41,7 +41,8 @@ export class StartTimeDto {
   localStart?: string;
 }
 
-export class BookAppointmentDto extends StartTimeDto {
+/** Who is seen, for what, where and by whom: shared by single bookings and series. */
+export class AppointmentTargetDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   patientId!: string;
@@ -64,6 +65,8 @@ export class BookAppointmentDto extends StartTimeDto {
   episodeId?: string;
 }
 
+export class BookAppointmentDto extends IntersectionType(StartTimeDto, AppointmentTargetDto) {}
+
 export class CancelDto {
   @ApiProperty({ example: 'Patient has the flu' })
   @Transform(trim)
@@ -83,28 +86,7 @@ export class RescheduleDto extends StartTimeDto {
   therapistId?: string;
 }
 
-export class SeriesDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  patientId!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  appointmentTypeId!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  locationId!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  therapistId!: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  episodeId?: string;
-
+export class SeriesDto extends AppointmentTargetDto {
   @ApiProperty({
     example: '2026-11-02T09:00',
     description: 'First visit, location wall-clock time',
