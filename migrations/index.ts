@@ -2,6 +2,7 @@ import { Foundation1795420800000 } from './1795420800000-foundation';
 import { PatientsAndIntake1795507200000 } from './1795507200000-patients-and-intake';
 import { Scheduling1795593600000 } from './1795593600000-scheduling';
 import { CalendarFeedsAndWaitlist1795680000000 } from './1795680000000-calendar-feeds-and-waitlist';
+import { Notifications1795766400000 } from './1795766400000-notifications';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -9,4 +10,5 @@ export const allMigrations = [
   PatientsAndIntake1795507200000,
   Scheduling1795593600000,
   CalendarFeedsAndWaitlist1795680000000,
+  Notifications1795766400000,
 ];

@@ -10,6 +10,12 @@ import {
 } from './app-config';
 
 const LONG_SECRET = 'x'.repeat(32);
+/** What production demands beyond NODE_ENV: secrets and a real mail server. */
+const PRODUCTION_ESSENTIALS = {
+  JWT_SECRET: LONG_SECRET,
+  EMAIL_LINK_SECRET: 'y'.repeat(32),
+  SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465',
+};
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -85,7 +91,7 @@ describe('loadConfig defaults', () => {
     { nodeEnv: 'test', onStart: true },
     { nodeEnv: 'production', onStart: false },
   ])('runs migrations and seed on start = $onStart in $nodeEnv', ({ nodeEnv, onStart }) => {
-    const config = loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET: LONG_SECRET });
+    const config = loadConfig({ NODE_ENV: nodeEnv, ...PRODUCTION_ESSENTIALS });
 
     expect(config.migrationsRunOnStart).toBe(onStart);
     expect(config.seedOnStart).toBe(onStart);
@@ -99,7 +105,7 @@ describe('loadConfig defaults', () => {
     ({ nodeEnv, flag, expected }) => {
       const config = loadConfig({
         NODE_ENV: nodeEnv,
-        JWT_SECRET: LONG_SECRET,
+        ...PRODUCTION_ESSENTIALS,
         MIGRATIONS_RUN_ON_START: flag,
         SEED_ON_START: flag,
       });
@@ -133,7 +139,7 @@ describe('loadConfig defaults', () => {
     { name: 'only ADMIN_EMAIL', env: { ADMIN_EMAIL: 'owner@clinic.example' } },
     { name: 'only ADMIN_PASSWORD', env: { ADMIN_PASSWORD: 'a-long-enough-password' } },
   ])('never seeds the demo admin in production given $name', ({ env }) => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: LONG_SECRET, ...env });
+    const config = loadConfig({ NODE_ENV: 'production', ...PRODUCTION_ESSENTIALS, ...env });
 
     expect(config.seedAdmin).toBeUndefined();
   });
@@ -163,7 +169,8 @@ describe('loadConfig defaults', () => {
       DATABASE_URL: 'postgresql://app:secret@db.internal:5432/pt',
       REDIS_URL: 'redis://:secret@cache.internal:6380/2',
       QUEUE_PREFIX: 'ptp_prod-1',
-      JWT_SECRET: LONG_SECRET,
+      ...PRODUCTION_ESSENTIALS,
+      PUBLIC_BASE_URL: 'https://pt.clinic.example',
     });
 
     expect(config).toMatchObject({
@@ -175,7 +182,27 @@ describe('loadConfig defaults', () => {
       migrationsRunOnStart: false,
       seedOnStart: false,
       seedAdmin: undefined,
+      email: {
+        smtpUrl: 'smtps://mailer:secret@smtp.example.com:465',
+        publicBaseUrl: 'https://pt.clinic.example',
+        linkSecret: 'y'.repeat(32),
+        linkSecretIsEphemeral: false,
+      },
     });
+  });
+
+  it('sends to Mailpit on this machine and links to localhost outside production', () => {
+    const config = loadConfig({ PORT: '3100' });
+
+    expect(config.email).toMatchObject({
+      smtpUrl: 'smtp://127.0.0.1:1025',
+      publicBaseUrl: 'http://localhost:3100',
+      linkSecretIsEphemeral: true,
+      maxAttempts: 6,
+      outboxPollMs: 1000,
+    });
+    expect(config.email.linkSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.jobLockMs).toBe(30_000);
   });
 });
 
@@ -218,6 +245,28 @@ describe('loadConfig validation', () => {
       env: { NODE_ENV: 'production' },
       variable: 'JWT_SECRET',
     },
+    {
+      name: 'production without SMTP_URL',
+      env: { NODE_ENV: 'production', JWT_SECRET: LONG_SECRET },
+      variable: 'SMTP_URL',
+    },
+    {
+      name: 'production without EMAIL_LINK_SECRET',
+      env: { NODE_ENV: 'production', JWT_SECRET: LONG_SECRET },
+      variable: 'EMAIL_LINK_SECRET',
+    },
+    { name: 'SMTP_URL over HTTP', env: { SMTP_URL: 'http://mail' }, variable: 'SMTP_URL' },
+    {
+      name: 'PUBLIC_BASE_URL with a trailing slash',
+      env: { PUBLIC_BASE_URL: 'https://pt.example/' },
+      variable: 'PUBLIC_BASE_URL',
+    },
+    {
+      name: 'EMAIL_MAX_ATTEMPTS of 0',
+      env: { EMAIL_MAX_ATTEMPTS: '0' },
+      variable: 'EMAIL_MAX_ATTEMPTS',
+    },
+    { name: 'OUTBOX_POLL_MS of 5', env: { OUTBOX_POLL_MS: '5' }, variable: 'OUTBOX_POLL_MS' },
     {
       name: 'production with an empty JWT_SECRET',
       env: { NODE_ENV: 'production', JWT_SECRET: '' },

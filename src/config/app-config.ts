@@ -121,6 +121,57 @@ class RawEnvironment {
   @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 
+  @ValidateIf((env: RawEnvironment) => env.NODE_ENV === 'production' || env.SMTP_URL !== undefined)
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = '"PT Practice" <no-reply@pt-practice.test>';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s?#]+[^/\s?#]$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, query or fragment',
+  })
+  PUBLIC_BASE_URL?: string;
+
+  @ValidateIf(
+    (env: RawEnvironment) => env.NODE_ENV === 'production' || env.EMAIL_LINK_SECRET !== undefined,
+  )
+  @IsString()
+  @MinLength(32, { message: 'EMAIL_LINK_SECRET must be at least 32 characters' })
+  EMAIL_LINK_SECRET?: string;
+
+  @Type(() => Number)
+  @Min(1)
+  @Max(20)
+  @IsInt()
+  EMAIL_MAX_ATTEMPTS = 6;
+
+  @Type(() => Number)
+  @Min(10)
+  @Max(3_600_000)
+  @IsInt()
+  EMAIL_RETRY_BASE_MS = 30_000;
+
+  @Type(() => Number)
+  @Min(1)
+  @Max(100)
+  @IsInt()
+  EMAIL_CONCURRENCY = 5;
+
+  @Type(() => Number)
+  @Min(20)
+  @Max(60_000)
+  @IsInt()
+  OUTBOX_POLL_MS = 1000;
+
+  @Type(() => Number)
+  @Min(500)
+  @Max(600_000)
+  @IsInt()
+  JOB_LOCK_MS = 30_000;
+
   @IsOptional()
   @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
@@ -143,6 +194,22 @@ export interface QueueSettings {
   redisUrl?: string;
   prefix: string;
 }
+
+export interface EmailSettings {
+  smtpUrl: string;
+  from: string;
+  publicBaseUrl: string;
+  /** Secret: signs unsubscribe links; never logged. */
+  linkSecret: string;
+  linkSecretIsEphemeral: boolean;
+  maxAttempts: number;
+  retryBaseMs: number;
+  concurrency: number;
+  outboxPollMs: number;
+}
+
+/** Mailpit's SMTP port: what docker compose runs, and the default outside production. */
+export const DEV_SMTP_URL = 'smtp://127.0.0.1:1025';
 
 export const DEV_ADMIN_EMAIL = 'admin@pt-practice.test';
 export const DEV_ADMIN_PASSWORD = 'demo-admin-password';
@@ -170,6 +237,9 @@ export class AppConfig {
     loginRateLimitPerMinute: number;
   };
   readonly http: { bodyLimit: string };
+  readonly email: EmailSettings;
+  /** How long a worker owns a job before it counts as stalled (crashed) and is handed on. */
+  readonly jobLockMs: number;
   readonly seedAdmin: { email: string; password: string } | undefined;
 
   constructor(raw: RawEnvironment) {
@@ -200,6 +270,18 @@ export class AppConfig {
       loginRateLimitPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE,
     };
     this.http = { bodyLimit: raw.BODY_LIMIT };
+    this.email = {
+      smtpUrl: raw.SMTP_URL ?? DEV_SMTP_URL,
+      from: raw.MAIL_FROM,
+      publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT}`,
+      linkSecret: raw.EMAIL_LINK_SECRET ?? randomBytes(48).toString('base64url'),
+      linkSecretIsEphemeral: raw.EMAIL_LINK_SECRET === undefined,
+      maxAttempts: raw.EMAIL_MAX_ATTEMPTS,
+      retryBaseMs: raw.EMAIL_RETRY_BASE_MS,
+      concurrency: raw.EMAIL_CONCURRENCY,
+      outboxPollMs: raw.OUTBOX_POLL_MS,
+    };
+    this.jobLockMs = raw.JOB_LOCK_MS;
     const adminEmail = raw.ADMIN_EMAIL ?? (production ? undefined : DEV_ADMIN_EMAIL);
     const adminPassword = raw.ADMIN_PASSWORD ?? (production ? undefined : DEV_ADMIN_PASSWORD);
     this.seedAdmin =

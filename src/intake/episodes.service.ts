@@ -7,6 +7,7 @@ import { ConflictError, InputError, NotFoundError } from '../common/errors/domai
 import { describeConstraints } from '../database/postgres-errors';
 import { Patient } from '../patients/patient.entity';
 import { PatientsService } from '../patients/patients.service';
+import { OutboxService } from '../reminders/outbox.service';
 import { Assessment, AssessmentAmendment, RedFlagDecision } from './assessment.entity';
 import { type AssessmentView, viewOf } from './assessment-view';
 import type { CloseEpisodeDto, OpenEpisodeDto, TreatmentBlockDto } from './dto/episode.dto';
@@ -31,6 +32,7 @@ export class EpisodesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly patients: PatientsService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async open(actor: Actor, patientId: string, input: OpenEpisodeDto): Promise<EpisodeOfCare> {
@@ -104,6 +106,16 @@ export class EpisodesService {
         },
         manager,
       );
+      const [{ time_zone: timeZone }] = await manager.query<{ time_zone: string }[]>(
+        'SELECT time_zone FROM locations WHERE id = $1',
+        [episode.locationId],
+      );
+      await this.outbox.dischargeCheckIn(manager, {
+        id,
+        patientId: episode.patientId,
+        closedOn: input.closedOn,
+        timeZone,
+      });
       return manager.getRepository(EpisodeOfCare).findOneByOrFail({ id });
     });
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { PatientsModule } from '../patients/patients.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { Assessment, AssessmentAmendment, RedFlagDecision } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
 import { EpisodeOfCare } from './episode.entity';
@@ -14,6 +15,7 @@ import { IntakeController } from './intake.controller';
     TypeOrmModule.forFeature([EpisodeOfCare, Assessment, AssessmentAmendment, RedFlagDecision]),
     AuditModule,
     PatientsModule,
+    RemindersModule,
   ],
   controllers: [EpisodesController, IntakeController],
   providers: [EpisodesService, AssessmentsService],

@@ -104,6 +104,35 @@ export class PatientsService {
     });
   }
 
+  /**
+   * The patient's own withdrawal of email consent, from an unsubscribe link: no staff actor, so
+   * the audit trail records the request instead. Repeating it changes nothing.
+   */
+  async withdrawEmailConsent(
+    patientId: string,
+    request: { requestId: string; clientIp?: string },
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, changed] = await manager.query<[unknown, number]>(
+        `UPDATE patients SET email_consent = false, email_consent_at = NULL, updated_at = now()
+          WHERE id = $1 AND email_consent`,
+        [patientId],
+      );
+      if (changed === 0) return false;
+      await this.audit.record(
+        {
+          actor: request,
+          action: 'update',
+          entityType: 'patient',
+          entityId: patientId,
+          details: { fields: ['emailConsent'], via: 'unsubscribe_link' },
+        },
+        manager,
+      );
+      return true;
+    });
+  }
+
   async setArchived(actor: Actor, id: string, archived: boolean): Promise<Patient> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.findVisible(manager, actor, id, true);

@@ -1,17 +1,28 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import type { ConnectionOptions } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { configureQueueBackend } from './queue-connection';
+
+/** What a hand-built BullMQ Worker needs to reach the same queues as the injected ones. */
+export class QueueConnection {
+  constructor(
+    readonly connection: ConnectionOptions,
+    readonly prefix: string,
+  ) {}
+}
 
 /** The shared BullMQ configuration: backend, connection, key prefix and default retry policy. */
 @Module({})
 export class QueueModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const connection = configureQueueBackend(config.queue, databaseUrl);
     return {
       module: QueueModule,
+      global: true,
       imports: [
         BullModule.forRoot({
-          connection: configureQueueBackend(config.queue, databaseUrl),
+          connection,
           prefix: config.queue.prefix,
           defaultJobOptions: {
             attempts: 5,
@@ -21,6 +32,13 @@ export class QueueModule {
           },
         }),
       ],
+      providers: [
+        {
+          provide: QueueConnection,
+          useValue: new QueueConnection(connection, config.queue.prefix),
+        },
+      ],
+      exports: [QueueConnection],
     };
   }
 }

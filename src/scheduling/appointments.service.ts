@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../reminders/outbox.service';
 import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
 import {
   ConflictError,
@@ -82,6 +83,7 @@ export class AppointmentsService {
     private readonly episodes: EpisodesService,
     private readonly audit: AuditService,
     private readonly waitlist: WaitlistService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Books one visit; returns it with its location's zone, for showing local times. */
@@ -751,6 +753,7 @@ export class AppointmentsService {
       },
       manager,
     );
+    await this.outbox.syncAppointment(manager, appointmentId);
   }
 }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { IntakeModule } from '../intake/intake.module';
 import { PatientsModule } from '../patients/patients.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { AppointmentsService } from './appointments.service';
 import { CalendarFeedController } from './calendar-feed.controller';
 import { CalendarFeedService } from './calendar-feed.service';
@@ -42,6 +43,7 @@ import { WaitlistService } from './waitlist.service';
     AuditModule,
     PatientsModule,
     IntakeModule,
+    RemindersModule,
   ],
   controllers: [SchedulingController, SchedulingSetupController, CalendarFeedController],
   providers: [

@@ -6,6 +6,7 @@ import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
 import { ConflictError, InputError, NotFoundError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/pagination/page';
 import { PatientsService } from '../patients/patients.service';
+import { OutboxService } from '../reminders/outbox.service';
 import type { WaitlistDto } from './dto/waitlist.dto';
 import { WaitlistEntry } from './entities/feed.entities';
 import { type FreedSlot, wishFits } from './rules/waitlist';
@@ -19,6 +20,7 @@ export class WaitlistService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly patients: PatientsService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async add(actor: Actor, input: WaitlistDto): Promise<WaitlistEntry> {
@@ -115,6 +117,11 @@ export class WaitlistService {
         offerExpiresAt: new Date(Date.now() + OFFER_HOLD_MS),
       },
     );
+    await this.outbox.waitlistOffer(manager, {
+      id: match.id,
+      patientId: match.patientId,
+      offeredStartsAt: slot.startsAt,
+    });
     return manager.findOneByOrFail(WaitlistEntry, { id: match.id });
   }
 

@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../common/pagination/page';
+import type { Notification } from '../notification.entity';
+import {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  type NotificationKind,
+  type NotificationStatus,
+} from '../rules/notification-plan';
+
+export class NotificationQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: NOTIFICATION_STATUSES,
+    description: 'Only notifications in this state',
+  })
+  @IsOptional()
+  @IsIn(NOTIFICATION_STATUSES)
+  status?: NotificationStatus;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_KINDS })
+  @IsOptional()
+  @IsIn(NOTIFICATION_KINDS)
+  kind?: NotificationKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only notifications to this patient' })
+  @IsOptional()
+  @IsUUID()
+  patientId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only notifications about this appointment' })
+  @IsOptional()
+  @IsUUID()
+  appointmentId?: string;
+}
+
+/** A notification as admins see it: its state and timing, never the email's content. */
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'appointment_reminder' })
+  kind!: NotificationKind;
+
+  @ApiProperty({
+    enum: NOTIFICATION_STATUSES,
+    description:
+      'pending: waiting for its time; sending: handed to SMTP now; sent; unconfirmed: the worker ' +
+      'stopped during the hand-off, so it was not resent; skipped: no consent, or no longer ' +
+      'relevant; cancelled: withdrawn before it went; failed: refused or out of attempts',
+  })
+  status!: NotificationStatus;
+
+  @ApiProperty({ format: 'uuid' })
+  patientId!: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  appointmentId!: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  waitlistEntryId!: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  episodeId!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When it is (or was) due to go' })
+  sendAt!: string;
+
+  @ApiProperty({ example: 1, description: 'SMTP attempts so far' })
+  attempts!: number;
+
+  @ApiProperty({ nullable: true, type: String, example: 'SMTP 550: mailbox unavailable' })
+  lastError!: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  sentAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  static from(notification: Notification): NotificationDto {
+    return {
+      id: notification.id,
+      kind: notification.kind,
+      status: notification.status,
+      patientId: notification.patientId,
+      appointmentId: notification.appointmentId,
+      waitlistEntryId: notification.waitlistEntryId,
+      episodeId: notification.episodeId,
+      sendAt: notification.sendAt.toISOString(),
+      attempts: notification.attempts,
+      lastError: notification.lastError,
+      sentAt: notification.sentAt?.toISOString() ?? null,
+      createdAt: notification.createdAt.toISOString(),
+    };
+  }
+}
+
+export class NotificationSummaryDto {
+  @ApiProperty({
+    description: 'Notifications per status',
+    example: { pending: 120, sent: 5400, failed: 2 },
+  })
+  byStatus!: Record<string, number>;
+
+  @ApiProperty({
+    description: 'Outbox rows the relay has not yet brought to the queue',
+    example: 0,
+  })
+  awaitingRelay!: number;
+
+  @ApiProperty({
+    description: 'Jobs in the notifications queue per state',
+    example: { waiting: 0, delayed: 118, active: 2, completed: 5400, failed: 2 },
+  })
+  queue!: Record<string, number>;
+}

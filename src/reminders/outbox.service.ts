@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  planAppointmentNotifications,
+  planDischargeCheckIn,
+  planWaitlistOffer,
+  type AppointmentFacts,
+  type PlannedNotification,
+} from './rules/notification-plan';
+
+interface Subject {
+  patientId: string;
+  appointmentId?: string;
+  waitlistEntryId?: string;
+  episodeId?: string;
+}
+
+/**
+ * Writes emails into the outbox inside the caller's transaction, so an email exists exactly when
+ * the change that causes it commits. Nothing here talks to the queue: the relay does that.
+ */
+@Injectable()
+export class OutboxService {
+  /** Brings an appointment's emails in line with its current state (after any change to it). */
+  async syncAppointment(manager: EntityManager, appointmentId: string): Promise<void> {
+    const [row] = await manager.query<
+      (Omit<AppointmentFacts, 'reminderHoursBefore'> & {
+        patientId: string;
+        firstHours: number;
+        secondHours: number | null;
+      })[]
+    >(
+      `SELECT a.id, a.patient_id AS "patientId", a.status, a.starts_at AS "startsAt",
+              coalesce(a.late_cancellation, false) AS "lateCancellation", l.time_zone AS "timeZone",
+              coalesce(t.reminder_hours_before, l.reminder_hours_before) AS "firstHours",
+              coalesce(t.second_reminder_hours_before, l.second_reminder_hours_before) AS "secondHours",
+              t.follow_up_days AS "followUpDays"
+         FROM appointments a
+         JOIN locations l ON l.id = a.location_id
+         JOIN appointment_types t ON t.id = a.appointment_type_id
+        WHERE a.id = $1`,
+      [appointmentId],
+    );
+    const reminderHoursBefore = [row.firstHours, row.secondHours].filter(
+      (hours): hours is number => hours !== null,
+    );
+    const planned = planAppointmentNotifications({ ...row, reminderHoursBefore }, new Date());
+    await this.write(manager, { patientId: row.patientId, appointmentId }, planned);
+    await manager.query(
+      `UPDATE notifications
+          SET status = 'cancelled', version = version + 1, updated_at = now()
+        WHERE appointment_id = $1 AND status = 'pending' AND dedupe_key <> ALL($2::text[])`,
+      [appointmentId, planned.map((item) => item.dedupeKey)],
+    );
+  }
+
+  async waitlistOffer(
+    manager: EntityManager,
+    entry: { id: string; patientId: string; offeredStartsAt: Date },
+  ): Promise<void> {
+    await this.write(manager, { patientId: entry.patientId, waitlistEntryId: entry.id }, [
+      planWaitlistOffer(entry.id, entry.offeredStartsAt, new Date()),
+    ]);
+  }
+
+  async dischargeCheckIn(
+    manager: EntityManager,
+    episode: { id: string; patientId: string; closedOn: string; timeZone: string },
+  ): Promise<void> {
+    await this.write(manager, { patientId: episode.patientId, episodeId: episode.id }, [
+      planDischargeCheckIn(episode.id, episode.closedOn, episode.timeZone),
+    ]);
+  }
+
+  /**
+   * One statement for all of a change's emails. A planned email that exists already is left as it
+   * is, except a reminder still waiting to go: it follows the appointment's new time, and the
+   * version bump tells the relay to move its queued job.
+   */
+  private async write(
+    manager: EntityManager,
+    subject: Subject,
+    planned: PlannedNotification[],
+  ): Promise<void> {
+    if (planned.length === 0) return;
+    await manager.query(
+      `INSERT INTO notifications
+              (kind, dedupe_key, send_at, patient_id, appointment_id, waitlist_entry_id, episode_id)
+       SELECT kind, dedupe_key, send_at, $4, $5, $6, $7
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS planned (kind, dedupe_key, send_at)
+           ON CONFLICT (dedupe_key) DO UPDATE
+          SET send_at = excluded.send_at, status = 'pending', version = notifications.version + 1,
+              updated_at = now()
+        WHERE notifications.status IN ('pending', 'cancelled')
+          AND notifications.dedupe_key = ANY($8::text[])
+          AND (notifications.send_at <> excluded.send_at OR notifications.status = 'cancelled')`,
+      [
+        planned.map((item) => item.kind),
+        planned.map((item) => item.dedupeKey),
+        planned.map((item) => item.sendAt.toISOString()),
+        subject.patientId,
+        subject.appointmentId ?? null,
+        subject.waitlistEntryId ?? null,
+        subject.episodeId ?? null,
+        planned.filter((item) => item.movable).map((item) => item.dedupeKey),
+      ],
+    );
+  }
+}

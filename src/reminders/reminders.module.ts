@@ -1,0 +1,31 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { PatientsModule } from '../patients/patients.module';
+import { QueueName } from '../queue/queue-names';
+import { EmailLinks } from './email-links';
+import { Mailer } from './mailer';
+import { Notification } from './notification.entity';
+import { NotificationDeliveryService } from './notification-delivery.service';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { OutboxService } from './outbox.service';
+import { UnsubscribeController } from './unsubscribe.controller';
+
+/**
+ * Patient emails: the outbox other modules write to in their transactions, the admin view, and
+ * one-click unsubscribe. The relay and the queue worker are registered by WorkersModule.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Notification]),
+    BullModule.registerQueue({ name: QueueName.Notifications }),
+    AuditModule,
+    PatientsModule,
+  ],
+  controllers: [NotificationsController, UnsubscribeController],
+  providers: [OutboxService, NotificationsService, EmailLinks, Mailer, NotificationDeliveryService],
+  exports: [OutboxService, NotificationDeliveryService, BullModule],
+})
+export class RemindersModule {}

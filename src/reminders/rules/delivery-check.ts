@@ -1,0 +1,52 @@
+import type { NotificationKind } from './notification-plan';
+
+/** The state of the world an email depends on, read just before it goes. */
+export interface DeliveryFacts {
+  kind: NotificationKind;
+  email: string | null;
+  emailConsent: boolean;
+  patientArchived: boolean;
+  appointmentStatus: string | null;
+  startsAt: Date | null;
+  offerStatus: string | null;
+  offerExpiresAt: Date | null;
+  episodeStatus: string | null;
+}
+
+const ACTIVE_APPOINTMENT = new Set(['booked', 'confirmed']);
+
+/**
+ * Why an email must not go now, or null when it may. Consent is checked at the moment of sending,
+ * so a patient who withdrew it after booking gets nothing more; an email about an appointment is
+ * sent only while the appointment is still in the state that called for it.
+ */
+export function reasonNotToSend(facts: DeliveryFacts, now: Date): string | null {
+  if (facts.patientArchived) return 'the patient record is archived';
+  if (!facts.emailConsent) return 'the patient has not consented to email';
+  if (!facts.email) return 'the patient has no email address';
+  switch (facts.kind) {
+    case 'appointment_confirmation':
+    case 'appointment_reminder':
+      if (!facts.appointmentStatus || !ACTIVE_APPOINTMENT.has(facts.appointmentStatus)) {
+        return `the appointment is ${facts.appointmentStatus?.replace('_', ' ') ?? 'gone'}`;
+      }
+      if (!facts.startsAt || facts.startsAt.getTime() <= now.getTime()) {
+        return 'the appointment has started';
+      }
+      return null;
+    case 'follow_up':
+      return facts.appointmentStatus === 'completed' ? null : 'the visit was not completed';
+    case 'no_show_rebook':
+      return facts.appointmentStatus === 'no_show' ? null : 'the no-show was corrected';
+    case 'late_cancel_rebook':
+      return facts.appointmentStatus === 'cancelled' ? null : 'the appointment is not cancelled';
+    case 'waitlist_offer':
+      if (facts.offerStatus !== 'offered') return 'the offer is no longer open';
+      if (!facts.offerExpiresAt || facts.offerExpiresAt.getTime() <= now.getTime()) {
+        return 'the offer has expired';
+      }
+      return null;
+    case 'discharge_check_in':
+      return facts.episodeStatus === 'closed' ? null : 'the episode was reopened';
+  }
+}

@@ -1,0 +1,90 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Quiet hours as minutes after local midnight; the window may wrap past midnight. Patients are
+ * not emailed inside it (TCPA-style quiet hours that clinics also apply to email).
+ */
+export interface QuietHours {
+  startsAtMinute: number;
+  endsAtMinute: number;
+}
+
+/** 21:00 to 08:00 local, the window the clinics asked for. */
+export const DEFAULT_QUIET_HOURS: QuietHours = { startsAtMinute: 21 * 60, endsAtMinute: 8 * 60 };
+
+/** Local time of day at which "N days later" emails go out: mid-morning, well clear of quiet hours. */
+const DAYTIME_SEND_HOUR = 10;
+
+function minuteOfDay(local: DateTime): number {
+  return local.hour * 60 + local.minute;
+}
+
+export function isQuietTime(
+  instant: Date,
+  zone: string,
+  quiet: QuietHours = DEFAULT_QUIET_HOURS,
+): boolean {
+  const minute = minuteOfDay(DateTime.fromJSDate(instant, { zone }));
+  return quiet.startsAtMinute > quiet.endsAtMinute
+    ? minute >= quiet.startsAtMinute || minute < quiet.endsAtMinute
+    : minute >= quiet.startsAtMinute && minute < quiet.endsAtMinute;
+}
+
+/**
+ * The last minute before the quiet window that contains `local`: the same evening when the
+ * window has begun, the evening before when it is already past midnight.
+ */
+function lastMinuteBeforeQuiet(local: DateTime, quiet: QuietHours): DateTime {
+  const wraps = quiet.startsAtMinute > quiet.endsAtMinute;
+  const day = wraps && minuteOfDay(local) < quiet.endsAtMinute ? local.minus({ days: 1 }) : local;
+  return day
+    .startOf('day')
+    .plus({ minutes: quiet.startsAtMinute - 1 })
+    .set({ second: 0, millisecond: 0 });
+}
+
+/**
+ * When a reminder `hoursBefore` an appointment goes out. Whole days are counted on the wall clock
+ * (a 24 h reminder for 09:00 goes at 09:00 the day before, across a DST change too); other leads
+ * are exact hours. A send time in quiet hours moves earlier, to the minute before they begin,
+ * never later (it would land closer to, or after, the visit). Returns null when that moment has
+ * already passed: the visit was booked inside the reminder's window and its confirmation has
+ * just gone out.
+ */
+export function reminderSendAt(
+  startsAt: Date,
+  hoursBefore: number,
+  zone: string,
+  now: Date,
+  quiet: QuietHours = DEFAULT_QUIET_HOURS,
+): Date | null {
+  const start = DateTime.fromJSDate(startsAt, { zone });
+  let sendAt: DateTime =
+    hoursBefore % 24 === 0
+      ? start.minus({ days: hoursBefore / 24 })
+      : start.minus({ hours: hoursBefore });
+  if (isQuietTime(sendAt.toJSDate(), zone, quiet)) sendAt = lastMinuteBeforeQuiet(sendAt, quiet);
+  const instant = sendAt.toJSDate();
+  return instant.getTime() > now.getTime() ? instant : null;
+}
+
+/** Now, unless now is in quiet hours: then the morning they end. */
+export function firstSendableMoment(
+  now: Date,
+  zone: string,
+  quiet: QuietHours = DEFAULT_QUIET_HOURS,
+): Date {
+  if (!isQuietTime(now, zone, quiet)) return now;
+  const local = DateTime.fromJSDate(now, { zone });
+  const morning = local.startOf('day').plus({ minutes: quiet.endsAtMinute });
+  return (morning > local ? morning : morning.plus({ days: 1 })).toJSDate();
+}
+
+/** Mid-morning local time, `days` calendar days after the local date of `from`. */
+export function daysLaterAtDaytime(from: Date | string, days: number, zone: string): Date {
+  const start =
+    typeof from === 'string'
+      ? DateTime.fromISO(from, { zone })
+      : DateTime.fromJSDate(from, { zone });
+  return start.startOf('day').plus({ days }).set({ hour: DAYTIME_SEND_HOUR }).toJSDate();
+}
