@@ -37,10 +37,20 @@ export function isQuietTime(
 function lastMinuteBeforeQuiet(local: DateTime, quiet: QuietHours): DateTime {
   const wraps = quiet.startsAtMinute > quiet.endsAtMinute;
   const day = wraps && minuteOfDay(local) < quiet.endsAtMinute ? local.minus({ days: 1 }) : local;
-  return day
-    .startOf('day')
-    .plus({ minutes: quiet.startsAtMinute - 1 })
-    .set({ second: 0, millisecond: 0 });
+  return atWallClock(day, quiet.startsAtMinute - 1);
+}
+
+/**
+ * The same local date at a wall-clock minute of the day. Set, never added to midnight: on the
+ * days the clocks change, midnight plus N minutes is an hour off the wall clock.
+ */
+function atWallClock(day: DateTime, minuteOfTheDay: number): DateTime {
+  return day.set({
+    hour: Math.floor(minuteOfTheDay / 60),
+    minute: minuteOfTheDay % 60,
+    second: 0,
+    millisecond: 0,
+  });
 }
 
 /**
@@ -76,8 +86,10 @@ export function firstSendableMoment(
 ): Date {
   if (!isQuietTime(now, zone, quiet)) return now;
   const local = DateTime.fromJSDate(now, { zone });
-  const morning = local.startOf('day').plus({ minutes: quiet.endsAtMinute });
-  return (morning > local ? morning : morning.plus({ days: 1 })).toJSDate();
+  const morning = atWallClock(local, quiet.endsAtMinute);
+  return (
+    morning > local ? morning : atWallClock(local.plus({ days: 1 }), quiet.endsAtMinute)
+  ).toJSDate();
 }
 
 /** Mid-morning local time, `days` calendar days after the local date of `from`. */
