@@ -44,6 +44,14 @@ export class Location {
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 
+  /** Hours before a visit for the patient's reminder email; an appointment type may override. */
+  @Column()
+  reminderHoursBefore!: number;
+
+  /** A second, later reminder (say 2 h before), or none. */
+  @Column({ type: 'integer', nullable: true })
+  secondReminderHoursBefore!: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

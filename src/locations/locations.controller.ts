@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
@@ -6,7 +6,7 @@ import { Role } from '../auth/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { ApiPageResponse, Page, PageQuery } from '../common/pagination/page';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { CreateLocationDto, LocationDto } from './dto/location.dto';
+import { CreateLocationDto, LocationDto, UpdateLocationDto } from './dto/location.dto';
 import { LocationsService } from './locations.service';
 
 @ApiTags('locations')
@@ -48,5 +48,18 @@ export class LocationsController {
     @Param('id', UuidParam()) id: string,
   ): Promise<LocationDto> {
     return LocationDto.from(await this.locations.get(actor, id));
+  }
+
+  @Patch(':id')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Change a location: address, phone, zone, reminder timing (admins)' })
+  @ApiOkResponse({ type: LocationDto })
+  @ApiAuthenticated(404, 422)
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: UpdateLocationDto,
+  ): Promise<LocationDto> {
+    return LocationDto.from(await this.locations.update(actor, id, body));
   }
 }

@@ -6,11 +6,15 @@ import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
 import { NotFoundError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/pagination/page';
 import { describeConstraints } from '../database/postgres-errors';
-import type { CreateLocationDto } from './dto/location.dto';
+import type { CreateLocationDto, UpdateLocationDto } from './dto/location.dto';
 import { Location } from './location.entity';
 
 describeConstraints({
   locations_code_key: { field: 'code', message: 'A location with this code already exists' },
+  locations_second_reminder_hours_range: {
+    field: 'secondReminderHoursBefore',
+    message: 'secondReminderHoursBefore must be fewer hours than reminderHoursBefore',
+  },
 });
 
 @Injectable()
@@ -28,6 +32,27 @@ export class LocationsService {
         manager,
       );
       return location;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateLocationDto): Promise<Location> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Location);
+      if (!(await repository.existsBy({ id }))) {
+        throw new NotFoundError('location.not_found', `No location ${id}`);
+      }
+      await repository.update({ id }, input);
+      await this.audit.record(
+        {
+          actor,
+          action: 'update',
+          entityType: 'location',
+          entityId: id,
+          details: { fields: Object.keys(input).sort() },
+        },
+        manager,
+      );
+      return repository.findOneByOrFail({ id });
     });
   }
 

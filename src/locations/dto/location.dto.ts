@@ -1,8 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { PartialType, OmitType } from '@nestjs/swagger';
 import {
+  IsInt,
   IsNotEmpty,
   IsOptional,
+  Max,
+  Min,
+  ValidateIf,
   IsString,
   Matches,
   MaxLength,
@@ -84,7 +89,39 @@ export class CreateLocationDto {
   @IsString()
   @MaxLength(40)
   phone?: string;
+
+  @ApiPropertyOptional({
+    example: 24,
+    default: 24,
+    minimum: 1,
+    maximum: 168,
+    description:
+      'Hours before a visit that the reminder email goes, in the location’s wall-clock time (24 = same time the day before); moved earlier out of quiet hours (21:00-08:00)',
+  })
+  @ValidateIf((_, value) => value !== undefined)
+  @Max(168)
+  @Min(1)
+  @IsInt()
+  reminderHoursBefore?: number;
+
+  @ApiPropertyOptional({
+    example: 2,
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 48,
+    description: 'A second reminder this many hours before (fewer than the first); null for none',
+  })
+  @IsOptional()
+  @Max(48)
+  @Min(1)
+  @IsInt()
+  secondReminderHoursBefore?: number | null;
 }
+
+export class UpdateLocationDto extends PartialType(
+  OmitType(CreateLocationDto, ['code'] as const),
+) {}
 
 export class LocationDto {
   @ApiProperty({ format: 'uuid' })
@@ -119,6 +156,12 @@ export class LocationDto {
 
   @ApiPropertyOptional({ nullable: true })
   phone!: string | null;
+
+  @ApiProperty({ example: 24 })
+  reminderHoursBefore!: number;
+
+  @ApiProperty({ example: 2, nullable: true, type: Number })
+  secondReminderHoursBefore!: number | null;
 
   static from(location: Location): LocationDto {
     const { createdAt: _created, updatedAt: _updated, ...fields } = location;

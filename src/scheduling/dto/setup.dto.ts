@@ -147,6 +147,48 @@ export class AppointmentTypeDto {
   @IsOptional()
   @IsBoolean()
   treatment?: boolean;
+
+  @ApiPropertyOptional({
+    example: 48,
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 168,
+    description: 'Reminder lead time for this type; null uses the location’s',
+  })
+  @IsOptional()
+  @Max(168)
+  @Min(1)
+  @IsInt()
+  reminderHoursBefore?: number | null;
+
+  @ApiPropertyOptional({
+    example: 2,
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 48,
+    description: 'Second reminder for this type; null uses the location’s',
+  })
+  @IsOptional()
+  @Max(48)
+  @Min(1)
+  @IsInt()
+  secondReminderHoursBefore?: number | null;
+
+  @ApiPropertyOptional({
+    example: 2,
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 60,
+    description: 'Days after a completed visit for the follow-up email; null sends none',
+  })
+  @IsOptional()
+  @Max(60)
+  @Min(1)
+  @IsInt()
+  followUpDays?: number | null;
 }
 
 export class UpdateAppointmentTypeDto extends PartialType(AppointmentTypeDto) {

@@ -91,6 +91,17 @@ export class AppointmentType {
   @Column()
   treatment!: boolean;
 
+  /** Overrides the location's reminder lead time for this type; null keeps the location's. */
+  @Column({ type: 'integer', nullable: true })
+  reminderHoursBefore!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  secondReminderHoursBefore!: number | null;
+
+  /** Days after a completed visit for the how-are-you-feeling email; null sends none. */
+  @Column({ type: 'integer', nullable: true })
+  followUpDays!: number | null;
+
   @Column()
   active!: boolean;
 }

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { createLocation, createPatient, createStaff, type StaffUser } from '../factories';
+import type { TestApp } from '../support/test-app';
+
+export interface EmailClinic {
+  admin: StaffUser;
+  therapist: StaffUser;
+  locationId: string;
+  typeId: string;
+  /** A patient who consented to email, with their address. */
+  patient(options?: { consent?: boolean }): Promise<{ id: string; email: string }>;
+}
+
+/**
+ * A clinic in Scranton (Eastern time) open every day around the clock, so tests can book any time
+ * they compute from today, with one PT and a 45-minute follow-up type.
+ */
+export async function emailClinic(t: TestApp, name = 'Scranton Spine & Sport'): Promise<EmailClinic> {
+  const admin = await createStaff(t.http, t.db, 'admin');
+  const as = { Authorization: admin.authorization };
+  const location = await createLocation(t.db, { name, timeZone: 'America/New_York' });
+  await t.db.query(
+    `UPDATE locations SET address_line1 = '120 Wyoming Ave', city = 'Scranton', postal_code = '18503',
+            phone = '570-555-0142' WHERE id = $1`,
+    [location.id],
+  );
+  const everyDay = [1, 2, 3, 4, 5, 6, 7];
+  await t.http
+    .put(`/locations/${location.id}/hours`)
+    .set(as)
+    .send({ windows: everyDay.map((weekday) => ({ weekday, opens: '00:00', closes: '23:59' })) })
+    .expect(200);
+  const therapist = await createStaff(t.http, t.db, 'therapist', [location.id]);
+  await t.http
+    .put(`/therapists/${therapist.id}/profile`)
+    .set(as)
+    .send({ credential: 'PT', licenceStates: ['PA'] })
+    .expect(200);
+  await t.http
+    .put(`/therapists/${therapist.id}/hours`)
+    .set(as)
+    .send({
+      windows: everyDay.map((weekday) => ({
+        locationId: location.id,
+        weekday,
+        starts: '00:00',
+        ends: '23:59',
+      })),
+    })
+    .expect(200);
+  const type = await t.http
+    .post('/appointment-types')
+    .set(as)
+    .send({
+      code: `follow_up_${randomBytes(3).toString('hex')}`,
+      name: 'Follow-up',
+      durationMinutes: 45,
+      allowedCredentials: ['PT', 'PTA'],
+    })
+    .expect(201);
+  return {
+    admin,
+    therapist,
+    locationId: location.id,
+    typeId: type.body.id as string,
+    patient: async ({ consent = true } = {}) => {
+      const patient = await createPatient(t.db, location.id, { firstName: 'Dana' });
+      const email = `dana.${randomBytes(4).toString('hex')}@patients.example`;
+      await t.db.query(
+        `UPDATE patients SET email = $2, email_consent = $3, email_consent_at = CASE WHEN $3 THEN now() END
+          WHERE id = $1`,
+        [patient.id, email, consent],
+      );
+      return { id: patient.id, email };
+    },
+  };
+}
