@@ -15,7 +15,10 @@ export interface EmailClinic {
  * A clinic in Scranton (Eastern time) open every day around the clock, so tests can book any time
  * they compute from today, with one PT and a 45-minute follow-up type.
  */
-export async function emailClinic(t: TestApp, name = 'Scranton Spine & Sport'): Promise<EmailClinic> {
+export async function emailClinic(
+  t: TestApp,
+  name = 'Scranton Spine & Sport',
+): Promise<EmailClinic> {
   const admin = await createStaff(t.http, t.db, 'admin');
   const as = { Authorization: admin.authorization };
   const location = await createLocation(t.db, { name, timeZone: 'America/New_York' });
