@@ -22,7 +22,8 @@ export class Notifications1795766400000 implements MigrationInterface {
           CONSTRAINT appointment_types_reminder_hours_range CHECK (reminder_hours_before BETWEEN 1 AND 168),
         ADD COLUMN second_reminder_hours_before integer
           CONSTRAINT appointment_types_second_reminder_hours_range CHECK (
-            second_reminder_hours_before BETWEEN 1 AND 48),
+            second_reminder_hours_before BETWEEN 1 AND 48
+            AND second_reminder_hours_before < reminder_hours_before),
         ADD COLUMN follow_up_days integer
           CONSTRAINT appointment_types_follow_up_days_range CHECK (follow_up_days BETWEEN 1 AND 60)`);
     await db.query(`
@@ -40,7 +41,7 @@ export class Notifications1795766400000 implements MigrationInterface {
         send_at timestamptz NOT NULL,
         status text NOT NULL DEFAULT 'pending' CONSTRAINT notifications_status_known CHECK (status IN (
           'pending', 'sending', 'sent', 'unconfirmed', 'skipped', 'cancelled', 'failed')),
-        -- Bumped by every change the queue must follow (moved, cancelled, retried); the relay
+        -- Bumped by every change the queue must follow (cancelled, retried); the relay
         -- brings the queue to this version and records it in relayed_version.
         version integer NOT NULL DEFAULT 1,
         relayed_version integer NOT NULL DEFAULT 0,

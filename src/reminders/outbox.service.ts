@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  appointmentKeysToKeep,
   planAppointmentNotifications,
   planDischargeCheckIn,
   planWaitlistOffer,
@@ -34,7 +35,9 @@ export class OutboxService {
               coalesce(a.late_cancellation, false) AS "lateCancellation", l.time_zone AS "timeZone",
               coalesce(t.reminder_hours_before, l.reminder_hours_before) AS "firstHours",
               coalesce(t.second_reminder_hours_before, l.second_reminder_hours_before) AS "secondHours",
-              t.follow_up_days AS "followUpDays"
+              t.follow_up_days AS "followUpDays",
+              (SELECT count(*)::int FROM appointment_events e
+                WHERE e.appointment_id = a.id AND e.action = 'reschedule') AS revision
          FROM appointments a
          JOIN locations l ON l.id = a.location_id
          JOIN appointment_types t ON t.id = a.appointment_type_id
@@ -44,13 +47,18 @@ export class OutboxService {
     const reminderHoursBefore = [row.firstHours, row.secondHours].filter(
       (hours): hours is number => hours !== null,
     );
-    const planned = planAppointmentNotifications({ ...row, reminderHoursBefore }, new Date());
-    await this.write(manager, { patientId: row.patientId, appointmentId }, planned);
+    const facts = { ...row, reminderHoursBefore };
+    const now = new Date();
+    await this.write(
+      manager,
+      { patientId: row.patientId, appointmentId },
+      planAppointmentNotifications(facts, now),
+    );
     await manager.query(
       `UPDATE notifications
           SET status = 'cancelled', version = version + 1, updated_at = now()
         WHERE appointment_id = $1 AND status = 'pending' AND dedupe_key <> ALL($2::text[])`,
-      [appointmentId, planned.map((item) => item.dedupeKey)],
+      [appointmentId, appointmentKeysToKeep(facts, now)],
     );
   }
 
@@ -72,11 +80,7 @@ export class OutboxService {
     ]);
   }
 
-  /**
-   * One statement for all of a change's emails. A planned email that exists already is left as it
-   * is, except a reminder still waiting to go: it follows the appointment's new time, and the
-   * version bump tells the relay to move its queued job.
-   */
+  /** One statement for all of a change's emails; an email planned before is left as it is. */
   private async write(
     manager: EntityManager,
     subject: Subject,
@@ -88,12 +92,7 @@ export class OutboxService {
               (kind, dedupe_key, send_at, patient_id, appointment_id, waitlist_entry_id, episode_id)
        SELECT kind, dedupe_key, send_at, $4, $5, $6, $7
          FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS planned (kind, dedupe_key, send_at)
-           ON CONFLICT (dedupe_key) DO UPDATE
-          SET send_at = excluded.send_at, status = 'pending', version = notifications.version + 1,
-              updated_at = now()
-        WHERE notifications.status IN ('pending', 'cancelled')
-          AND notifications.dedupe_key = ANY($8::text[])
-          AND (notifications.send_at <> excluded.send_at OR notifications.status = 'cancelled')`,
+           ON CONFLICT (dedupe_key) DO NOTHING`,
       [
         planned.map((item) => item.kind),
         planned.map((item) => item.dedupeKey),
@@ -102,7 +101,6 @@ export class OutboxService {
         subject.appointmentId ?? null,
         subject.waitlistEntryId ?? null,
         subject.episodeId ?? null,
-        planned.filter((item) => item.movable).map((item) => item.dedupeKey),
       ],
     );
   }

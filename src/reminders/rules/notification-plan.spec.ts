@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import {
   type AppointmentFacts,
+  appointmentKeysToKeep,
   DISCHARGE_CHECK_IN_DAYS,
   NOTIFICATION_KINDS,
   planAppointmentNotifications,
@@ -27,6 +28,7 @@ function appointment(overrides: Partial<AppointmentFacts> = {}): AppointmentFact
     startsAt: at('2026-12-03T10:00-05:00'),
     lateCancellation: false,
     timeZone: SCRANTON,
+    revision: 0,
     reminderHoursBefore: [24, 2],
     followUpDays: 2,
     ...overrides,
@@ -112,56 +114,117 @@ describe('planAppointmentNotifications: booked or confirmed, visit ahead', () =>
       expect(readable(plan, zone)).toEqual([
         {
           kind: 'appointment_confirmation',
-          dedupeKey: `appointment_confirmation:appt-1:${startsAt.toISOString()}`,
+          dedupeKey: 'appointment_confirmation:appt-1:r0',
           sendAt: DateTime.fromISO(now, { zone }).toFormat("yyyy-MM-dd'T'HH:mmZZ"),
-          movable: false,
         },
         {
           kind: 'appointment_reminder',
-          dedupeKey: 'appointment_reminder:appt-1:24h',
+          dedupeKey: 'appointment_reminder:appt-1:r0:24h',
           sendAt: reminder24,
-          movable: true,
         },
         {
           kind: 'appointment_reminder',
-          dedupeKey: 'appointment_reminder:appt-1:2h',
+          dedupeKey: 'appointment_reminder:appt-1:r0:2h',
           sendAt: reminder2,
-          movable: true,
         },
       ]);
       expect(plan[0].sendAt.getTime()).toBe(at(now).getTime());
     },
   );
 
-  it('the confirmation key holds the start, the same for booked and confirmed', () => {
+  it.each([0, 1, 7])('revision %i is in the confirmation and reminder keys', (revision) => {
+    const plan = planAppointmentNotifications(
+      appointment({ revision }),
+      new Date('2026-12-01T14:00:00Z'),
+    );
+    expect(plan.map((item) => item.dedupeKey)).toEqual([
+      `appointment_confirmation:appt-1:r${revision}`,
+      `appointment_reminder:appt-1:r${revision}:24h`,
+      `appointment_reminder:appt-1:r${revision}:2h`,
+    ]);
+  });
+
+  it('confirming changes no key and no time: it sends nothing new', () => {
     const now = new Date('2026-12-01T14:00:00Z');
     const booked = planAppointmentNotifications(appointment({ status: 'booked' }), now);
     const confirmed = planAppointmentNotifications(appointment({ status: 'confirmed' }), now);
-    expect(booked[0].dedupeKey).toBe('appointment_confirmation:appt-1:2026-12-03T15:00:00.000Z');
-    expect(confirmed.map((item) => item.dedupeKey)).toEqual(booked.map((item) => item.dedupeKey));
+    expect(booked[0].dedupeKey).toBe('appointment_confirmation:appt-1:r0');
+    expect(confirmed).toEqual(booked);
+    expect(appointmentKeysToKeep(appointment({ status: 'confirmed' }), now)).toEqual(
+      appointmentKeysToKeep(appointment({ status: 'booked' }), now),
+    );
   });
 
-  it('a moved visit gets a new confirmation key and the same reminder keys, re-timed', () => {
+  it('confirming a moved visit keeps the keys of its revision', () => {
     const now = new Date('2026-12-01T14:00:00Z');
-    const before = planAppointmentNotifications(appointment(), now);
-    const moved = planAppointmentNotifications(
-      appointment({ startsAt: at('2026-12-04T15:00-05:00') }),
+    const moved = { revision: 1, startsAt: at('2026-12-04T15:00-05:00') };
+    const booked = planAppointmentNotifications(appointment({ ...moved, status: 'booked' }), now);
+    const confirmed = planAppointmentNotifications(
+      appointment({ ...moved, status: 'confirmed' }),
       now,
     );
-    expect(moved[0].dedupeKey).toBe('appointment_confirmation:appt-1:2026-12-04T20:00:00.000Z');
-    expect(moved[0].dedupeKey).not.toBe(before[0].dedupeKey);
-    expect(readable(moved.slice(1), SCRANTON)).toEqual([
+    expect(confirmed.map((item) => item.dedupeKey)).toEqual(booked.map((item) => item.dedupeKey));
+    expect(booked.map((item) => item.dedupeKey)).toEqual([
+      'appointment_confirmation:appt-1:r1',
+      'appointment_reminder:appt-1:r1:24h',
+      'appointment_reminder:appt-1:r1:2h',
+    ]);
+  });
+
+  it('a moved visit (next revision) gets a new confirmation and new reminders, re-timed', () => {
+    const now = new Date('2026-12-01T14:00:00Z');
+    const before = planAppointmentNotifications(appointment({ revision: 0 }), now);
+    const moved = planAppointmentNotifications(
+      appointment({ revision: 1, startsAt: at('2026-12-04T15:00-05:00') }),
+      now,
+    );
+    expect(readable(moved, SCRANTON)).toEqual([
       {
-        kind: 'appointment_reminder',
-        dedupeKey: 'appointment_reminder:appt-1:24h',
-        sendAt: '2026-12-03T15:00-05:00',
-        movable: true,
+        kind: 'appointment_confirmation',
+        dedupeKey: 'appointment_confirmation:appt-1:r1',
+        sendAt: '2026-12-01T09:00-05:00',
       },
       {
         kind: 'appointment_reminder',
-        dedupeKey: 'appointment_reminder:appt-1:2h',
+        dedupeKey: 'appointment_reminder:appt-1:r1:24h',
+        sendAt: '2026-12-03T15:00-05:00',
+      },
+      {
+        kind: 'appointment_reminder',
+        dedupeKey: 'appointment_reminder:appt-1:r1:2h',
         sendAt: '2026-12-04T13:00-05:00',
-        movable: true,
+      },
+    ]);
+    const beforeKeys = before.map((item) => item.dedupeKey);
+    expect(beforeKeys).toEqual([
+      'appointment_confirmation:appt-1:r0',
+      'appointment_reminder:appt-1:r0:24h',
+      'appointment_reminder:appt-1:r0:2h',
+    ]);
+    for (const item of moved) expect(beforeKeys).not.toContain(item.dedupeKey);
+  });
+
+  it('a reminder that already went out for the old time is planned again for the new one', () => {
+    // The 24 h reminder for the 3 Dec visit went out on 2 Dec; the visit then moved to 5 Dec.
+    const now = at('2026-12-02T12:00-05:00');
+    const before = planAppointmentNotifications(appointment({ revision: 0 }), now);
+    const moved = planAppointmentNotifications(
+      appointment({ revision: 1, startsAt: at('2026-12-05T10:00-05:00') }),
+      now,
+    );
+    expect(before.map((item) => item.dedupeKey)).not.toContain(
+      'appointment_reminder:appt-1:r0:24h',
+    );
+    expect(readable(moved.slice(1), SCRANTON)).toEqual([
+      {
+        kind: 'appointment_reminder',
+        dedupeKey: 'appointment_reminder:appt-1:r1:24h',
+        sendAt: '2026-12-04T10:00-05:00',
+      },
+      {
+        kind: 'appointment_reminder',
+        dedupeKey: 'appointment_reminder:appt-1:r1:2h',
+        sendAt: '2026-12-05T08:00-05:00',
       },
     ]);
   });
@@ -185,15 +248,8 @@ describe('planAppointmentNotifications: booked or confirmed, visit ahead', () =>
     );
     expect(plan[0].kind).toBe('appointment_confirmation');
     expect(plan.slice(1).map((item) => item.dedupeKey)).toEqual(
-      suffixes.map((suffix) => `appointment_reminder:appt-1:${suffix}`),
+      suffixes.map((suffix) => `appointment_reminder:appt-1:r0:${suffix}`),
     );
-  });
-
-  it('only reminders are movable', () => {
-    const plan = planAppointmentNotifications(appointment(), new Date('2026-12-01T14:00:00Z'));
-    for (const item of plan) {
-      expect(item.movable).toBe(item.kind === 'appointment_reminder');
-    }
   });
 
   it.each<[string, string, string, string[]]>([
@@ -266,9 +322,8 @@ describe('planAppointmentNotifications: booked or confirmed, visit ahead', () =>
     const plan = planAppointmentNotifications(appointment({ startsAt: at(start) }), at(now));
     expect(plan[0]).toEqual({
       kind: 'appointment_confirmation',
-      dedupeKey: `appointment_confirmation:appt-1:${at(start).toISOString()}`,
+      dedupeKey: 'appointment_confirmation:appt-1:r0',
       sendAt: at(now),
-      movable: false,
     });
     const planned = readable(plan.slice(1), SCRANTON);
     expect(planned.map((item) => item.sendAt)).toEqual(reminders);
@@ -280,15 +335,30 @@ describe('planAppointmentNotifications: booked or confirmed, visit ahead', () =>
 
   it.each<[string, number[], string, string]>([
     // [start, hours, local send time, the key that stays]
-    ['2026-12-03T09:30-05:00', [3, 2], '2026-12-02T20:59-05:00', 'appointment_reminder:appt-1:3h'],
+    [
+      '2026-12-03T09:30-05:00',
+      [3, 2],
+      '2026-12-02T20:59-05:00',
+      'appointment_reminder:appt-1:r0:3h',
+    ],
     [
       '2026-12-03T09:30-05:00',
       [12, 2],
       '2026-12-02T20:59-05:00',
-      'appointment_reminder:appt-1:12h',
+      'appointment_reminder:appt-1:r0:12h',
     ],
-    ['2026-12-03T07:00-05:00', [6, 2], '2026-12-02T20:59-05:00', 'appointment_reminder:appt-1:6h'],
-    ['2026-12-03T09:30+05:30', [3, 2], '2026-12-02T20:59+05:30', 'appointment_reminder:appt-1:3h'],
+    [
+      '2026-12-03T07:00-05:00',
+      [6, 2],
+      '2026-12-02T20:59-05:00',
+      'appointment_reminder:appt-1:r0:6h',
+    ],
+    [
+      '2026-12-03T09:30+05:30',
+      [3, 2],
+      '2026-12-02T20:59+05:30',
+      'appointment_reminder:appt-1:r0:3h',
+    ],
   ])(
     'two reminders for %s (%j) that both move to %s go once, as %s',
     (start, hours, sendAt, key) => {
@@ -298,7 +368,7 @@ describe('planAppointmentNotifications: booked or confirmed, visit ahead', () =>
         at('2026-11-28T12:00-05:00'),
       );
       expect(readable(plan.slice(1), zone)).toEqual([
-        { kind: 'appointment_reminder', dedupeKey: key, sendAt, movable: true },
+        { kind: 'appointment_reminder', dedupeKey: key, sendAt },
       ]);
     },
   );
@@ -367,7 +437,7 @@ describe('planAppointmentNotifications: completed', () => {
       at(now),
     );
     expect(readable(plan, zone)).toEqual([
-      { kind: 'follow_up', dedupeKey: 'follow_up:appt-1', sendAt: expected, movable: false },
+      { kind: 'follow_up', dedupeKey: 'follow_up:appt-1', sendAt: expected },
     ]);
   });
 });
@@ -399,7 +469,6 @@ describe('planAppointmentNotifications: no-show and late cancellation', () => {
         kind: 'no_show_rebook',
         dedupeKey: 'no_show_rebook:appt-1',
         sendAt: at(expected ?? now),
-        movable: false,
       },
     ]);
   });
@@ -414,7 +483,6 @@ describe('planAppointmentNotifications: no-show and late cancellation', () => {
         kind: 'late_cancel_rebook',
         dedupeKey: 'late_cancel_rebook:appt-1',
         sendAt: at(expected ?? now),
-        movable: false,
       },
     ]);
   });
@@ -424,6 +492,206 @@ describe('planAppointmentNotifications: no-show and late cancellation', () => {
       at('2026-11-01T03:00-05:00'),
     );
     expect(plan.map((item) => item.sendAt)).toEqual([at('2026-11-01T08:00-05:00')]);
+  });
+});
+
+describe('appointmentKeysToKeep', () => {
+  const confirmation = (revision = 0) => `appointment_confirmation:appt-1:r${revision}`;
+  const reminder = (hours: number, revision = 0) =>
+    `appointment_reminder:appt-1:r${revision}:${hours}h`;
+  const sorted = (keys: string[]) => [...keys].sort();
+
+  it.each<[string, Partial<AppointmentFacts>, string, string[]]>([
+    // [what, appointment (visit 2026-12-03T10:00-05:00 unless given), now, keys to keep]
+    [
+      'booked, days ahead: everything planned',
+      { status: 'booked' },
+      '2026-12-01T09:00-05:00',
+      [confirmation(), reminder(24), reminder(2)],
+    ],
+    [
+      'confirmed, days ahead: everything planned',
+      { status: 'confirmed' },
+      '2026-12-01T09:00-05:00',
+      [confirmation(), reminder(24), reminder(2)],
+    ],
+    [
+      'booked, 20 h ahead: the 24 h reminder is kept though its moment has passed',
+      { status: 'booked' },
+      '2026-12-02T14:00-05:00',
+      [confirmation(), reminder(24), reminder(2)],
+    ],
+    [
+      'confirmed, 20 h ahead: the 24 h reminder is kept though its moment has passed',
+      { status: 'confirmed' },
+      '2026-12-02T14:00-05:00',
+      [confirmation(), reminder(24), reminder(2)],
+    ],
+    [
+      'booked, exactly at the 24 h moment',
+      { status: 'booked' },
+      '2026-12-02T10:00-05:00',
+      [confirmation(), reminder(24), reminder(2)],
+    ],
+    [
+      'booked, 1 h ahead: both reminders kept though neither is planned',
+      { status: 'booked' },
+      '2026-12-03T09:00-05:00',
+      [confirmation(), reminder(24), reminder(2)],
+    ],
+    [
+      'booked, 1 ms ahead',
+      { status: 'booked' },
+      '2026-12-03T09:59:59.999-05:00',
+      [confirmation(), reminder(24), reminder(2)],
+    ],
+    [
+      'three reminders, 30 h ahead: the 48 h one is kept too',
+      { reminderHoursBefore: [48, 24, 2] },
+      '2026-12-02T04:00-05:00',
+      [confirmation(), reminder(48), reminder(24), reminder(2)],
+    ],
+    [
+      'no reminders configured: the confirmation only',
+      { reminderHoursBefore: [] },
+      '2026-12-01T09:00-05:00',
+      [confirmation()],
+    ],
+    [
+      'two reminders moved to the same evening: both keys kept, one planned',
+      { startsAt: at('2026-12-03T09:30-05:00'), reminderHoursBefore: [3, 2] },
+      '2026-11-28T12:00-05:00',
+      [confirmation(), reminder(3), reminder(2)],
+    ],
+    [
+      'in Kolkata, 20 h ahead',
+      { startsAt: at('2026-12-03T11:00+05:30'), timeZone: KOLKATA },
+      '2026-12-02T15:00+05:30',
+      [confirmation(), reminder(24), reminder(2)],
+    ],
+    [
+      'moved once, days ahead: only revision 1',
+      { revision: 1, startsAt: at('2026-12-05T10:00-05:00') },
+      '2026-12-01T09:00-05:00',
+      [confirmation(1), reminder(24, 1), reminder(2, 1)],
+    ],
+    [
+      'moved once, 20 h ahead: only revision 1, its 24 h reminder kept',
+      { revision: 1, status: 'confirmed', startsAt: at('2026-12-05T10:00-05:00') },
+      '2026-12-04T14:00-05:00',
+      [confirmation(1), reminder(24, 1), reminder(2, 1)],
+    ],
+    [
+      'moved twice: only revision 2',
+      { revision: 2 },
+      '2026-12-02T14:00-05:00',
+      [confirmation(2), reminder(24, 2), reminder(2, 2)],
+    ],
+    ['booked, visit starting now: nothing', { status: 'booked' }, '2026-12-03T10:00-05:00', []],
+    ['booked, visit begun: nothing', { status: 'booked' }, '2026-12-03T10:05-05:00', []],
+    ['confirmed, visit over: nothing', { status: 'confirmed' }, '2026-12-04T10:00-05:00', []],
+    [
+      'moved, visit begun: nothing',
+      { status: 'confirmed', revision: 1 },
+      '2026-12-03T10:05-05:00',
+      [],
+    ],
+    ['checked in, visit ahead: nothing', { status: 'checked_in' }, '2026-12-03T09:50-05:00', []],
+    ['checked in, visit begun: nothing', { status: 'checked_in' }, '2026-12-03T10:05-05:00', []],
+    [
+      'cancelled late: the rebook email only',
+      { status: 'cancelled', lateCancellation: true },
+      '2026-12-03T08:00-05:00',
+      ['late_cancel_rebook:appt-1'],
+    ],
+    [
+      'cancelled late after a move: the rebook email only',
+      { status: 'cancelled', lateCancellation: true, revision: 1 },
+      '2026-12-02T22:30-05:00',
+      ['late_cancel_rebook:appt-1'],
+    ],
+    [
+      'cancelled in time: nothing',
+      { status: 'cancelled', lateCancellation: false },
+      '2026-12-01T12:00-05:00',
+      [],
+    ],
+    [
+      'cancelled in time after a move: nothing',
+      { status: 'cancelled', lateCancellation: false, revision: 1 },
+      '2026-12-01T12:00-05:00',
+      [],
+    ],
+    [
+      'no-show: the rebook email only',
+      { status: 'no_show' },
+      '2026-12-03T10:20-05:00',
+      ['no_show_rebook:appt-1'],
+    ],
+    [
+      'no-show at night: the rebook email only',
+      { status: 'no_show', revision: 3 },
+      '2026-12-03T22:30-05:00',
+      ['no_show_rebook:appt-1'],
+    ],
+    [
+      'completed with a follow-up: the follow-up only',
+      { status: 'completed', followUpDays: 2 },
+      '2026-12-03T11:00-05:00',
+      ['follow_up:appt-1'],
+    ],
+    [
+      'completed after a move: the follow-up only',
+      { status: 'completed', followUpDays: 7, revision: 2 },
+      '2026-12-03T11:00-05:00',
+      ['follow_up:appt-1'],
+    ],
+    [
+      'completed without a follow-up: nothing',
+      { status: 'completed', followUpDays: null },
+      '2026-12-03T11:00-05:00',
+      [],
+    ],
+  ])('%s', (_what, overrides, now, expected) => {
+    const keys = appointmentKeysToKeep(appointment(overrides), at(now));
+    expect(sorted(keys)).toEqual(sorted(expected));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('a 24 h reminder still pending for a visit 20 h away is kept, not withdrawn', () => {
+    const facts = appointment({ startsAt: at('2026-12-03T10:00-05:00') });
+    const now = at('2026-12-02T14:00-05:00');
+    const planned = planAppointmentNotifications(facts, now).map((item) => item.dedupeKey);
+    expect(planned).not.toContain(reminder(24));
+    expect(appointmentKeysToKeep(facts, now)).toContain(reminder(24));
+  });
+
+  it('a moved visit keeps no key of the earlier revision', () => {
+    const now = at('2026-12-02T14:00-05:00');
+    const before = appointmentKeysToKeep(appointment({ revision: 0 }), now);
+    const after = appointmentKeysToKeep(
+      appointment({ revision: 1, startsAt: at('2026-12-04T15:00-05:00') }),
+      now,
+    );
+    expect(sorted(before)).toEqual(sorted([confirmation(0), reminder(24, 0), reminder(2, 0)]));
+    expect(sorted(after)).toEqual(sorted([confirmation(1), reminder(24, 1), reminder(2, 1)]));
+    for (const key of after) expect(key).not.toMatch(/:r0(:|$)/);
+    for (const key of before) expect(after).not.toContain(key);
+  });
+
+  it.each<[string, Partial<AppointmentFacts>, string]>([
+    ['booked, days ahead', {}, '2026-12-01T09:00-05:00'],
+    ['booked, 20 h ahead', {}, '2026-12-02T14:00-05:00'],
+    ['booked, 1 h ahead', {}, '2026-12-03T09:00-05:00'],
+    ['booked, begun', {}, '2026-12-03T10:05-05:00'],
+    ['moved, 20 h ahead', { revision: 1 }, '2026-12-02T14:00-05:00'],
+    ['cancelled late', { status: 'cancelled', lateCancellation: true }, '2026-12-02T14:00-05:00'],
+    ['no-show', { status: 'no_show' }, '2026-12-03T10:20-05:00'],
+    ['completed', { status: 'completed' }, '2026-12-03T11:00-05:00'],
+  ])('%s: every planned key is kept', (_what, overrides, now) => {
+    const facts = appointment(overrides);
+    const planned = planAppointmentNotifications(facts, at(now)).map((item) => item.dedupeKey);
+    expect(appointmentKeysToKeep(facts, at(now))).toEqual(expect.arrayContaining(planned));
   });
 });
 
@@ -449,7 +717,6 @@ describe('planDischargeCheckIn', () => {
         kind: 'discharge_check_in',
         dedupeKey: 'discharge_check_in:episode-7',
         sendAt: expected,
-        movable: false,
       },
     ]);
   });
@@ -466,7 +733,6 @@ describe('planWaitlistOffer', () => {
       kind: 'waitlist_offer',
       dedupeKey: `waitlist_offer:waitlist-9:${new Date(slot).toISOString()}`,
       sendAt: instant,
-      movable: false,
     });
   });
 

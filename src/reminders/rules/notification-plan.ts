@@ -27,8 +27,6 @@ export interface PlannedNotification {
   kind: NotificationKind;
   dedupeKey: string;
   sendAt: Date;
-  /** A reminder follows its appointment when it moves; other emails are planned once. */
-  movable: boolean;
 }
 
 export interface AppointmentFacts {
@@ -37,16 +35,24 @@ export interface AppointmentFacts {
   startsAt: Date;
   lateCancellation: boolean;
   timeZone: string;
+  /** How often the appointment has been moved: each move is a new revision with its own emails. */
+  revision: number;
   /** Hours before the visit for each reminder, largest first (24, then optionally 2). */
   reminderHoursBefore: number[];
   /** Days after a completed visit for the follow-up email; null sends none. */
   followUpDays: number | null;
 }
 
+const confirmationKey = (appointment: AppointmentFacts) =>
+  `appointment_confirmation:${appointment.id}:r${appointment.revision}`;
+const reminderKey = (appointment: AppointmentFacts, hours: number) =>
+  `appointment_reminder:${appointment.id}:r${appointment.revision}:${hours}h`;
+
 /**
- * Every email an appointment should have in the outbox in its current state. Whatever the outbox
- * holds for the appointment beyond this list and has not gone yet is cancelled, so a move
- * re-plans the reminders, and a cancellation, check-in or no-show withdraws them.
+ * Every email an appointment should have in the outbox in its current state. Confirmation and
+ * reminders are keyed by the appointment's revision, so a move plans a fresh set (a patient
+ * whose reminder went out and who then moved the visit gets one for the new time too), while
+ * confirming or any other change that does not move it plans nothing new.
  */
 export function planAppointmentNotifications(
   appointment: AppointmentFacts,
@@ -57,23 +63,16 @@ export function planAppointmentNotifications(
     case 'booked':
     case 'confirmed': {
       if (startsAt.getTime() <= now.getTime()) return [];
-      // Keyed by the start, so a move sends a fresh confirmation and confirming sends none.
       const planned: PlannedNotification[] = [
-        {
-          kind: 'appointment_confirmation',
-          dedupeKey: `appointment_confirmation:${id}:${startsAt.toISOString()}`,
-          sendAt: now,
-          movable: false,
-        },
+        { kind: 'appointment_confirmation', dedupeKey: confirmationKey(appointment), sendAt: now },
       ];
       for (const hours of appointment.reminderHoursBefore) {
         const sendAt = reminderSendAt(startsAt, hours, timeZone, now);
         if (sendAt && !planned.some((item) => item.sendAt.getTime() === sendAt.getTime())) {
           planned.push({
             kind: 'appointment_reminder',
-            dedupeKey: `appointment_reminder:${id}:${hours}h`,
+            dedupeKey: reminderKey(appointment, hours),
             sendAt,
-            movable: true,
           });
         }
       }
@@ -87,7 +86,6 @@ export function planAppointmentNotifications(
               kind: 'follow_up',
               dedupeKey: `follow_up:${id}`,
               sendAt: daysLaterAtDaytime(now, appointment.followUpDays, timeZone),
-              movable: false,
             },
           ];
     case 'no_show':
@@ -96,7 +94,6 @@ export function planAppointmentNotifications(
           kind: 'no_show_rebook',
           dedupeKey: `no_show_rebook:${id}`,
           sendAt: firstSendableMoment(now, timeZone),
-          movable: false,
         },
       ];
     case 'cancelled':
@@ -106,13 +103,31 @@ export function planAppointmentNotifications(
               kind: 'late_cancel_rebook',
               dedupeKey: `late_cancel_rebook:${id}`,
               sendAt: firstSendableMoment(now, timeZone),
-              movable: false,
             },
           ]
         : [];
     case 'checked_in':
       return [];
   }
+}
+
+/**
+ * The keys of the appointment's emails that must stay in the outbox: what is planned now, plus,
+ * while the visit is still ahead and unchanged, its confirmation and every reminder of this
+ * revision, including one whose moment has passed but which is still waiting for a retry.
+ * Anything else not yet sent is withdrawn.
+ */
+export function appointmentKeysToKeep(appointment: AppointmentFacts, now: Date): string[] {
+  const planned = planAppointmentNotifications(appointment, now).map((item) => item.dedupeKey);
+  const active = appointment.status === 'booked' || appointment.status === 'confirmed';
+  if (!active || appointment.startsAt.getTime() <= now.getTime()) return planned;
+  return [
+    ...new Set([
+      ...planned,
+      confirmationKey(appointment),
+      ...appointment.reminderHoursBefore.map((hours) => reminderKey(appointment, hours)),
+    ]),
+  ];
 }
 
 /** Days after discharge for the check-in email to a discharged patient. */
@@ -127,7 +142,6 @@ export function planDischargeCheckIn(
     kind: 'discharge_check_in',
     dedupeKey: `discharge_check_in:${episodeId}`,
     sendAt: daysLaterAtDaytime(closedOn, DISCHARGE_CHECK_IN_DAYS, timeZone),
-    movable: false,
   };
 }
 
@@ -141,6 +155,5 @@ export function planWaitlistOffer(
     kind: 'waitlist_offer',
     dedupeKey: `waitlist_offer:${entryId}:${offeredStartsAt.toISOString()}`,
     sendAt: now,
-    movable: false,
   };
 }
