@@ -11,6 +11,7 @@ import { IntakeModule } from './intake/intake.module';
 import { LocationsModule } from './locations/locations.module';
 import { loggerOptions } from './logging/logger-options';
 import { PatientsModule } from './patients/patients.module';
+import { QueueDashboardModule } from './queue/queue-dashboard.module';
 import { QueueModule } from './queue/queue.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { WorkersModule } from './queue/workers.module';
@@ -33,6 +34,7 @@ export class AppModule {
         IntakeModule,
         SchedulingModule,
         HealthModule,
+        ...(config.runsApi ? [QueueDashboardModule] : []),
         WorkersModule.register(config.runsWorkers),
       ],
     };

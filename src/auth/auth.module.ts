@@ -47,6 +47,6 @@ import { UsersService } from './users.service';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, AuthService],
 })
 export class AuthModule {}

@@ -108,6 +108,18 @@ export class NotificationDeliveryService {
     return email;
   }
 
+  /**
+   * The queue gave the job up for a reason the delivery itself did not record (a worker died
+   * holding it twice): the row must not stay pending for ever, unseen.
+   */
+  async markAbandoned(notificationId: string, version: number, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'failed', last_error = $3, updated_at = now()
+        WHERE id = $1 AND version = $2 AND status IN ('pending', 'sending')`,
+      [notificationId, version, reason.slice(0, 300)],
+    );
+  }
+
   /** Puts the row back for another attempt, or ends it as failed; returns what the job throws. */
   private async recordFailure(notificationId: string, error: unknown): Promise<Error> {
     const failure = classifySmtpFailure(error);

@@ -45,6 +45,14 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
       },
     );
     this.worker.on('error', (error) => this.logger.error(`notifications worker: ${error.message}`));
+    this.worker.on('failed', (job, error) => {
+      if (!job || (job.attemptsMade < (job.opts.attempts ?? 1) && !job.finishedOn)) return;
+      void this.delivery
+        .markAbandoned(job.data.notificationId, job.data.version, error.message)
+        .catch((failure: Error) =>
+          this.logger.error(`notification ${job.data.notificationId}: ${failure.message}`),
+        );
+    });
   }
 
   async process(job: Job<DeliverNotificationJob>): Promise<DeliveryOutcome> {
