@@ -46,7 +46,8 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
     );
     this.worker.on('error', (error) => this.logger.error(`notifications worker: ${error.message}`));
     this.worker.on('failed', (job, error) => {
-      if (!job || (job.attemptsMade < (job.opts.attempts ?? 1) && !job.finishedOn)) return;
+      // Only the final failure: a failed attempt that will be retried has no finishing time.
+      if (!job?.finishedOn) return;
       void this.delivery
         .markAbandoned(job.data.notificationId, job.data.version, error.message)
         .catch((failure: Error) =>
