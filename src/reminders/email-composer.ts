@@ -16,6 +16,7 @@ export interface EmailFacts {
   clinicPhone: string | null;
   timeZone: string;
   appointmentId: string | null;
+  waitlistEntryId: string | null;
   /** The visit the email is about: the appointment's, or the slot a waitlist offer names. */
   startsAt: Date | null;
   endsAt: Date | null;
@@ -46,7 +47,7 @@ export function messageIdOf(facts: Pick<EmailFacts, 'notificationId' | 'version'
 
 export function composeEmail(
   facts: EmailFacts,
-  options: { from: string; unsubscribeUrl: string },
+  options: { from: string; unsubscribeUrl: string; acceptUrl?: string },
 ): ComposedEmail {
   const clinicPhone = facts.clinicPhone ?? 'the clinic';
   const local = facts.startsAt
@@ -66,6 +67,7 @@ export function composeEmail(
         )
       : undefined,
     unsubscribeUrl: options.unsubscribeUrl,
+    acceptUrl: options.acceptUrl,
   });
   return {
     to: facts.email,

@@ -57,7 +57,8 @@ const KINDS: Record<NotificationKind, KindTemplates> = {
     subject: 'An appointment time opened up at {{clinicName}}',
     paragraphs: [
       `A time you were waiting for is free: ${WHEN}.`,
-      'We are holding it for you until {{offerExpiresLocal}}. Call us at {{clinicPhone}} to take it.',
+      'We are holding it for you until {{offerExpiresLocal}}. To take it, open this link: {{acceptUrl}}',
+      'Or call us at {{clinicPhone}}. If the time does not suit you, do nothing: you stay on the waiting list.',
     ],
   },
   discharge_check_in: {
@@ -104,6 +105,7 @@ export interface TemplateValues {
   localDateShort?: string;
   localTime?: string;
   offerExpiresLocal?: string;
+  acceptUrl?: string;
   unsubscribeUrl: string;
 }
 

@@ -97,6 +97,10 @@ export class NotificationDeliveryService {
     const email = composeEmail(row, {
       from: this.config.email.from,
       unsubscribeUrl: this.links.unsubscribeUrl(row.patientId),
+      acceptUrl:
+        row.waitlistEntryId && row.startsAt
+          ? this.links.waitlistAcceptUrl(row.waitlistEntryId, row.startsAt)
+          : undefined,
     });
     await manager.query(
       `UPDATE notifications
@@ -142,6 +146,7 @@ export class NotificationDeliveryService {
 const FACTS_QUERY = `
   SELECT n.id AS "notificationId", n.version, n.kind, n.status, n.attempts,
          n.patient_id AS "patientId", n.appointment_id AS "appointmentId",
+         n.waitlist_entry_id AS "waitlistEntryId",
          p.first_name AS "firstName", p.email, p.email_consent AS "emailConsent",
          p.archived_at IS NOT NULL AS "patientArchived",
          l.name AS "clinicName", l.phone AS "clinicPhone", l.time_zone AS "timeZone",

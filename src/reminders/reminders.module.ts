@@ -26,6 +26,6 @@ import { UnsubscribeController } from './unsubscribe.controller';
   ],
   controllers: [NotificationsController, UnsubscribeController],
   providers: [OutboxService, NotificationsService, EmailLinks, Mailer, NotificationDeliveryService],
-  exports: [OutboxService, NotificationDeliveryService, BullModule],
+  exports: [OutboxService, NotificationDeliveryService, EmailLinks, BullModule],
 })
 export class RemindersModule {}

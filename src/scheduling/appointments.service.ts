@@ -6,6 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../reminders/outbox.service';
 import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
+import type { RequestMetadata } from '../auth/decorators';
+import { Role } from '../auth/role';
 import {
   ConflictError,
   DomainError,
@@ -281,9 +283,13 @@ export class AppointmentsService {
   async acceptWaitlistOffer(
     actor: Actor,
     entryId: string,
+    offeredStartsAt?: Date,
   ): Promise<{ appointment: Appointment; timeZone: string }> {
     return this.dataSource.transaction(async (manager) => {
       const entry: WaitlistEntry = await this.waitlist.takeOffer(manager, actor, entryId);
+      if (offeredStartsAt && entry.offeredStartsAt?.getTime() !== offeredStartsAt.getTime()) {
+        throw new ConflictError('waitlist.offer_replaced', 'This offer is no longer open');
+      }
       const placement = await this.placementFor(
         manager,
         actor,
@@ -301,6 +307,39 @@ export class AppointmentsService {
         timeZone: placement.timeZone,
       };
     });
+  }
+
+  /**
+   * The patient takes an offered slot through the signed link in the offer email. There is no
+   * staff session: the booking is made on behalf of the staff member who put the patient on the
+   * waiting list, and the audit trail says it came from the patient's link.
+   */
+  async acceptWaitlistOfferFromEmail(
+    entryId: string,
+    offeredStartsAt: Date,
+    request: RequestMetadata,
+  ): Promise<{ appointment: Appointment; timeZone: string }> {
+    const [entry] = await this.dataSource.query<{ created_by: string }[]>(
+      'SELECT created_by FROM waitlist_entries WHERE id = $1',
+      [entryId],
+    );
+    if (!entry) throw new NotFoundError('waitlist.not_found', 'This offer no longer exists');
+    const onBehalfOf: Actor = {
+      userId: entry.created_by,
+      role: Role.Admin,
+      locationIds: [],
+      requestId: request.requestId,
+      clientIp: request.clientIp,
+    };
+    const booked = await this.acceptWaitlistOffer(onBehalfOf, entryId, offeredStartsAt);
+    await this.audit.record({
+      actor: request,
+      action: 'update',
+      entityType: 'waitlist_entry',
+      entityId: entryId,
+      details: { via: 'patient_email_link', appointmentId: booked.appointment.id },
+    });
+    return booked;
   }
 
   async get(actor: Actor, id: string): Promise<Appointment> {

@@ -22,6 +22,7 @@ import {
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingSetupController } from './setup.controller';
 import { SchedulingSetupService } from './setup.service';
+import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
 import { WaitlistService } from './waitlist.service';
 
 @Module({
@@ -45,7 +46,12 @@ import { WaitlistService } from './waitlist.service';
     IntakeModule,
     RemindersModule,
   ],
-  controllers: [SchedulingController, SchedulingSetupController, CalendarFeedController],
+  controllers: [
+    SchedulingController,
+    SchedulingSetupController,
+    CalendarFeedController,
+    WaitlistOfferLinkController,
+  ],
   providers: [
     AppointmentsService,
     AvailabilityService,
