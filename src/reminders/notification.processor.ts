@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { QueueConnection } from '../queue/queue.module';
@@ -20,7 +25,7 @@ export interface DeliverNotificationJob {
  * is handed on when its lock runs out; on shutdown the worker finishes the jobs it holds.
  */
 @Injectable()
-export class NotificationProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationProcessor.name);
   private worker?: Worker<DeliverNotificationJob, DeliveryOutcome>;
 
@@ -69,7 +74,8 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: jobs in hand finish (their rows are marked) first. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
   }
 }
