@@ -311,6 +311,13 @@ async function main() {
           `INSERT INTO audit_events (actor_user_id, actor_role, action, entity_type, entity_id) VALUES ($1, 'admin', 'create', 'appointment', $2)`,
           [creator.id, id],
         );
+        // The outbox rows a booking writes: its confirmation and its 24 h reminder.
+        await client.query(
+          `INSERT INTO notifications (kind, dedupe_key, send_at, patient_id, appointment_id)
+           VALUES ('appointment_confirmation', 'appointment_confirmation:' || $1 || ':r0', now(), $2, $1::uuid),
+                  ('appointment_reminder', 'appointment_reminder:' || $1 || ':r0:24h', $3::timestamptz - interval '1 day', $2, $1::uuid)`,
+          [id, job.patientId, job.startsAt],
+        );
         await client.query('COMMIT');
         return true;
       } catch (error) {
