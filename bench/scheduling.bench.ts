@@ -164,8 +164,11 @@ async function main() {
       `seeded ${count} appointments, ${LOCATIONS} locations, ${THERAPISTS} therapists in ${(seedMs / 1000).toFixed(1)} s`,
     );
 
+    // The API alone, as behind a load balancer: the queue workers (relaying and sending the
+    // bookings' emails) run in processes of their own and are not what is measured here.
     const config = loadConfig({
       NODE_ENV: 'test',
+      APP_ROLE: 'api',
       LOG_LEVEL: 'silent',
       DATABASE_URL: url,
       QUEUE_BACKEND: 'postgres',

@@ -28,6 +28,23 @@ export class AuditService {
     await this.recordMany([entry], manager);
   }
 
+  /**
+   * The audit row for an entry, by column, for a caller that writes it together with the change
+   * it records in one statement (`insertTogether`).
+   */
+  rowOf(entry: AuditEntry): Record<string, unknown> {
+    return {
+      actor_user_id: entry.actor.userId ?? null,
+      actor_role: 'role' in entry.actor ? entry.actor.role : null,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      request_id: entry.actor.requestId || null,
+      client_ip: entry.actor.clientIp ?? null,
+      details: entry.details ?? {},
+    };
+  }
+
   async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
     if (entries.length === 0) return;
     const repository = manager ? manager.getRepository(AuditEvent) : this.events;

@@ -26,6 +26,18 @@ describeConstraints({
 const patientNotFound = (id: string) => new NotFoundError('patient.not_found', `No patient ${id}`);
 
 /**
+ * The visibility rule for a patient row another module read itself (booking reads everything it
+ * needs in one query): outside the actor's locations the patient does not exist.
+ */
+export function assertPatientVisible<T extends { homeLocationId: string }>(
+  actor: Actor,
+  id: string,
+  patient: T | null,
+): asserts patient is T {
+  if (!patient || !canAccessLocation(actor, patient.homeLocationId)) throw patientNotFound(id);
+}
+
+/**
  * Patient records. Front desk and therapists reach only patients of their locations; outside
  * them a patient does not exist for them (404), so ids cannot be probed. Every read is audited.
  * Patients are archived, never deleted (the database refuses DELETE).
@@ -234,7 +246,7 @@ export class PatientsService {
       where: { id },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!patient || !canAccessLocation(actor, patient.homeLocationId)) throw patientNotFound(id);
+    assertPatientVisible(actor, id, patient);
     return patient;
   }
 }

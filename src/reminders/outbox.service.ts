@@ -62,6 +62,28 @@ export class OutboxService {
     );
   }
 
+  /**
+   * The outbox rows of an appointment just booked, for the caller to write together with it in
+   * one statement (`insertTogether`): nothing can be in the outbox for it yet.
+   */
+  rowsForNewAppointment(
+    appointment: Omit<AppointmentFacts, 'status' | 'lateCancellation' | 'revision'> & {
+      patientId: string;
+    },
+  ): Record<string, unknown>[] {
+    const planned = planAppointmentNotifications(
+      { ...appointment, status: 'booked', lateCancellation: false, revision: 0 },
+      new Date(),
+    );
+    return planned.map((item) => ({
+      kind: item.kind,
+      dedupe_key: item.dedupeKey,
+      send_at: item.sendAt,
+      patient_id: appointment.patientId,
+      appointment_id: appointment.id,
+    }));
+  }
+
   async waitlistOffer(
     manager: EntityManager,
     entry: { id: string; patientId: string; offeredStartsAt: Date },

@@ -15,10 +15,12 @@ import {
   InputError,
   NotFoundError,
 } from '../common/errors/domain-error';
+import { insertTogether } from '../database/insert-together';
 import { describeConstraints, domainErrorFromPostgres } from '../database/postgres-errors';
 import { EpisodeOfCare } from '../intake/episode.entity';
 import { EpisodesService } from '../intake/episodes.service';
-import { PatientsService } from '../patients/patients.service';
+import { assertPatientVisible, PatientsService } from '../patients/patients.service';
+import { loadBookingContext, type LocationFacts, type TherapistFacts } from './booking-context';
 import { Calendar, localDateOf } from './calendar';
 import type {
   BookAppointmentDto,
@@ -27,8 +29,8 @@ import type {
   StartTimeDto,
 } from './dto/appointment.dto';
 import { Appointment, AppointmentEvent, AppointmentSeries } from './entities/appointment.entity';
-import { AppointmentType, type Credential, Resource } from './entities/setup.entities';
-import { contains, overlaps } from './rules/intervals';
+import { AppointmentType, Resource } from './entities/setup.entities';
+import { contains, type Interval, overlaps } from './rules/intervals';
 import {
   ACTIVE_STATUSES,
   type AppointmentAction,
@@ -54,6 +56,7 @@ describeConstraints({
 });
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 interface Placement {
   timeZone: string;
@@ -64,6 +67,28 @@ interface Placement {
   startsAt: Date;
   episodeId: string | null;
   seriesId: string | null;
+  /** A calendar read with the booking's other facts, and the period it covers. */
+  preloaded?: { calendar: Calendar; covers: Interval };
+}
+
+/** A placement for a new appointment: with its location's reminder settings for the outbox. */
+interface NewPlacement extends Placement {
+  location: LocationFacts;
+}
+
+/**
+ * The period whose hours, closures and time off a booking needs: days around the requested
+ * start, read before its zone is known (a local date is never more than 14 h off UTC).
+ */
+function calendarPeriodAround(input: StartTimeDto): Interval {
+  const anchor =
+    input.startsAt !== undefined
+      ? Date.parse(input.startsAt)
+      : input.localStart !== undefined
+        ? Date.parse(`${input.localStart.slice(0, 10)}T00:00:00Z`)
+        : Number.NaN;
+  const at = Number.isFinite(anchor) ? anchor : Date.now();
+  return { start: at - 2 * DAY, end: at + 3 * DAY };
 }
 
 export interface OccurrenceOutcome {
@@ -88,18 +113,22 @@ export class AppointmentsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** Books one visit; returns it with its location's zone, for showing local times. */
+  /**
+   * Books one visit; returns it with its location's zone, for showing local times. A visit that
+   * needs no shared room or group seat is checked from one read and written in one statement,
+   * which is atomic on its own; overlaps are the exclusion constraints' to refuse. Rooms and
+   * group seats are counted under locks, in a transaction.
+   */
   async book(
     actor: Actor,
     input: BookAppointmentDto,
   ): Promise<{ appointment: Appointment; timeZone: string }> {
-    return this.dataSource.transaction(async (manager) => {
-      const placement = await this.placementFor(manager, actor, input, null);
-      return {
-        appointment: await this.place(manager, actor, placement),
-        timeZone: placement.timeZone,
-      };
-    });
+    const placement = await this.placementFor(this.dataSource.manager, actor, input, null);
+    const countsPlaces = placement.type.groupCapacity > 1 || placement.type.resourceKind !== null;
+    const appointment = countsPlaces
+      ? await this.dataSource.transaction((manager) => this.place(manager, actor, placement))
+      : await this.place(this.dataSource.manager, actor, placement);
+    return { appointment, timeZone: placement.timeZone };
   }
 
   async bookSeries(
@@ -407,18 +436,25 @@ export class AppointmentsService {
     actor: Actor,
     input: Omit<BookAppointmentDto, 'startsAt'> & StartTimeDto,
     seriesId: string | null,
-  ): Promise<Placement> {
-    const type = await manager.findOneBy(AppointmentType, { id: input.appointmentTypeId });
+  ): Promise<NewPlacement> {
+    const around = calendarPeriodAround(input);
+    const { type, location, therapist, patient, calendar } = await loadBookingContext(
+      manager,
+      input,
+      around,
+    );
     if (!type || !type.active) {
       throw new NotFoundError(
         'appointment_type.not_found',
         `No active appointment type ${input.appointmentTypeId}`,
       );
     }
-    const location = await this.visibleLocation(manager, actor, input.locationId);
-    await this.therapistFor(manager, input.therapistId, input.locationId, type);
-    const patient = await this.patients.visible(actor, input.patientId, manager);
-    if (patient.archivedAt)
+    if (!location || !canAccessLocation(actor, input.locationId)) {
+      throw new NotFoundError('location.not_found', `No location ${input.locationId}`);
+    }
+    this.assertTherapistMay(therapist, input.therapistId, type);
+    assertPatientVisible(actor, input.patientId, patient);
+    if (patient.archived)
       throw new ConflictError('patient.archived', 'An archived patient cannot be booked');
     if (input.episodeId) {
       const episode = await manager.findOneBy(EpisodeOfCare, {
@@ -455,13 +491,16 @@ export class AppointmentsService {
       startsAt: this.startOf(input, location.timeZone),
       episodeId: input.episodeId ?? null,
       seriesId,
+      location,
+      preloaded: { calendar, covers: around },
     };
   }
 
+  /** Writes a new appointment with its history, audit and outbox rows in one statement. */
   private async place(
     manager: EntityManager,
     actor: Actor,
-    placement: Placement,
+    placement: NewPlacement,
   ): Promise<Appointment> {
     const id = randomUUID();
     const fields = await this.checkPlacement(manager, placement, null);
@@ -469,6 +508,7 @@ export class AppointmentsService {
       placement.type.groupCapacity > 1
         ? sessionKeyOf(placement.type.id, placement.therapistId, placement.startsAt)
         : id;
+    const now = new Date();
     const appointment = manager.create(Appointment, {
       id,
       appointmentTypeId: placement.type.id,
@@ -483,14 +523,75 @@ export class AppointmentsService {
       cancelReason: null,
       lateCancellation: null,
       cancelledAt: null,
+      createdAt: now,
+      updatedAt: now,
       ...fields,
     });
-    await manager.insert(Appointment, appointment);
-    await this.record(manager, actor, null, 'book', {
-      status: 'booked',
-      startsAt: appointment.startsAt,
-      appointment,
-    });
+    const { type, location } = placement;
+    await insertTogether(manager, [
+      {
+        table: 'appointments',
+        rows: [
+          {
+            id,
+            appointment_type_id: type.id,
+            location_id: appointment.locationId,
+            therapist_id: appointment.therapistId,
+            patient_id: appointment.patientId,
+            resource_id: appointment.resourceId,
+            episode_id: appointment.episodeId,
+            series_id: appointment.seriesId,
+            status: appointment.status,
+            starts_at: appointment.startsAt,
+            ends_at: appointment.endsAt,
+            busy_from: appointment.busyFrom,
+            busy_until: appointment.busyUntil,
+            session_key: sessionKey,
+            created_by: actor.userId,
+            created_at: now,
+            updated_at: now,
+          },
+        ],
+      },
+      {
+        table: 'appointment_events',
+        rows: [
+          {
+            appointment_id: id,
+            actor_user_id: actor.userId,
+            action: 'book',
+            to_status: 'booked',
+            to_starts_at: appointment.startsAt,
+          },
+        ],
+      },
+      {
+        table: 'audit_events',
+        rows: [
+          this.audit.rowOf({
+            actor,
+            action: 'create',
+            entityType: 'appointment',
+            entityId: id,
+            details: { action: 'book' },
+          }),
+        ],
+      },
+      {
+        table: 'notifications',
+        rows: this.outbox.rowsForNewAppointment({
+          id,
+          patientId: appointment.patientId,
+          startsAt: appointment.startsAt,
+          timeZone: placement.timeZone,
+          reminderHoursBefore: [
+            type.reminderHoursBefore ?? location.reminderHoursBefore,
+            type.secondReminderHoursBefore ?? location.secondReminderHoursBefore,
+          ].filter((hours): hours is number => hours !== null),
+          followUpDays: type.followUpDays,
+        }),
+      },
+    ]);
     return appointment;
   }
 
@@ -525,13 +626,13 @@ export class AppointmentsService {
       );
     }
     // Overlaps with other bookings are the exclusion constraints' to refuse: no need to load them.
-    const calendar = await Calendar.load(
-      manager,
-      { start: busy.start - 86_400_000, end: busy.end + 86_400_000 },
-      [placement.locationId],
-      [placement.therapistId],
-      { bookings: false },
-    );
+    const needed = { start: busy.start - DAY, end: busy.end + DAY };
+    const calendar =
+      placement.preloaded && contains([placement.preloaded.covers], needed)
+        ? placement.preloaded.calendar
+        : await Calendar.load(manager, needed, [placement.locationId], [placement.therapistId], {
+            bookings: false,
+          });
     const zone = calendar.zoneOf(placement.locationId);
     const date = localDateOf(visit.start, zone);
     const closure = calendar.closedOn(placement.locationId, date);
@@ -689,19 +790,25 @@ export class AppointmentsService {
     locationId: string,
     type: AppointmentType,
   ) {
-    const [therapist] = await manager.query<
-      { active: boolean; at_location: boolean; credential: Credential | null }[]
-    >(
+    const [therapist] = await manager.query<TherapistFacts[]>(
       `SELECT u.active, p.credential,
-              EXISTS (SELECT 1 FROM user_locations ul WHERE ul.user_id = u.id AND ul.location_id = $2) AS at_location
+              EXISTS (SELECT 1 FROM user_locations ul WHERE ul.user_id = u.id AND ul.location_id = $2) AS "atLocation"
          FROM users u LEFT JOIN therapist_profiles p ON p.user_id = u.id
         WHERE u.id = $1 AND u.role = 'therapist'`,
       [therapistId, locationId],
     );
+    this.assertTherapistMay(therapist ?? null, therapistId, type);
+  }
+
+  private assertTherapistMay(
+    therapist: TherapistFacts | null,
+    therapistId: string,
+    type: AppointmentType,
+  ): void {
     if (!therapist || !therapist.active) {
       throw new NotFoundError('therapist.not_found', `No therapist ${therapistId}`);
     }
-    if (!therapist.at_location) {
+    if (!therapist.atLocation) {
       throw new DomainError(
         ErrorKind.Unprocessable,
         'appointment.therapist_not_at_location',
@@ -759,40 +866,39 @@ export class AppointmentsService {
     );
   }
 
+  /** The history, audit and outbox rows of a change to an existing appointment. */
   private async record(
     manager: EntityManager,
     actor: Actor,
-    before: Appointment | null,
-    action: AppointmentAction | 'book' | 'reschedule',
+    before: Appointment,
+    action: AppointmentAction | 'reschedule',
     after: {
       status: string;
       startsAt?: Date;
       details?: Record<string, string | number | boolean | null>;
-      appointment?: Appointment;
     },
   ): Promise<void> {
-    const appointmentId = before?.id ?? after.appointment!.id;
     await manager.insert(AppointmentEvent, {
-      appointmentId,
+      appointmentId: before.id,
       actorUserId: actor.userId,
       action,
-      fromStatus: before?.status ?? null,
+      fromStatus: before.status,
       toStatus: after.status,
-      fromStartsAt: before?.startsAt ?? null,
-      toStartsAt: after.startsAt ?? before!.startsAt,
+      fromStartsAt: before.startsAt,
+      toStartsAt: after.startsAt ?? before.startsAt,
       details: after.details ?? {},
     });
     await this.audit.record(
       {
         actor,
-        action: action === 'book' ? 'create' : 'update',
+        action: 'update',
         entityType: 'appointment',
-        entityId: appointmentId,
+        entityId: before.id,
         details: { action },
       },
       manager,
     );
-    await this.outbox.syncAppointment(manager, appointmentId);
+    await this.outbox.syncAppointment(manager, before.id);
   }
 }
 

@@ -30,6 +30,50 @@ interface CalendarData {
 }
 
 /**
+ * A calendar's data as one JSON column, for `SELECT ${CALENDAR_DATA}` with the parameters from
+ * `calendarParameters` as $1 to $6 (a larger query appends its own after them).
+ */
+export const CALENDAR_DATA = `json_build_object(
+  'zones', (SELECT coalesce(json_object_agg(id, time_zone), '{}') FROM locations WHERE id = ANY($1)),
+  'hours', (SELECT coalesce(json_agg(json_build_object(
+              'locationId', location_id, 'weekday', weekday,
+              'opens', to_char(opens, 'HH24:MI'), 'closes', to_char(closes, 'HH24:MI'))), '[]')
+              FROM location_hours WHERE location_id = ANY($1)),
+  -- A day of margin on each side covers every zone's local dates.
+  'closures', (SELECT coalesce(json_agg(json_build_object(
+              'locationId', location_id, 'startsOn', starts_on, 'endsOn', ends_on, 'reason', reason)), '[]')
+              FROM location_closures WHERE location_id = ANY($1)
+               AND ends_on >= ($3::timestamptz)::date - 1 AND starts_on <= ($4::timestamptz)::date + 1),
+  'therapistHours', (SELECT coalesce(json_agg(json_build_object(
+              'therapistId', therapist_id, 'locationId', location_id, 'weekday', weekday,
+              'opens', to_char(starts, 'HH24:MI'), 'closes', to_char(ends, 'HH24:MI'))), '[]')
+              FROM therapist_hours WHERE therapist_id = ANY($2)),
+  'timeOff', (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
+              'start', extract(epoch FROM starts_at) * 1000, 'end', extract(epoch FROM ends_at) * 1000)), '[]')
+              FROM therapist_time_off WHERE therapist_id = ANY($2) AND starts_at < $4 AND ends_at > $3),
+  'bookings', CASE WHEN $5 THEN (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
+              'start', extract(epoch FROM busy_from) * 1000, 'end', extract(epoch FROM busy_until) * 1000)), '[]')
+              FROM appointments WHERE therapist_id = ANY($2) AND status = ANY($6)
+               AND tstzrange(busy_from, busy_until) && tstzrange($3, $4)) ELSE '[]' END
+)`;
+
+export function calendarParameters(
+  range: Interval,
+  locationIds: string[],
+  therapistIds: string[],
+  options: { bookings: boolean } = { bookings: true },
+): unknown[] {
+  return [
+    locationIds,
+    therapistIds,
+    new Date(range.start),
+    new Date(range.end),
+    options.bookings,
+    ACTIVE_STATUSES,
+  ];
+}
+
+/**
  * Everything that decides when therapists can see patients at some locations over a period,
  * fetched in one round trip; `openAt`, `closedOn` and `busyOf` then answer from memory.
  */
@@ -62,39 +106,15 @@ export class Calendar {
     options: { bookings: boolean } = { bookings: true },
   ): Promise<Calendar> {
     const [row] = await manager.query<{ data: CalendarData }[]>(
-      `SELECT json_build_object(
-         'zones', (SELECT coalesce(json_object_agg(id, time_zone), '{}') FROM locations WHERE id = ANY($1)),
-         'hours', (SELECT coalesce(json_agg(json_build_object(
-                     'locationId', location_id, 'weekday', weekday,
-                     'opens', to_char(opens, 'HH24:MI'), 'closes', to_char(closes, 'HH24:MI'))), '[]')
-                     FROM location_hours WHERE location_id = ANY($1)),
-         -- A day of margin on each side covers every zone's local dates.
-         'closures', (SELECT coalesce(json_agg(json_build_object(
-                     'locationId', location_id, 'startsOn', starts_on, 'endsOn', ends_on, 'reason', reason)), '[]')
-                     FROM location_closures WHERE location_id = ANY($1)
-                      AND ends_on >= ($3::timestamptz)::date - 1 AND starts_on <= ($4::timestamptz)::date + 1),
-         'therapistHours', (SELECT coalesce(json_agg(json_build_object(
-                     'therapistId', therapist_id, 'locationId', location_id, 'weekday', weekday,
-                     'opens', to_char(starts, 'HH24:MI'), 'closes', to_char(ends, 'HH24:MI'))), '[]')
-                     FROM therapist_hours WHERE therapist_id = ANY($2)),
-         'timeOff', (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
-                     'start', extract(epoch FROM starts_at) * 1000, 'end', extract(epoch FROM ends_at) * 1000)), '[]')
-                     FROM therapist_time_off WHERE therapist_id = ANY($2) AND starts_at < $4 AND ends_at > $3),
-         'bookings', CASE WHEN $5 THEN (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
-                     'start', extract(epoch FROM busy_from) * 1000, 'end', extract(epoch FROM busy_until) * 1000)), '[]')
-                     FROM appointments WHERE therapist_id = ANY($2) AND status = ANY($6)
-                      AND tstzrange(busy_from, busy_until) && tstzrange($3, $4)) ELSE '[]' END
-       ) AS data`,
-      [
-        locationIds,
-        therapistIds,
-        new Date(range.start),
-        new Date(range.end),
-        options.bookings,
-        ACTIVE_STATUSES,
-      ],
+      `SELECT ${CALENDAR_DATA} AS data`,
+      calendarParameters(range, locationIds, therapistIds, options),
     );
     return new Calendar(row.data);
+  }
+
+  /** A calendar from the `CALENDAR_DATA` column of a larger query. */
+  static of(data: unknown): Calendar {
+    return new Calendar(data as CalendarData);
   }
 
   zoneOf(locationId: string): string {
