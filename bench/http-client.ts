@@ -2,11 +2,13 @@
  * Load generator for the booking benchmark, in its own process so that the client's work does
  * not run on the server's event loop (as it would not in production).
  * Usage: node http-client.js <baseUrl> <token> <jobsFile> <concurrency>
+ * Each job is `{ path, body? }`: a POST of the body, or a GET without one. A 2xx counts as done.
  */
 import { readFileSync } from 'node:fs';
 
 interface Job {
-  body: Record<string, string>;
+  path: string;
+  body?: Record<string, string>;
 }
 
 async function main() {
@@ -20,13 +22,13 @@ async function main() {
     Array.from({ length: Number(concurrency) }, async () => {
       while (next < jobs.length) {
         const job = jobs[next++];
-        const response = await fetch(`${base}/appointments`, {
-          method: 'POST',
+        const response = await fetch(`${base}${job.path}`, {
+          method: job.body ? 'POST' : 'GET',
           headers,
-          body: JSON.stringify(job.body),
+          body: job.body ? JSON.stringify(job.body) : undefined,
         });
         await response.text();
-        if (response.status === 201) ok++;
+        if (response.ok) ok++;
       }
     }),
   );
