@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { composeEmail, messageIdOf, type ComposedEmail, type EmailFacts } from './email-composer';
+import { composeEmail, type ComposedEmail, type EmailFacts } from './email-composer';
 import { EmailLinks } from './email-links';
 import { Mailer } from './mailer';
 import { reasonNotToSend, type DeliveryFacts } from './rules/delivery-check';
@@ -20,7 +20,7 @@ type Row = EmailFacts &
   DeliveryFacts & { status: string; attempts: number; appointmentId: string | null };
 
 /**
- * Sends one notification at most once. The row is claimed (`sending`) in a committed transaction
+ * Sends one notification at most once. The row is claimed (`sending`) by a committed update
  * before the SMTP hand-off and marked `sent` after it; a job that finds its row still `sending`
  * knows an earlier worker died in between, cannot know whether the server took the message, and
  * marks it `unconfirmed` for an admin instead of risking a second email.
@@ -37,9 +37,7 @@ export class NotificationDeliveryService {
   ) {}
 
   async deliver(notificationId: string, version: number): Promise<DeliveryOutcome> {
-    const claim = await this.dataSource.transaction((manager) =>
-      this.claim(manager, notificationId, version),
-    );
+    const claim = await this.claim(notificationId, version);
     if (typeof claim === 'string') return claim;
     try {
       await this.mailer.send(claim);
@@ -54,43 +52,27 @@ export class NotificationDeliveryService {
     return 'sent';
   }
 
+  /**
+   * Reads the row and what it depends on, decides, then claims it with one conditional UPDATE
+   * that holds only while the row is still the pending version this job was made for. Every
+   * change that withdraws an email (a cancellation, a move, a check-in) bumps that version in its
+   * own transaction, so either it commits first and the claim finds nothing, or the claim commits
+   * first and the email is already on its way.
+   */
   private async claim(
-    manager: EntityManager,
     notificationId: string,
     version: number,
   ): Promise<ComposedEmail | Exclude<DeliveryOutcome, 'sent'>> {
-    // Lock order as in the appointment changes (appointment, then its notifications), so a
-    // cancellation and a send never deadlock; the share lock holds the cancellation back until
-    // this claim commits, after which the cancellation finds the email already on its way.
-    const [subject] = await manager.query<{ appointment_id: string | null }[]>(
-      'SELECT appointment_id FROM notifications WHERE id = $1',
-      [notificationId],
-    );
-    if (!subject) return 'stale';
-    if (subject.appointment_id) {
-      await manager.query('SELECT 1 FROM appointments WHERE id = $1 FOR SHARE', [
-        subject.appointment_id,
-      ]);
-    }
-    const [row] = await manager.query<Row[]>(`${FACTS_QUERY} FOR UPDATE OF n`, [notificationId]);
+    const [row] = await this.dataSource.query<Row[]>(FACTS_QUERY, [notificationId]);
     if (!row || row.version !== version) return 'stale';
-    if (row.status === 'sending') {
-      await manager.query(
-        `UPDATE notifications
-            SET status = 'unconfirmed', updated_at = now(),
-                last_error = 'the worker stopped during the SMTP hand-off; not resent, to avoid a duplicate'
-          WHERE id = $1`,
-        [notificationId],
-      );
-      this.logger.warn(`notification ${notificationId}: hand-off interrupted, marked unconfirmed`);
-      return 'unconfirmed';
-    }
+    if (row.status === 'sending') return this.markUnconfirmed(notificationId, version);
     if (row.status !== 'pending') return 'stale';
     const skipReason = reasonNotToSend(row, new Date());
     if (skipReason) {
-      await manager.query(
-        `UPDATE notifications SET status = 'skipped', last_error = $2, updated_at = now() WHERE id = $1`,
-        [notificationId, skipReason],
+      await this.dataSource.query(
+        `UPDATE notifications SET status = 'skipped', last_error = $3, updated_at = now()
+          WHERE id = $1 AND version = $2 AND status = 'pending'`,
+        [notificationId, version, skipReason],
       );
       return 'skipped';
     }
@@ -102,14 +84,31 @@ export class NotificationDeliveryService {
           ? this.links.waitlistAcceptUrl(row.waitlistEntryId, row.startsAt)
           : undefined,
     });
-    await manager.query(
+    const [claimed] = await this.dataSource.query<[{ id: string }[], number]>(
       `UPDATE notifications
-          SET status = 'sending', claimed_at = now(), attempts = attempts + 1, message_id = $2,
+          SET status = 'sending', claimed_at = now(), attempts = attempts + 1, message_id = $3,
               updated_at = now()
-        WHERE id = $1`,
-      [notificationId, messageIdOf(row, this.config.email.from)],
+        WHERE id = $1 AND version = $2 AND status = 'pending'
+        RETURNING id`,
+      [notificationId, version, email.messageId],
     );
-    return email;
+    return claimed.length === 1 ? email : 'stale';
+  }
+
+  /**
+   * A job found its row still `sending`: an earlier worker died between claiming it and
+   * recording the outcome, and whether the server took the message cannot be known.
+   */
+  private async markUnconfirmed(notificationId: string, version: number): Promise<'unconfirmed'> {
+    await this.dataSource.query(
+      `UPDATE notifications
+          SET status = 'unconfirmed', updated_at = now(),
+              last_error = 'the worker stopped during the SMTP hand-off; not resent, to avoid a duplicate'
+        WHERE id = $1 AND version = $2 AND status = 'sending'`,
+      [notificationId, version],
+    );
+    this.logger.warn(`notification ${notificationId}: hand-off interrupted, marked unconfirmed`);
+    return 'unconfirmed';
   }
 
   /**
