@@ -15,6 +15,7 @@ const PRODUCTION_ESSENTIALS = {
   JWT_SECRET: LONG_SECRET,
   EMAIL_LINK_SECRET: 'y'.repeat(32),
   SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465',
+  PUBLIC_BASE_URL: 'https://pt.clinic.example',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -249,6 +250,11 @@ describe('loadConfig validation', () => {
       name: 'production without SMTP_URL',
       env: { NODE_ENV: 'production', JWT_SECRET: LONG_SECRET },
       variable: 'SMTP_URL',
+    },
+    {
+      name: 'production without PUBLIC_BASE_URL (links in emails would point at localhost)',
+      env: { NODE_ENV: 'production', JWT_SECRET: LONG_SECRET },
+      variable: 'PUBLIC_BASE_URL',
     },
     {
       name: 'production without EMAIL_LINK_SECRET',

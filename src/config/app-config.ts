@@ -129,7 +129,9 @@ class RawEnvironment {
   @MinLength(3)
   MAIL_FROM = '"PT Practice" <no-reply@pt-practice.test>';
 
-  @IsOptional()
+  @ValidateIf(
+    (env: RawEnvironment) => env.NODE_ENV === 'production' || env.PUBLIC_BASE_URL !== undefined,
+  )
   @Matches(/^https?:\/\/[^\s?#]+[^/\s?#]$/, {
     message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, query or fragment',
   })

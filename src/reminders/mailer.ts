@@ -13,6 +13,9 @@ export class Mailer implements OnApplicationShutdown {
       url: config.email.smtpUrl,
       pool: true,
       maxConnections: config.email.concurrency,
+      // The pool would otherwise resend a message on its own when a connection drops mid-send,
+      // out of sight of the delivery records: retries are the queue's, counted and backed off.
+      maxRequeues: 0,
       // A stuck server must not hold a job for ever: the attempt fails and is retried.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

@@ -5,10 +5,10 @@ import { AppConfig } from '../config/app-config';
 import { composeEmail, type ComposedEmail, type EmailFacts } from './email-composer';
 import { EmailLinks } from './email-links';
 import { Mailer } from './mailer';
-import { reasonNotToSend, type DeliveryFacts } from './rules/delivery-check';
+import { quietHoursVerdict, reasonNotToSend, type DeliveryFacts } from './rules/delivery-check';
 import { classifySmtpFailure } from './rules/smtp-failure';
 
-export type DeliveryOutcome = 'sent' | 'skipped' | 'stale' | 'unconfirmed';
+export type DeliveryOutcome = 'sent' | 'skipped' | 'deferred' | 'stale' | 'unconfirmed';
 
 /** An SMTP failure after which this notification must not be tried again by the queue. */
 export class FinalDeliveryFailure extends Error {}
@@ -67,7 +67,9 @@ export class NotificationDeliveryService {
     if (!row || row.version !== version) return 'stale';
     if (row.status === 'sending') return this.markUnconfirmed(notificationId, version);
     if (row.status !== 'pending') return 'stale';
-    const skipReason = reasonNotToSend(row, new Date());
+    const now = new Date();
+    const quiet = quietHoursVerdict(row, now);
+    const skipReason = reasonNotToSend(row, now) ?? (quiet.action === 'skip' ? quiet.reason : null);
     if (skipReason) {
       await this.dataSource.query(
         `UPDATE notifications SET status = 'skipped', last_error = $3, updated_at = now()
@@ -75,6 +77,15 @@ export class NotificationDeliveryService {
         [notificationId, version, skipReason],
       );
       return 'skipped';
+    }
+    if (quiet.action === 'defer') {
+      // A new version at the new time: the relay replaces this job with one for the morning.
+      await this.dataSource.query(
+        `UPDATE notifications SET send_at = $3, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND status = 'pending'`,
+        [notificationId, version, quiet.until],
+      );
+      return 'deferred';
     }
     const email = composeEmail(row, {
       from: this.config.email.from,
@@ -116,8 +127,11 @@ export class NotificationDeliveryService {
    * holding it twice): the row must not stay pending for ever, unseen.
    */
   async markAbandoned(notificationId: string, version: number, reason: string): Promise<void> {
+    // A row still `sending` may have reached the patient: an admin decides, never a blind retry.
     await this.dataSource.query(
-      `UPDATE notifications SET status = 'failed', last_error = $3, updated_at = now()
+      `UPDATE notifications
+          SET status = CASE status WHEN 'sending' THEN 'unconfirmed' ELSE 'failed' END,
+              last_error = $3, updated_at = now()
         WHERE id = $1 AND version = $2 AND status IN ('pending', 'sending')`,
       [notificationId, version, reason.slice(0, 300)],
     );

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobName, QueueName } from '../queue/queue-names';
 import type { DeliverNotificationJob } from './notification.processor';
@@ -16,6 +16,14 @@ import type { DeliverNotificationJob } from './notification.processor';
 const BATCH_SIZE = 500;
 /** A queue that does not answer (Redis down) fails the round instead of holding it. */
 const QUEUE_TIMEOUT_MS = 10_000;
+/** Rounds after a failure wait longer, up to this, so an outage is not hammered every second. */
+const MAX_FAILURE_BACKOFF_MS = 60_000;
+/** How often rows that should have gone long ago are checked against the queue. */
+const RECONCILE_EVERY_MS = 60_000;
+/** A due email still pending (or sending) this long after its time has lost its job. */
+const OVERDUE = '10 minutes';
+/** Session-independent key of the relay's advisory lock: one relay round at a time. */
+const RELAY_LOCK_KEY = 7_351_022_817;
 
 /** The queue's job for one version of a notification: the same id every time it is relayed. */
 export function notificationJobId(notificationId: string, version: number): string {
@@ -32,10 +40,13 @@ interface RelayRow {
 
 /**
  * Moves outbox rows to BullMQ: a new or moved email becomes a delayed job at its send time, and a
- * moved or withdrawn one loses its old job. Rows are taken with SKIP LOCKED, so any number of
- * workers relay side by side; a failed round (queue down) commits nothing and the rows are taken
- * again on the next one. Deterministic job ids make a round that half-reached the queue harmless
- * to repeat.
+ * moved or withdrawn one loses its old job. One worker relays at a time (an advisory lock); rows
+ * are not locked while the queue is called, so a slow or absent queue never holds up a booking
+ * or a cancellation. A row is marked relayed only if it did not change meanwhile; a failed round
+ * (queue down) marks nothing and is repeated, with growing pauses. Deterministic job ids make a
+ * round that half-reached the queue harmless to repeat. Once a minute, rows long overdue are
+ * checked against the queue, and one whose job was lost (Redis flushed, a job removed by hand,
+ * retries exhausted by a database outage) is queued again.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -43,7 +54,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private timer?: NodeJS.Timeout;
   private round?: Promise<void>;
   private stopped = false;
-  private failing = false;
+  private failures = 0;
+  private lastReconcile = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,36 +87,112 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private schedule(delay: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.round = this.drain().then(
+      this.round = this.runRound().then(
         () => {
-          if (this.failing) this.logger.log('outbox relay: the queue answers again');
-          this.failing = false;
+          if (this.failures > 0) this.logger.log('outbox relay: the queue answers again');
+          this.failures = 0;
         },
         (error: Error) => {
-          if (!this.failing) this.logger.warn(`outbox relay: ${error.message}; will retry`);
-          this.failing = true;
+          if (this.failures === 0) this.logger.warn(`outbox relay: ${error.message}; will retry`);
+          this.failures += 1;
         },
       );
-      void this.round.finally(() => this.schedule(this.config.email.outboxPollMs));
+      void this.round.finally(() => {
+        const poll = this.config.email.outboxPollMs;
+        this.schedule(Math.min(poll * 2 ** this.failures, Math.max(poll, MAX_FAILURE_BACKOFF_MS)));
+      });
     }, delay);
   }
 
-  private relayBatch(): Promise<number> {
+  private async runRound(): Promise<void> {
+    await this.drain();
+    if (Date.now() - this.lastReconcile >= RECONCILE_EVERY_MS) {
+      await this.reconcile();
+      this.lastReconcile = Date.now();
+    }
+  }
+
+  /** Queues again what is long overdue and has no live job; returns how many rows it touched. */
+  async reconcile(): Promise<number> {
+    return this.asLeader(async (manager) => {
+      const rows = await manager.query<RelayRow[]>(
+        `SELECT id, status, version, relayed_version, send_at FROM notifications
+          WHERE status IN ('pending', 'sending') AND relayed_version = version
+            AND send_at < now() - interval '${OVERDUE}'
+            AND (status = 'pending' OR claimed_at < now() - interval '${OVERDUE}')
+          ORDER BY send_at
+          LIMIT ${BATCH_SIZE}`,
+      );
+      const orphans: RelayRow[] = [];
+      for (const row of rows) {
+        const job = await withTimeout(
+          this.queue.getJob(notificationJobId(row.id, row.version)),
+          QUEUE_TIMEOUT_MS,
+        );
+        const state = job ? await job.getState() : 'missing';
+        if (!['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state)) {
+          orphans.push(row);
+        }
+      }
+      for (const row of orphans) {
+        // A pending row is queued again as a new version; a row left `sending` by a lost job may
+        // have reached the patient, so it goes to an admin as unconfirmed.
+        await manager.query(
+          `UPDATE notifications
+              SET status = CASE status WHEN 'sending' THEN 'unconfirmed' ELSE status END,
+                  version = CASE status WHEN 'pending' THEN version + 1 ELSE version END,
+                  last_error = CASE status WHEN 'sending'
+                    THEN 'its job was lost during the SMTP hand-off; not resent, to avoid a duplicate'
+                    ELSE last_error END,
+                  updated_at = now()
+            WHERE id = $1 AND version = $2 AND status = $3`,
+          [row.id, row.version, row.status],
+        );
+      }
+      if (orphans.length > 0) {
+        this.logger.warn(
+          `outbox relay: ${orphans.length} overdue notification(s) had lost their job`,
+        );
+      }
+      return orphans.length;
+    });
+  }
+
+  /** Runs the work in a transaction holding the relay's lock, or skips it if another has it. */
+  private asLeader(work: (manager: EntityManager) => Promise<number>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      const [{ leader }] = await manager.query<{ leader: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock($1) AS leader',
+        [RELAY_LOCK_KEY],
+      );
+      return leader ? work(manager) : 0;
+    });
+  }
+
+  private relayBatch(): Promise<number> {
+    return this.asLeader(async (manager) => {
       const rows = await manager.query<RelayRow[]>(
         `SELECT id, status, version, relayed_version, send_at FROM notifications
           WHERE relayed_version < version
           ORDER BY send_at
-          LIMIT ${BATCH_SIZE}
-          FOR UPDATE SKIP LOCKED`,
+          LIMIT ${BATCH_SIZE}`,
       );
       if (rows.length === 0) return 0;
       await withTimeout(this.sync(rows), QUEUE_TIMEOUT_MS);
-      await manager.query(
+      const [relayed] = await manager.query<[{ id: string }[], number]>(
         `UPDATE notifications AS n SET relayed_version = r.version
            FROM unnest($1::uuid[], $2::int[]) AS r (id, version)
-          WHERE n.id = r.id`,
+          WHERE n.id = r.id AND n.version = r.version
+          RETURNING n.id`,
         [rows.map((row) => row.id), rows.map((row) => row.version)],
+      );
+      // A row that changed while the queue was called is relayed again next round, from the
+      // version it last reached the queue with; the job just added for the passing one goes.
+      const done = new Set(relayed.map((row) => row.id));
+      const passed = rows.filter((row) => row.status === 'pending' && !done.has(row.id));
+      await withTimeout(
+        Promise.all(passed.map((row) => this.queue.remove(notificationJobId(row.id, row.version)))),
+        QUEUE_TIMEOUT_MS,
       );
       return rows.length;
     });

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../reminders/outbox.service';
 import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
 import type { RequestMetadata } from '../auth/decorators';
-import { Role } from '../auth/role';
+import type { Role } from '../auth/role';
 import {
   ConflictError,
   DomainError,
@@ -308,15 +308,18 @@ export class AppointmentsService {
     });
   }
 
-  /** Books the slot a waiting patient was offered, if it is still free and the offer open. */
+  /**
+   * Books the slot a waiting patient was offered, if it is still free and the offer open (and,
+   * from an email link, still the very slot that email named).
+   */
   async acceptWaitlistOffer(
     actor: Actor,
     entryId: string,
-    offeredStartsAt?: Date,
+    fromEmail?: { offeredStartsAt: Date; request: RequestMetadata },
   ): Promise<{ appointment: Appointment; timeZone: string }> {
     return this.dataSource.transaction(async (manager) => {
       const entry: WaitlistEntry = await this.waitlist.takeOffer(manager, actor, entryId);
-      if (offeredStartsAt && entry.offeredStartsAt?.getTime() !== offeredStartsAt.getTime()) {
+      if (fromEmail && entry.offeredStartsAt?.getTime() !== fromEmail.offeredStartsAt.getTime()) {
         throw new ConflictError('waitlist.offer_replaced', 'This offer is no longer open');
       }
       const placement = await this.placementFor(
@@ -331,44 +334,55 @@ export class AppointmentsService {
         },
         null,
       );
-      return {
-        appointment: await this.place(manager, actor, placement),
-        timeZone: placement.timeZone,
-      };
+      const appointment = await this.place(manager, actor, placement);
+      if (fromEmail) {
+        await this.audit.record(
+          {
+            actor: fromEmail.request,
+            action: 'update',
+            entityType: 'waitlist_entry',
+            entityId: entryId,
+            details: { via: 'patient_email_link', appointmentId: appointment.id },
+          },
+          manager,
+        );
+      }
+      return { appointment, timeZone: placement.timeZone };
     });
   }
 
   /**
    * The patient takes an offered slot through the signed link in the offer email. There is no
    * staff session: the booking is made on behalf of the staff member who put the patient on the
-   * waiting list, and the audit trail says it came from the patient's link.
+   * waiting list, with that member's own role and clinics, and the audit trail records that the
+   * patient's link did it.
    */
   async acceptWaitlistOfferFromEmail(
     entryId: string,
     offeredStartsAt: Date,
     request: RequestMetadata,
   ): Promise<{ appointment: Appointment; timeZone: string }> {
-    const [entry] = await this.dataSource.query<{ created_by: string }[]>(
-      'SELECT created_by FROM waitlist_entries WHERE id = $1',
+    const [creator] = await this.dataSource.query<
+      { user_id: string; role: Role; location_ids: string[] }[]
+    >(
+      `SELECT u.id AS user_id, u.role,
+              coalesce(array_agg(ul.location_id) FILTER (WHERE ul.location_id IS NOT NULL), '{}') AS location_ids
+         FROM waitlist_entries w
+         JOIN users u ON u.id = w.created_by
+         LEFT JOIN user_locations ul ON ul.user_id = u.id
+        WHERE w.id = $1
+        GROUP BY u.id`,
       [entryId],
     );
-    if (!entry) throw new NotFoundError('waitlist.not_found', 'This offer no longer exists');
+    if (!creator) throw new NotFoundError('waitlist.not_found', 'This offer no longer exists');
     const onBehalfOf: Actor = {
-      userId: entry.created_by,
-      role: Role.Admin,
-      locationIds: [],
+      userId: creator.user_id,
+      role: creator.role,
+      locationIds: creator.location_ids,
       requestId: request.requestId,
       clientIp: request.clientIp,
     };
-    const booked = await this.acceptWaitlistOffer(onBehalfOf, entryId, offeredStartsAt);
-    await this.audit.record({
-      actor: request,
-      action: 'update',
-      entityType: 'waitlist_entry',
-      entityId: entryId,
-      details: { via: 'patient_email_link', appointmentId: booked.appointment.id },
-    });
-    return booked;
+    return this.acceptWaitlistOffer(onBehalfOf, entryId, { offeredStartsAt, request });
   }
 
   async get(actor: Actor, id: string): Promise<Appointment> {

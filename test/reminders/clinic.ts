@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { randomBytes } from 'node:crypto';
 import { createLocation, createPatient, createStaff, type StaffUser } from '../factories';
 import type { TestApp } from '../support/test-app';
@@ -11,17 +12,42 @@ export interface EmailClinic {
   patient(options?: { consent?: boolean }): Promise<{ id: string; email: string }>;
 }
 
+const ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'Pacific/Honolulu',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+];
+
 /**
- * A clinic in Scranton (Eastern time) open every day around the clock, so tests can book any time
- * they compute from today, with one PT and a 45-minute follow-up type.
+ * A zone where the wall clock now reads between `from` and `to` o'clock. Emails are held back in
+ * quiet hours (21:00 to 08:00 local), so a test that makes an email due now, whenever it runs,
+ * puts its clinic in a zone where it is day (or night) at that moment.
+ */
+export function zoneWhereItIs(from: number, to: number): string {
+  const zone = ZONES.find((candidate) => {
+    const hour = DateTime.now().setZone(candidate).hour;
+    return hour >= from && hour < to;
+  });
+  if (!zone) throw new Error(`no listed zone is between ${from}:00 and ${to}:00 now`);
+  return zone;
+}
+
+/**
+ * A clinic (in Scranton's Eastern time unless told otherwise) open every day around the clock,
+ * so tests can book any time they compute from today, with one PT and a 45-minute follow-up type.
  */
 export async function emailClinic(
   t: TestApp,
-  name = 'Scranton Spine & Sport',
+  { name = 'Scranton Spine & Sport', timeZone = 'America/New_York' } = {},
 ): Promise<EmailClinic> {
   const admin = await createStaff(t.http, t.db, 'admin');
   const as = { Authorization: admin.authorization };
-  const location = await createLocation(t.db, { name, timeZone: 'America/New_York' });
+  const location = await createLocation(t.db, { name, timeZone });
   await t.db.query(
     `UPDATE locations SET address_line1 = '120 Wyoming Ave', city = 'Scranton', postal_code = '18503',
             phone = '570-555-0142' WHERE id = $1`,

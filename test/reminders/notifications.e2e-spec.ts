@@ -7,9 +7,13 @@ import { createStaff } from '../factories';
 import { plusDays } from '../scheduling/calendar-dates';
 import { SmtpSink, type ReceivedMail } from '../support/smtp-sink';
 import { redisUrlForTests, startTestApp, type TestApp } from '../support/test-app';
-import { emailClinic, type EmailClinic } from './clinic';
+import { emailClinic, zoneWhereItIs, type EmailClinic } from './clinic';
 
-const NY = 'America/New_York';
+/**
+ * The clinic's zone: one where it is day now, since tests make emails due now by promoting their
+ * delayed jobs, and an email due in quiet hours waits for the morning (recovery.e2e-spec.ts).
+ */
+const ZONE = zoneWhereItIs(9, 19);
 const PROBLEM = /application\/problem\+json/;
 
 interface NotificationRow {
@@ -50,21 +54,27 @@ async function eventually<T>(
   }
 }
 
-/** Today's date in New York plus some days, at a local wall-clock time. */
-function localAt(daysAhead: number, time: string): string {
-  return `${plusDays(DateTime.now().setZone(NY).toISODate()!, daysAhead)}T${time}`;
+const EASTERN = 'America/New_York';
+
+/** Today's date in the zone plus some days, at a local wall-clock time. */
+function localAt(daysAhead: number, time: string, zone = ZONE): string {
+  return `${plusDays(DateTime.now().setZone(zone).toISODate()!, daysAhead)}T${time}`;
 }
 
-/** How the email says a moment, written out independently of the source ('... at 9:00 AM EST'). */
-function spoken(instant: string): string {
-  const local = DateTime.fromISO(instant, { setZone: true }).setZone(NY);
-  const zone = local.offset === -300 ? 'EST' : 'EDT';
-  return `${local.toFormat("cccc, LLLL d, yyyy 'at' h:mm a")} ${zone}`;
+/**
+ * How the email says a moment ('... at 9:00 AM EST'); in Eastern time written out independently
+ * of the source.
+ */
+function spoken(instant: string, zone = ZONE): string {
+  const local = DateTime.fromISO(instant, { setZone: true }).setZone(zone);
+  const abbreviation =
+    zone === EASTERN ? (local.offset === -300 ? 'EST' : 'EDT') : local.toFormat('ZZZZ');
+  return `${local.toFormat("cccc, LLLL d, yyyy 'at' h:mm a")} ${abbreviation}`;
 }
 
 /** When `at` is in New York's quiet hours (21:00-08:00), the 08:00 that ends them; else null. */
 function quietHoursEnd(at: Date): Date | null {
-  const local = DateTime.fromJSDate(at, { zone: NY });
+  const local = DateTime.fromJSDate(at, { zone: ZONE });
   if (local.hour >= 8 && local.hour < 21) return null;
   const day = local.hour < 8 ? local : local.plus({ days: 1 });
   return day.set({ hour: 8, minute: 0, second: 0, millisecond: 0 }).toJSDate();
@@ -90,6 +100,7 @@ describe('patient emails: outbox, queue and SMTP', () => {
   let sink: SmtpSink;
   let queue: Queue;
   let clinic: EmailClinic;
+  let eastern: EmailClinic;
   const admin = () => ({ Authorization: clinic.admin.authorization });
   /** A POST as the clinic's admin, or as someone else. */
   const post = (path: string, body: object = {}, as = admin()) =>
@@ -108,7 +119,8 @@ describe('patient emails: outbox, queue and SMTP', () => {
       },
     });
     queue = t.app.get<Queue>(getQueueToken('notifications'));
-    clinic = await emailClinic(t);
+    clinic = await emailClinic(t, { timeZone: ZONE });
+    eastern = await emailClinic(t, { timeZone: EASTERN });
   });
 
   afterAll(async () => {
@@ -209,16 +221,20 @@ describe('patient emails: outbox, queue and SMTP', () => {
   }
 
   describe('booking confirmation', () => {
-    it('arrives once, in Eastern time, with the clinic, a calendar file and unsubscribe headers', async () => {
-      const patient = await clinic.patient();
+    it('arrives once, in Eastern time for a Scranton clinic, with the clinic, a calendar file and unsubscribe headers', async () => {
+      const patient = await eastern.patient();
       const episode = await post(`/patients/${patient.id}/episodes`, {
-        locationId: clinic.locationId,
+        locationId: eastern.locationId,
         condition: 'Lumbar disc herniation',
         bodyRegion: 'lower_back',
-        openedOn: DateTime.now().setZone(NY).toISODate(),
+        openedOn: DateTime.now().setZone(EASTERN).toISODate(),
       }).expect(201);
-      const localStart = localAt(10, '09:00');
-      const appointment = await book(patient.id, { localStart, episodeId: episode.body.id });
+      const localStart = localAt(10, '09:00', EASTERN);
+      const appointment = await book(
+        patient.id,
+        { localStart, episodeId: episode.body.id },
+        eastern,
+      );
 
       const row = await rowIn(appointment.id, 'appointment_confirmation', 'sent');
       const [mail] = await sink.waitFor(patient.email, 1);
@@ -226,10 +242,10 @@ describe('patient emails: outbox, queue and SMTP', () => {
       expect(sink.to(patient.email)).toHaveLength(1);
 
       const { parsed, raw } = mail;
-      const when = spoken(appointment.startsAt);
+      const when = spoken(appointment.startsAt, EASTERN);
       expect(parsed.subject).toContain('Scranton Spine & Sport');
       expect(parsed.subject).toContain(
-        DateTime.fromISO(localStart, { zone: NY }).toFormat('ccc LLL d'),
+        DateTime.fromISO(localStart, { zone: EASTERN }).toFormat('ccc LLL d'),
       );
       for (const part of [parsed.text, parsed.html]) {
         expect(part).toEqual(expect.any(String));
@@ -267,8 +283,8 @@ describe('patient emails: outbox, queue and SMTP', () => {
       const appointment = await book(patient.id, { localStart: localAt(11, '09:00') });
 
       const reminder = await rowIn(appointment.id, 'appointment_reminder', 'pending');
-      const dayBefore = DateTime.fromISO(appointment.startsAt).setZone(NY).minus({ days: 1 });
-      expect(DateTime.fromJSDate(reminder.send_at, { zone: NY }).toISO()).toBe(dayBefore.toISO());
+      const dayBefore = DateTime.fromISO(appointment.startsAt).setZone(ZONE).minus({ days: 1 });
+      expect(DateTime.fromJSDate(reminder.send_at, { zone: ZONE }).toISO()).toBe(dayBefore.toISO());
       const job = await relayedJob(reminder.id);
       expect(job.id).toBe(notificationJobId(reminder.id, 1));
       await expectDelayedUntil(job, reminder.send_at);
@@ -278,7 +294,7 @@ describe('patient emails: outbox, queue and SMTP', () => {
       const [mail] = await mailsTo(patient.email, /^Reminder/);
       expect(mail.parsed.text).toContain(spoken(appointment.startsAt));
       expect(mail.parsed.subject).toContain(
-        DateTime.fromISO(appointment.startsAt).setZone(NY).toFormat('h:mm a'),
+        DateTime.fromISO(appointment.startsAt).setZone(ZONE).toFormat('h:mm a'),
       );
       await rowIn(appointment.id, 'appointment_reminder', 'sent');
       expect(sink.to(patient.email)).toHaveLength(2);
@@ -307,8 +323,8 @@ describe('patient emails: outbox, queue and SMTP', () => {
         'appointment_reminder',
         (row) => row.id !== first.id && row.status === 'pending',
       );
-      expect(DateTime.fromJSDate(reminder.send_at, { zone: NY }).toISO()).toBe(
-        DateTime.fromISO(newStart).setZone(NY).minus({ days: 1 }).toISO(),
+      expect(DateTime.fromJSDate(reminder.send_at, { zone: ZONE }).toISO()).toBe(
+        DateTime.fromISO(newStart).setZone(ZONE).minus({ days: 1 }).toISO(),
       );
       const job = await relayedJob(reminder.id);
       await expectDelayedUntil(job, reminder.send_at);
@@ -334,9 +350,9 @@ describe('patient emails: outbox, queue and SMTP', () => {
         'appointment_reminder',
         (row) => row.id !== first.id && row.status === 'pending',
       );
-      expect(DateTime.fromJSDate(next.send_at, { zone: NY }).toISO()).toBe(
+      expect(DateTime.fromJSDate(next.send_at, { zone: ZONE }).toISO()).toBe(
         DateTime.fromISO(moved.body.startsAt as string)
-          .setZone(NY)
+          .setZone(ZONE)
           .minus({ days: 1 })
           .toISO(),
       );
@@ -391,7 +407,11 @@ describe('patient emails: outbox, queue and SMTP', () => {
     it('under 24 h ahead, asks the patient to rebook (at 08:00 when cancelled in quiet hours)', async () => {
       const patient = await clinic.patient();
       // A daytime start (08:00-19:00) 4 to 16 hours from now: late, yet safely in the future.
-      let start = DateTime.now().setZone(NY).plus({ hours: 3 }).startOf('hour').plus({ hours: 1 });
+      let start = DateTime.now()
+        .setZone(ZONE)
+        .plus({ hours: 3 })
+        .startOf('hour')
+        .plus({ hours: 1 });
       while (start.hour < 8 || start.hour > 19) start = start.plus({ hours: 1 });
       const appointment = await book(patient.id, {
         localStart: start.toFormat("yyyy-MM-dd'T'HH:mm"),
@@ -550,7 +570,7 @@ describe('patient emails: outbox, queue and SMTP', () => {
   describe('timing per location and appointment type', () => {
     let other: EmailClinic;
     beforeAll(async () => {
-      other = await emailClinic(t, 'Dunmore Physical Therapy');
+      other = await emailClinic(t, { name: 'Dunmore Physical Therapy', timeZone: ZONE });
     });
 
     it('plans a second reminder and refuses one that is not sooner than the first', async () => {
@@ -565,7 +585,7 @@ describe('patient emails: outbox, queue and SMTP', () => {
       const patient = await other.patient();
       const appointment = await book(patient.id, { localStart: localAt(10, '13:00') }, other);
       await rowIn(appointment.id, 'appointment_confirmation', 'sent');
-      const start = DateTime.fromISO(appointment.startsAt).setZone(NY);
+      const start = DateTime.fromISO(appointment.startsAt).setZone(ZONE);
       const reminders = (await rowsOf(appointment.id))
         .filter((row) => row.kind === 'appointment_reminder')
         .map((row) => [row.dedupe_key.split(':').at(-1), row.send_at.toISOString()]);
@@ -612,7 +632,7 @@ describe('patient emails: outbox, queue and SMTP', () => {
       await post(`/appointments/${appointment.id}/complete`, {}, asAdmin).expect(200);
 
       const followUp = await rowIn(appointment.id, 'follow_up', 'pending');
-      const expected = DateTime.fromJSDate(followUp.created_at, { zone: NY })
+      const expected = DateTime.fromJSDate(followUp.created_at, { zone: ZONE })
         .startOf('day')
         .plus({ days: 2 })
         .set({ hour: 10 });
@@ -630,7 +650,7 @@ describe('patient emails: outbox, queue and SMTP', () => {
         allowedCredentials: ['PT'],
       }).expect(201);
       // The clinic closes at 23:59: a visit cannot straddle local midnight.
-      const local = DateTime.now().setZone(NY);
+      const local = DateTime.now().setZone(ZONE);
       if (local.hour === 23 && local.minute >= 53)
         await sleep(local.endOf('day').diffNow().toMillis() + 2_000);
       const startsAt = new Date(Math.ceil((Date.now() + 3_000) / 1_000) * 1_000).toISOString();

@@ -1,4 +1,5 @@
 import type { NotificationKind } from './notification-plan';
+import { firstSendableMoment, isQuietTime } from './send-time';
 
 /** The state of the world an email depends on, read just before it goes. */
 export interface DeliveryFacts {
@@ -49,4 +50,34 @@ export function reasonNotToSend(facts: DeliveryFacts, now: Date): string | null 
     case 'discharge_check_in':
       return facts.episodeStatus === 'closed' ? null : 'the episode was reopened';
   }
+}
+
+/** Emails that go at any hour: the patient has just booked, or a held slot will not wait. */
+const ANY_HOUR = new Set<NotificationKind>(['appointment_confirmation', 'waitlist_offer']);
+
+export type QuietHoursVerdict =
+  { action: 'send' } | { action: 'defer'; until: Date } | { action: 'skip'; reason: string };
+
+/**
+ * Planned send times already avoid quiet hours; an email that is nonetheless due inside them
+ * (the queue was down, SMTP retries ran on, an admin retried it at night) waits for the morning,
+ * and a reminder whose morning would come after its visit is dropped instead.
+ */
+export function quietHoursVerdict(
+  email: { kind: NotificationKind; timeZone: string; startsAt: Date | null },
+  now: Date,
+): QuietHoursVerdict {
+  if (ANY_HOUR.has(email.kind) || !isQuietTime(now, email.timeZone)) return { action: 'send' };
+  const morning = firstSendableMoment(now, email.timeZone);
+  if (
+    email.kind === 'appointment_reminder' &&
+    email.startsAt &&
+    morning.getTime() >= email.startsAt.getTime()
+  ) {
+    return {
+      action: 'skip',
+      reason: 'came due in quiet hours, and the morning is after the visit',
+    };
+  }
+  return { action: 'defer', until: morning };
 }

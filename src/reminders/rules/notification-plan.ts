@@ -66,7 +66,9 @@ export function planAppointmentNotifications(
       const planned: PlannedNotification[] = [
         { kind: 'appointment_confirmation', dedupeKey: confirmationKey(appointment), sendAt: now },
       ];
-      for (const hours of appointment.reminderHoursBefore) {
+      // Largest lead first, whatever the order a type's and a location's settings combine in.
+      const leads = [...new Set(appointment.reminderHoursBefore)].sort((a, b) => b - a);
+      for (const hours of leads) {
         const sendAt = reminderSendAt(startsAt, hours, timeZone, now);
         if (sendAt && !planned.some((item) => item.sendAt.getTime() === sendAt.getTime())) {
           planned.push({

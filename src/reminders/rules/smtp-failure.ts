@@ -2,7 +2,10 @@
  * What a failed SMTP hand-off means for the next attempt. Reply codes follow RFC 5321 section
  * 4.2.1: 4yz is a transient negative completion (try again later), 5yz a permanent one (the same
  * message will fail again). Without a reply code nothing reached a server's verdict (refused or
- * dropped connection, timeout, TLS or DNS trouble), which is worth retrying as well.
+ * dropped connection, timeout, TLS or DNS trouble), which is worth retrying as well. A connection
+ * that drops after the message went but before the server's reply cannot be told apart from one
+ * that dropped earlier; it is retried too, with the same Message-ID, which receiving systems
+ * that deduplicate by Message-ID collapse into one.
  */
 export type SmtpFailureKind = 'transient' | 'permanent';
 
