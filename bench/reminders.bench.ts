@@ -15,11 +15,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { Redis } from 'ioredis';
 import { createWorkerContext } from '../src/bootstrap/create-app';
 import { loadConfig, type QueueBackendName } from '../src/config/app-config';
 import { migrateDatabase } from '../src/database/migrate';
 import { configureQueueBackend } from '../src/queue/queue-connection';
+import { redisAnswers } from '../test/support/services';
 
 process.env.TZ = 'UTC';
 const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 100_000);
@@ -39,23 +39,6 @@ const say = (line: string) => {
   lines.push(line);
   console.log(line);
 };
-
-async function redisAnswers(): Promise<boolean> {
-  const redis = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 function startSink(): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(join(__dirname, 'smtp-sink.js'));
@@ -163,7 +146,7 @@ async function main() {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
   const url = withDb(database);
-  const backend: QueueBackendName = (await redisAnswers()) ? 'redis' : 'postgres';
+  const backend: QueueBackendName = (await redisAnswers(redisUrl)) ? 'redis' : 'postgres';
   const pool = new Pool({ connectionString: url, max: 4 });
   const sink = await startSink();
   try {
@@ -186,6 +169,7 @@ async function main() {
       QUEUE_PREFIX: `ptp-bench-${process.pid}`,
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
       EMAIL_LINK_SECRET: 'bench-link-secret-bench-link-secret',
+      PUBLIC_BASE_URL: 'https://pt.bench.example',
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       EMAIL_CONCURRENCY: String(CONCURRENCY),
       OUTBOX_POLL_MS: '100',

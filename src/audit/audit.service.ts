@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../auth/actor';
 import { PageQuery } from '../common/pagination/page';
+import { insertTogether } from '../database/insert-together';
 import { AuditAction, AuditEvent } from './audit-event.entity';
 import type { AuditEventFilters } from './audit-export.entity';
 
@@ -46,20 +46,9 @@ export class AuditService {
   }
 
   async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
-    if (entries.length === 0) return;
-    const repository = manager ? manager.getRepository(AuditEvent) : this.events;
-    await repository.insert(
-      entries.map((entry) => ({
-        actorUserId: entry.actor.userId ?? null,
-        actorRole: 'role' in entry.actor ? entry.actor.role : null,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        requestId: entry.actor.requestId || null,
-        clientIp: entry.actor.clientIp ?? null,
-        details: entry.details ?? {},
-      })) as QueryDeepPartialEntity<AuditEvent>[],
-    );
+    await insertTogether(manager ?? this.events.manager, [
+      { table: 'audit_events', rows: entries.map((entry) => this.rowOf(entry)) },
+    ]);
   }
 
   async list(filters: AuditEventFilters, page: PageQuery): Promise<[AuditEvent[], number]> {

@@ -2,6 +2,7 @@ import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public, RequestMeta, type RequestMetadata } from '../auth/decorators';
 import { ApiProblems } from '../common/api-errors.decorator';
+import { simplePage } from '../common/html-page';
 import { InputError } from '../common/errors/domain-error';
 import { PatientsService } from '../patients/patients.service';
 import { EmailLinks } from './email-links';
@@ -36,14 +37,12 @@ export class UnsubscribeController {
   @ApiProblems(400)
   page(@Query('token') token: unknown): string {
     this.patientOf(token);
-    return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Unsubscribe</title></head>
-<body style="font-family: Arial, sans-serif; max-width: 560px">
-<h1>Stop emails from your clinic?</h1>
+    return simplePage(
+      'Unsubscribe',
+      `<h1>Stop emails from your clinic?</h1>
 <p>You will no longer get appointment reminders or other emails. The clinic can still call you.</p>
-<form method="post"><button type="submit">Unsubscribe</button></form>
-</body></html>
-`;
+<form method="post"><button type="submit">Unsubscribe</button></form>`,
+    );
   }
 
   @Post()
@@ -65,13 +64,11 @@ export class UnsubscribeController {
     @RequestMeta() request: RequestMetadata,
   ): Promise<string> {
     await this.patients.withdrawEmailConsent(this.patientOf(token), request);
-    return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Unsubscribed</title></head>
-<body style="font-family: Arial, sans-serif; max-width: 560px">
-<h1>You are unsubscribed</h1>
-<p>You will get no more emails from your clinic. To receive them again, ask the front desk.</p>
-</body></html>
-`;
+    return simplePage(
+      'Unsubscribed',
+      `<h1>You are unsubscribed</h1>
+<p>You will get no more emails from your clinic. To receive them again, ask the front desk.</p>`,
+    );
   }
 
   private patientOf(token: unknown): string {

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@ne
 import { DateTime } from 'luxon';
 import { Public, RequestMeta, type RequestMetadata } from '../auth/decorators';
 import { ApiProblems } from '../common/api-errors.decorator';
+import { simplePage } from '../common/html-page';
 import { InputError } from '../common/errors/domain-error';
 import { EmailLinks } from '../reminders/email-links';
 import { AppointmentsService } from './appointments.service';
@@ -36,13 +37,11 @@ export class WaitlistOfferLinkController {
   @ApiProblems(400)
   page(@Query('token') token: unknown): string {
     this.offerOf(token);
-    return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Take the offered time</title></head>
-<body style="font-family: Arial, sans-serif; max-width: 560px">
-<h1>Take the appointment time we offered you?</h1>
-<form method="post"><button type="submit">Yes, book it</button></form>
-</body></html>
-`;
+    return simplePage(
+      'Take the offered time',
+      `<h1>Take the appointment time we offered you?</h1>
+<form method="post"><button type="submit">Yes, book it</button></form>`,
+    );
   }
 
   @Post()
@@ -72,13 +71,11 @@ export class WaitlistOfferLinkController {
     const when = DateTime.fromJSDate(appointment.startsAt, { zone: timeZone }).toFormat(
       "cccc, LLLL d, yyyy 'at' h:mm a ZZZZ",
     );
-    return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Booked</title></head>
-<body style="font-family: Arial, sans-serif; max-width: 560px">
-<h1>You are booked</h1>
-<p>Your appointment is on ${when}. A confirmation email is on its way.</p>
-</body></html>
-`;
+    return simplePage(
+      'Booked',
+      `<h1>You are booked</h1>
+<p>Your appointment is on ${when}. A confirmation email is on its way.</p>`,
+    );
   }
 
   private offerOf(token: unknown) {

@@ -104,3 +104,24 @@ export async function emailClinic(
     },
   };
 }
+
+/** Books a visit with the clinic's PT and type at a local time; returns the appointment id. */
+export async function bookAt(
+  t: TestApp,
+  clinic: EmailClinic,
+  patientId: string,
+  localStart: string,
+): Promise<string> {
+  const response = await t.http
+    .post('/appointments')
+    .set({ Authorization: clinic.admin.authorization })
+    .send({
+      patientId,
+      appointmentTypeId: clinic.typeId,
+      locationId: clinic.locationId,
+      therapistId: clinic.therapist.id,
+      localStart,
+    })
+    .expect(201);
+  return response.body.id as string;
+}

@@ -7,6 +7,7 @@ import { createStaff } from '../factories';
 import { plusDays } from '../scheduling/calendar-dates';
 import { SmtpSink, type ReceivedMail } from '../support/smtp-sink';
 import { redisUrlForTests, startTestApp, type TestApp } from '../support/test-app';
+import { eventually, sleep } from '../support/eventually';
 import { emailClinic, zoneWhereItIs, type EmailClinic } from './clinic';
 
 /**
@@ -33,25 +34,6 @@ interface NotificationRow {
 interface Booked {
   id: string;
   startsAt: string;
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Polls until the value satisfies the predicate; fails with the last value seen. */
-async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`not reached in ${timeoutMs} ms; last seen ${JSON.stringify(value)}`);
-    }
-    await sleep(50);
-  }
 }
 
 const EASTERN = 'America/New_York';

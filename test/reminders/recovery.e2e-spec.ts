@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { OutboxRelay, notificationJobId } from '../../src/reminders/outbox-relay';
 import { SmtpSink } from '../support/smtp-sink';
 import { redisUrlForTests, startTestApp, type TestApp } from '../support/test-app';
-import { emailClinic, zoneWhereItIs, type EmailClinic } from './clinic';
+import { eventually } from '../support/eventually';
+import { bookAt, emailClinic, zoneWhereItIs } from './clinic';
 
 interface Row {
   id: string;
@@ -35,38 +36,17 @@ describe('emails whose job went missing or came due at night', () => {
     await sink.close();
   });
 
-  async function clinicIn(zone: string): Promise<EmailClinic> {
-    const clinic = await emailClinic(t);
-    await t.db.query('UPDATE locations SET time_zone = $2 WHERE id = $1', [
-      clinic.locationId,
-      zone,
-    ]);
-    return clinic;
-  }
-
-  async function reminderOf(clinic: EmailClinic, patientId: string, daysAhead: number) {
-    const zone = (
-      await t.db.query<{ time_zone: string }>('SELECT time_zone FROM locations WHERE id = $1', [
-        clinic.locationId,
-      ])
-    ).rows[0].time_zone;
+  /** A clinic in the zone, a patient, and a visit some days ahead at noon there. */
+  async function reminderIn(zone: string, daysAhead: number) {
+    const clinic = await emailClinic(t, { timeZone: zone });
+    const patient = await clinic.patient();
     const localStart = DateTime.now()
       .setZone(zone)
       .plus({ days: daysAhead })
       .set({ hour: 12, minute: 0 })
       .toFormat("yyyy-MM-dd'T'HH:mm");
-    const booked = await t.http
-      .post('/appointments')
-      .set({ Authorization: clinic.admin.authorization })
-      .send({
-        patientId,
-        appointmentTypeId: clinic.typeId,
-        locationId: clinic.locationId,
-        therapistId: clinic.therapist.id,
-        localStart,
-      })
-      .expect(201);
-    return () => row(booked.body.id as string, 'appointment_reminder');
+    const appointmentId = await bookAt(t, clinic, patient.id, localStart);
+    return { patient, reminder: () => row(appointmentId, 'appointment_reminder') };
   }
 
   async function row(appointmentId: string, kind: string): Promise<Row> {
@@ -78,21 +58,9 @@ describe('emails whose job went missing or came due at night', () => {
     return rows[0];
   }
 
-  async function until(read: () => Promise<Row>, done: (row: Row) => boolean): Promise<Row> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const current = await read();
-      if (done(current)) return current;
-      if (Date.now() > deadline) throw new Error(`gave up; last ${JSON.stringify(current)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
   it('queues again an overdue email whose job was lost, and it goes once', async () => {
-    const clinic = await clinicIn(zoneWhereItIs(10, 19));
-    const patient = await clinic.patient();
-    const reminder = await reminderOf(clinic, patient.id, 3);
-    const relayed = await until(reminder, (current) => current.relayed_version === 1);
+    const { patient, reminder } = await reminderIn(zoneWhereItIs(10, 19), 3);
+    const relayed = await eventually(reminder, (current) => current.relayed_version === 1);
     // Redis lost the job (a flush, a failover, a job removed by hand), and its time has passed.
     await queue.remove(notificationJobId(relayed.id, 1));
     await t.db.query(
@@ -103,7 +71,7 @@ describe('emails whose job went missing or came due at night', () => {
     // (The relay also reconciles by itself once a minute; whichever run finds the row, one does.)
     await relay.reconcile();
 
-    const sent = await until(reminder, (current) => current.status === 'sent');
+    const sent = await eventually(reminder, (current) => current.status === 'sent');
     expect(sent.version).toBe(2);
     const mails = await sink.waitFor(patient.email, 2);
     // Confirmation and reminder go side by side here: their order is not given.
@@ -115,10 +83,8 @@ describe('emails whose job went missing or came due at night', () => {
   });
 
   it('hands a row left sending by a lost job to an admin as unconfirmed, never resending it', async () => {
-    const clinic = await clinicIn(zoneWhereItIs(10, 19));
-    const patient = await clinic.patient();
-    const reminder = await reminderOf(clinic, patient.id, 4);
-    const relayed = await until(reminder, (current) => current.relayed_version === 1);
+    const { reminder } = await reminderIn(zoneWhereItIs(10, 19), 4);
+    const relayed = await eventually(reminder, (current) => current.relayed_version === 1);
     await queue.remove(notificationJobId(relayed.id, 1));
     await t.db.query(
       `UPDATE notifications SET status = 'sending', claimed_at = now() - interval '15 minutes',
@@ -135,17 +101,15 @@ describe('emails whose job went missing or came due at night', () => {
 
   it('holds an email that comes due in quiet hours until 08:00 local', async () => {
     const zone = zoneWhereItIs(0, 5);
-    const clinic = await clinicIn(zone);
-    const patient = await clinic.patient();
-    const reminder = await reminderOf(clinic, patient.id, 3);
-    const relayed = await until(reminder, (current) => current.relayed_version === 1);
+    const { patient, reminder } = await reminderIn(zone, 3);
+    const relayed = await eventually(reminder, (current) => current.relayed_version === 1);
     // As if the queue had been down until now: the reminder is due in the middle of the night.
     await t.db.query(
       `UPDATE notifications SET send_at = now(), version = version + 1 WHERE id = $1`,
       [relayed.id],
     );
 
-    const held = await until(
+    const held = await eventually(
       reminder,
       (current) => current.version === 3 && current.relayed_version === 3,
     );

@@ -4,7 +4,8 @@ import { SmtpSink } from '../support/smtp-sink';
 import { TcpProxy } from '../support/tcp-proxy';
 import { startTestApp, redisUrlForTests, type TestApp } from '../support/test-app';
 import { CompiledService, type ServiceProcess } from '../support/worker-process';
-import { emailClinic, type EmailClinic } from './clinic';
+import { eventually, sleep } from '../support/eventually';
+import { bookAt, emailClinic, type EmailClinic } from './clinic';
 
 const ZONE = 'America/New_York';
 
@@ -24,38 +25,6 @@ async function confirmationOf(db: Pool, appointmentId: string) {
     [appointmentId],
   );
   return rows[0];
-}
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`gave up waiting; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function book(t: TestApp, clinic: EmailClinic, patientId: string, localStart: string) {
-  const response = await t.http
-    .post('/appointments')
-    .set({ Authorization: clinic.admin.authorization })
-    .send({
-      patientId,
-      appointmentTypeId: clinic.typeId,
-      locationId: clinic.locationId,
-      therapistId: clinic.therapist.id,
-      localStart,
-    })
-    .expect(201);
-  return response.body.id as string;
 }
 
 const redisUrl = redisUrlForTests();
@@ -92,10 +61,10 @@ describeWithRedis('email when Redis goes away (Redis backend)', () => {
     const patient = await clinic.patient();
     await proxy.cut();
 
-    const appointmentId = await book(t, clinic, patient.id, inThreeDays());
+    const appointmentId = await bookAt(t, clinic, patient.id, inThreeDays());
 
     // The booking and its email are safe in PostgreSQL; nothing could reach the queue.
-    await pause(1500);
+    await sleep(1500);
     expect(await confirmationOf(t.db, appointmentId)).toMatchObject({
       status: 'pending',
       relayed_version: 0,
@@ -108,7 +77,7 @@ describeWithRedis('email when Redis goes away (Redis backend)', () => {
       () => confirmationOf(t.db, appointmentId),
       (row) => row.status === 'sent',
     );
-    await pause(1500);
+    await sleep(1500);
     expect(sink.to(patient.email)).toHaveLength(1);
   }, 90_000);
 });
@@ -165,7 +134,7 @@ describe('a worker killed during the SMTP hand-off', () => {
       if (mail.parsed.messageId && sink.to(patient.email).length === 0) await first.kill();
     };
 
-    const appointmentId = await book(t, clinic, patient.id, inThreeDays());
+    const appointmentId = await bookAt(t, clinic, patient.id, inThreeDays());
     await sink.waitFor(patient.email, 1, 30_000);
     expect(await confirmationOf(t.db, appointmentId)).toMatchObject({ status: 'sending' });
 
@@ -176,7 +145,7 @@ describe('a worker killed during the SMTP hand-off', () => {
       (row) => row.status === 'unconfirmed',
       30_000,
     );
-    await pause(2000);
+    await sleep(2000);
     expect(sink.to(patient.email)).toHaveLength(1);
   }, 120_000);
 
@@ -185,7 +154,7 @@ describe('a worker killed during the SMTP hand-off', () => {
     const patient = await clinic.patient();
     const worker = await service.start(workerEnv());
     workers.push(worker);
-    const appointmentId = await book(t, clinic, patient.id, inThreeDays(11));
+    const appointmentId = await bookAt(t, clinic, patient.id, inThreeDays(11));
     await worker.stop();
 
     const next = await service.start(workerEnv());
@@ -195,7 +164,7 @@ describe('a worker killed during the SMTP hand-off', () => {
       () => confirmationOf(t.db, appointmentId),
       (row) => row.status === 'sent',
     );
-    await pause(1500);
+    await sleep(1500);
     expect(sink.to(patient.email)).toHaveLength(1);
   }, 120_000);
 });

@@ -2,19 +2,10 @@ import { DateTime } from 'luxon';
 import type { Pool } from 'pg';
 import { SmtpSink, type ReceivedMail } from '../support/smtp-sink';
 import { redisUrlForTests, startTestApp, type TestApp } from '../support/test-app';
-import { emailClinic, type EmailClinic } from './clinic';
+import { eventually } from '../support/eventually';
+import { bookAt, emailClinic, type EmailClinic } from './clinic';
 
 const NY = 'America/New_York';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`gave up; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const notificationsOf = async (db: Pool, patientId: string, kind: string) =>
   (
@@ -55,26 +46,11 @@ describe('waitlist offers and discharge check-ins by email', () => {
     await sink.close();
   });
 
-  async function bookFor(patientId: string, localStart: string): Promise<string> {
-    const response = await t.http
-      .post('/appointments')
-      .set(as())
-      .send({
-        patientId,
-        appointmentTypeId: clinic.typeId,
-        locationId: clinic.locationId,
-        therapistId: clinic.therapist.id,
-        localStart,
-      })
-      .expect(201);
-    return response.body.id as string;
-  }
-
   it('emails the freed slot to the waiting patient, whose link books it once', async () => {
     const booked = await clinic.patient();
     const waiting = await clinic.patient();
     const slot = inDays(5, '14:00');
-    const appointmentId = await bookFor(booked.id, slot);
+    const appointmentId = await bookAt(t, clinic, booked.id, slot);
     const day = slot.slice(0, 10);
     await t.http
       .post('/waitlist')
