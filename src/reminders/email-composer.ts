@@ -22,6 +22,8 @@ export interface EmailFacts {
   endsAt: Date | null;
   /** How often the appointment was moved: the revision calendar apps compare. */
   moves: number;
+  /** For the confirmation of a series: this visit and every later one still booked. */
+  seriesVisits: { id: string; startsAt: string; endsAt: string }[];
   offerExpiresAt: Date | null;
 }
 
@@ -68,6 +70,14 @@ export function composeEmail(
       : undefined,
     unsubscribeUrl: options.unsubscribeUrl,
     acceptUrl: options.acceptUrl,
+    seriesVisits:
+      facts.seriesVisits.length > 1
+        ? facts.seriesVisits.map((visit) =>
+            DateTime.fromISO(visit.startsAt, { zone: facts.timeZone }).toFormat(
+              "cccc, LLLL d 'at' h:mm a",
+            ),
+          )
+        : undefined,
   });
   return {
     to: facts.email,
@@ -88,20 +98,43 @@ export function composeEmail(
   };
 }
 
-/** A single-event calendar (RFC 5545) with only what the email itself shows. */
+/**
+ * A calendar (RFC 5545) with only what the email itself shows: the visit, or every visit of a
+ * series, each with its own UID so a later move updates just that one.
+ */
 function appointmentCalendar(facts: EmailFacts): string {
   const calendar = ical({
     prodId: { company: 'PT Practice', product: 'Appointments', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  calendar.createEvent({
-    id: `${facts.appointmentId}@pt-practice`,
-    start: facts.startsAt!,
-    end: facts.endsAt!,
-    sequence: facts.moves,
-    summary: `Appointment at ${facts.clinicName}`,
-    location: [facts.clinicName, ...facts.clinicAddress].join(', '),
-    description: facts.clinicPhone ? `To change or cancel, call ${facts.clinicPhone}.` : undefined,
-  });
+  const visits =
+    facts.seriesVisits.length > 1
+      ? facts.seriesVisits.map((visit) => ({
+          id: visit.id,
+          start: new Date(visit.startsAt),
+          end: new Date(visit.endsAt),
+          sequence: 0,
+        }))
+      : [
+          {
+            id: facts.appointmentId!,
+            start: facts.startsAt!,
+            end: facts.endsAt!,
+            sequence: facts.moves,
+          },
+        ];
+  for (const visit of visits) {
+    calendar.createEvent({
+      id: `${visit.id}@pt-practice`,
+      start: visit.start,
+      end: visit.end,
+      sequence: visit.sequence,
+      summary: `Appointment at ${facts.clinicName}`,
+      location: [facts.clinicName, ...facts.clinicAddress].join(', '),
+      description: facts.clinicPhone
+        ? `To change or cancel, call ${facts.clinicPhone}.`
+        : undefined,
+    });
+  }
   return calendar.toString();
 }

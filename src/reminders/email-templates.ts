@@ -20,6 +20,7 @@ const KINDS: Record<NotificationKind, KindTemplates> = {
     subject: 'Your appointment at {{clinicName}} on {{localDateShort}}',
     paragraphs: [
       `Your appointment is booked for ${WHEN}.`,
+      '{{#if seriesVisits}}It is the first of {{seriesVisits.length}} visits:{{#each seriesVisits}}\n- {{this}}{{/each}}{{/if}}',
       'Please arrive 10 minutes early. The attached calendar file adds it to your calendar.',
       'To change or cancel, call us at {{clinicPhone}}.',
     ],
@@ -70,7 +71,16 @@ const KINDS: Record<NotificationKind, KindTemplates> = {
   },
 };
 
-const TEXT_LAYOUT = Handlebars.compile(
+/** Our own Handlebars environment, so its helper cannot clash with any other template user. */
+const templates = Handlebars.create();
+// A paragraph's line breaks (the visits of a series) become <br> in HTML, after escaping.
+templates.registerHelper(
+  'lines',
+  (text: string) =>
+    new templates.SafeString(templates.escapeExpression(text).replace(/\n/g, '<br>')),
+);
+
+const TEXT_LAYOUT = templates.compile(
   `Hi {{firstName}},
 
 {{#each paragraphs}}{{this}}
@@ -85,11 +95,11 @@ Unsubscribe: {{unsubscribeUrl}}
   { noEscape: true },
 );
 
-const HTML_LAYOUT = Handlebars.compile(`<!doctype html>
+const HTML_LAYOUT = templates.compile(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{subject}}</title></head>
 <body style="font-family: Arial, sans-serif; color: #222; max-width: 560px">
 <p>Hi {{firstName}},</p>
-{{#each paragraphs}}<p>{{this}}</p>
+{{#each paragraphs}}<p>{{lines this}}</p>
 {{/each}}<p style="color: #555">{{clinicName}}<br>{{#each clinicAddress}}{{this}}<br>{{/each}}{{clinicPhone}}</p>
 <p style="font-size: 12px; color: #777">You get this email because you agreed to email from {{clinicName}}.
 <a href="{{unsubscribeUrl}}">Unsubscribe</a></p>
@@ -106,16 +116,18 @@ export interface TemplateValues {
   localTime?: string;
   offerExpiresLocal?: string;
   acceptUrl?: string;
+  /** The visits of a series, as local dates and times, when a confirmation covers several. */
+  seriesVisits?: string[];
   unsubscribeUrl: string;
 }
 
 const compiled = Object.fromEntries(
-  Object.entries(KINDS).map(([kind, templates]) => [
+  Object.entries(KINDS).map(([kind, kindTemplates]) => [
     kind,
     {
-      subject: Handlebars.compile(templates.subject, { noEscape: true }),
-      paragraphs: templates.paragraphs.map((paragraph) =>
-        Handlebars.compile(paragraph, { noEscape: true }),
+      subject: templates.compile(kindTemplates.subject, { noEscape: true }),
+      paragraphs: kindTemplates.paragraphs.map((paragraph) =>
+        templates.compile(paragraph, { noEscape: true }),
       ),
     },
   ]),
@@ -129,10 +141,13 @@ export function renderEmail(
   kind: NotificationKind,
   values: TemplateValues,
 ): { subject: string; text: string; html: string } {
-  const templates = compiled[kind];
-  const subject = templates.subject(values);
-  // Paragraphs are filled unescaped once; the HTML layout escapes them as it inserts them.
-  const paragraphs = templates.paragraphs.map((paragraph) => paragraph(values));
+  const forKind = compiled[kind];
+  const subject = forKind.subject(values);
+  // Paragraphs are filled unescaped once; the HTML layout escapes them as it inserts them. A
+  // paragraph that only applies sometimes (the visits of a series) renders empty otherwise.
+  const paragraphs = forKind.paragraphs
+    .map((paragraph) => paragraph(values))
+    .filter((paragraph) => paragraph !== '');
   return {
     subject,
     text: TEXT_LAYOUT({ ...values, paragraphs }),

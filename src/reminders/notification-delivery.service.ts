@@ -170,6 +170,12 @@ const FACTS_QUERY = `
          coalesce(a.ends_at, w.offered_starts_at + make_interval(mins => t.duration_minutes)) AS "endsAt",
          (SELECT count(*)::int FROM appointment_events ev
            WHERE ev.appointment_id = a.id AND ev.action = 'reschedule') AS moves,
+         -- A series is confirmed once, on its first visit, with every visit still ahead.
+         (SELECT coalesce(json_agg(json_build_object('id', s.id, 'startsAt', s.starts_at, 'endsAt', s.ends_at)
+                                   ORDER BY s.starts_at), '[]')
+            FROM appointments s
+           WHERE n.kind = 'appointment_confirmation' AND s.series_id = a.series_id
+             AND s.status IN ('booked', 'confirmed') AND s.starts_at >= a.starts_at) AS "seriesVisits",
          w.status AS "offerStatus", w.offer_expires_at AS "offerExpiresAt",
          e.status AS "episodeStatus"
     FROM notifications n

@@ -64,17 +64,19 @@ export class OutboxService {
 
   /**
    * The outbox rows of an appointment just booked, for the caller to write together with it in
-   * one statement (`insertTogether`): nothing can be in the outbox for it yet.
+   * one statement (`insertTogether`): nothing can be in the outbox for it yet. A later visit of
+   * a series gets no confirmation of its own: the first visit's lists them all.
    */
   rowsForNewAppointment(
     appointment: Omit<AppointmentFacts, 'status' | 'lateCancellation' | 'revision'> & {
       patientId: string;
+      confirm: boolean;
     },
   ): Record<string, unknown>[] {
     const planned = planAppointmentNotifications(
       { ...appointment, status: 'booked', lateCancellation: false, revision: 0 },
       new Date(),
-    );
+    ).filter((item) => appointment.confirm || item.kind !== 'appointment_confirmation');
     return planned.map((item) => ({
       kind: item.kind,
       dedupe_key: item.dedupeKey,

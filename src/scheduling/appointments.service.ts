@@ -173,10 +173,13 @@ export class AppointmentsService {
         // Each occurrence in its own savepoint: one conflict must not undo the others.
         await manager.query('SAVEPOINT occurrence');
         try {
-          const appointment = await this.place(manager, actor, {
-            ...base,
-            startsAt: occurrence.startsAt,
-          });
+          // One confirmation for the series, on its first booked visit, listing them all.
+          const appointment = await this.place(
+            manager,
+            actor,
+            { ...base, startsAt: occurrence.startsAt },
+            { confirm: outcomes.every((outcome) => !outcome.appointment) },
+          );
           await manager.query('RELEASE SAVEPOINT occurrence');
           outcomes.push({ occurrence, appointment, conflict: null });
         } catch (error) {
@@ -515,6 +518,7 @@ export class AppointmentsService {
     manager: EntityManager,
     actor: Actor,
     placement: NewPlacement,
+    { confirm = true } = {},
   ): Promise<Appointment> {
     const id = randomUUID();
     const fields = await this.checkPlacement(manager, placement, null);
@@ -603,6 +607,7 @@ export class AppointmentsService {
             type.secondReminderHoursBefore ?? location.secondReminderHoursBefore,
           ].filter((hours): hours is number => hours !== null),
           followUpDays: type.followUpDays,
+          confirm,
         }),
       },
     ]);
