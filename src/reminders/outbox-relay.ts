@@ -216,6 +216,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
             delay: Math.max(0, row.send_at.getTime() - now),
             attempts: maxAttempts,
             backoff: { type: 'exponential', delay: retryBaseMs, jitter: 0.5 },
+            // The notifications table keeps the record. A finished job leaves the queue at once,
+            // so a notification never has two jobs (say one just deferred to the morning, and
+            // the job for its new version).
+            removeOnComplete: true,
           },
         })),
     );
