@@ -6,6 +6,7 @@ const ZONES = [
   'America/Los_Angeles',
   'Pacific/Honolulu',
   'Europe/London',
+  'Asia/Dubai',
   'Asia/Kolkata',
   'Asia/Tokyo',
   'Australia/Sydney',
