@@ -125,11 +125,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
       const orphans: RelayRow[] = [];
       for (const row of rows) {
-        const job = await withTimeout(
-          this.queue.getJob(notificationJobId(row.id, row.version)),
+        const state = await withTimeout(
+          this.queue.getJobState(notificationJobId(row.id, row.version)),
           QUEUE_TIMEOUT_MS,
         );
-        const state = job ? await job.getState() : 'missing';
         if (!['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state)) {
           orphans.push(row);
         }

@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import { sleep } from '../support/eventually';
 import { SmtpSink } from '../support/smtp-sink';
-import { redisUrlForTests, startTestApp, type TestApp } from '../support/test-app';
+import { queueBackendsForTests, startTestApp, type TestApp } from '../support/test-app';
 import { nextWeekday } from '../scheduling/calendar-dates';
 import { emailClinic, type EmailClinic } from './clinic';
 
 const ZONE = 'America/New_York';
 
-describe('emails for a recurring series', () => {
+describe.each(queueBackendsForTests())('emails for a recurring series (%s queue)', (backend) => {
   let sink: SmtpSink;
   let t: TestApp;
   let clinic: EmailClinic;
@@ -15,7 +15,7 @@ describe('emails for a recurring series', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await startTestApp({
-      queueBackend: redisUrlForTests() ? 'redis' : 'postgres',
+      queueBackend: backend,
       env: { SMTP_URL: sink.url, OUTBOX_POLL_MS: '50', EMAIL_RETRY_BASE_MS: '100' },
     });
     clinic = await emailClinic(t, { timeZone: ZONE });

@@ -30,6 +30,10 @@ function requireEnv(name: string): string {
 /** Whether the Redis legs of the queue tests can run. */
 export const redisUrlForTests = (): string | undefined => process.env.TEST_REDIS_URL || undefined;
 
+/** The queue backends a queue test runs on: PostgreSQL always, Redis when one answers. */
+export const queueBackendsForTests = (): QueueBackendName[] =>
+  redisUrlForTests() ? ['postgres', 'redis'] : ['postgres'];
+
 /**
  * Boots the real application on a fresh database cloned from the migrated template, talking to
  * the real PostgreSQL and, when asked, the real Redis.
