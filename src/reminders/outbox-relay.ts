@@ -114,30 +114,33 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Queues again what is long overdue and has no live job; returns how many rows it touched. */
   async reconcile(): Promise<number> {
-    return this.asLeader(async (manager) => {
-      const rows = await manager.query<RelayRow[]>(
-        `SELECT id, status, version, relayed_version, send_at FROM notifications
+    return this.asLeader(
+      async (manager) => {
+        const rows = await manager.query<RelayRow[]>(
+          `SELECT id, status, version, relayed_version, send_at FROM notifications
           WHERE status IN ('pending', 'sending') AND relayed_version = version
             AND send_at < now() - interval '${OVERDUE}'
             AND (status = 'pending' OR claimed_at < now() - interval '${OVERDUE}')
           ORDER BY send_at
           LIMIT ${BATCH_SIZE}`,
-      );
-      const orphans: RelayRow[] = [];
-      for (const row of rows) {
-        const state = await withTimeout(
-          this.queue.getJobState(notificationJobId(row.id, row.version)),
-          QUEUE_TIMEOUT_MS,
         );
-        if (!['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state)) {
-          orphans.push(row);
+        const orphans: RelayRow[] = [];
+        for (const row of rows) {
+          const state = await withTimeout(
+            this.queue.getJobState(notificationJobId(row.id, row.version)),
+            QUEUE_TIMEOUT_MS,
+          );
+          if (
+            !['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state)
+          ) {
+            orphans.push(row);
+          }
         }
-      }
-      for (const row of orphans) {
-        // A pending row is queued again as a new version; a row left `sending` by a lost job may
-        // have reached the patient, so it goes to an admin as unconfirmed.
-        await manager.query(
-          `UPDATE notifications
+        for (const row of orphans) {
+          // A pending row is queued again as a new version; a row left `sending` by a lost job may
+          // have reached the patient, so it goes to an admin as unconfirmed.
+          await manager.query(
+            `UPDATE notifications
               SET status = CASE status WHEN 'sending' THEN 'unconfirmed' ELSE status END,
                   version = CASE status WHEN 'pending' THEN version + 1 ELSE version END,
                   last_error = CASE status WHEN 'sending'
@@ -145,21 +148,34 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
                     ELSE last_error END,
                   updated_at = now()
             WHERE id = $1 AND version = $2 AND status = $3`,
-          [row.id, row.version, row.status],
-        );
-      }
-      if (orphans.length > 0) {
-        this.logger.warn(
-          `outbox relay: ${orphans.length} overdue notification(s) had lost their job`,
-        );
-      }
-      return orphans.length;
-    });
+            [row.id, row.version, row.status],
+          );
+        }
+        if (orphans.length > 0) {
+          this.logger.warn(
+            `outbox relay: ${orphans.length} overdue notification(s) had lost their job`,
+          );
+        }
+        return orphans.length;
+      },
+      { wait: true },
+    );
   }
 
-  /** Runs the work in a transaction holding the relay's lock, or skips it if another has it. */
-  private asLeader(work: (manager: EntityManager) => Promise<number>): Promise<number> {
+  /**
+   * Runs the work in a transaction holding the relay's lock. A relay round skips when another
+   * worker has the lock (that one is doing the same work); the minute's reconciliation waits
+   * for it instead, so it is never skipped.
+   */
+  private asLeader(
+    work: (manager: EntityManager) => Promise<number>,
+    { wait }: { wait: boolean },
+  ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      if (wait) {
+        await manager.query('SELECT pg_advisory_xact_lock($1)', [RELAY_LOCK_KEY]);
+        return work(manager);
+      }
       const [{ leader }] = await manager.query<{ leader: boolean }[]>(
         'SELECT pg_try_advisory_xact_lock($1) AS leader',
         [RELAY_LOCK_KEY],
@@ -169,32 +185,37 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private relayBatch(): Promise<number> {
-    return this.asLeader(async (manager) => {
-      const rows = await manager.query<RelayRow[]>(
-        `SELECT id, status, version, relayed_version, send_at FROM notifications
+    return this.asLeader(
+      async (manager) => {
+        const rows = await manager.query<RelayRow[]>(
+          `SELECT id, status, version, relayed_version, send_at FROM notifications
           WHERE relayed_version < version
           ORDER BY send_at
           LIMIT ${BATCH_SIZE}`,
-      );
-      if (rows.length === 0) return 0;
-      await withTimeout(this.sync(rows), QUEUE_TIMEOUT_MS);
-      const [relayed] = await manager.query<[{ id: string }[], number]>(
-        `UPDATE notifications AS n SET relayed_version = r.version
+        );
+        if (rows.length === 0) return 0;
+        await withTimeout(this.sync(rows), QUEUE_TIMEOUT_MS);
+        const [relayed] = await manager.query<[{ id: string }[], number]>(
+          `UPDATE notifications AS n SET relayed_version = r.version
            FROM unnest($1::uuid[], $2::int[]) AS r (id, version)
           WHERE n.id = r.id AND n.version = r.version
           RETURNING n.id`,
-        [rows.map((row) => row.id), rows.map((row) => row.version)],
-      );
-      // A row that changed while the queue was called is relayed again next round, from the
-      // version it last reached the queue with; the job just added for the passing one goes.
-      const done = new Set(relayed.map((row) => row.id));
-      const passed = rows.filter((row) => row.status === 'pending' && !done.has(row.id));
-      await withTimeout(
-        Promise.all(passed.map((row) => this.queue.remove(notificationJobId(row.id, row.version)))),
-        QUEUE_TIMEOUT_MS,
-      );
-      return rows.length;
-    });
+          [rows.map((row) => row.id), rows.map((row) => row.version)],
+        );
+        // A row that changed while the queue was called is relayed again next round, from the
+        // version it last reached the queue with; the job just added for the passing one goes.
+        const done = new Set(relayed.map((row) => row.id));
+        const passed = rows.filter((row) => row.status === 'pending' && !done.has(row.id));
+        await withTimeout(
+          Promise.all(
+            passed.map((row) => this.queue.remove(notificationJobId(row.id, row.version))),
+          ),
+          QUEUE_TIMEOUT_MS,
+        );
+        return rows.length;
+      },
+      { wait: false },
+    );
   }
 
   private async sync(rows: RelayRow[]): Promise<void> {
