@@ -5,7 +5,9 @@ import {
   planAppointmentNotifications,
   planDischargeCheckIn,
   planWaitlistOffer,
+  reminderLeads,
   type AppointmentFacts,
+  type ReminderSettings,
   type PlannedNotification,
 } from './rules/notification-plan';
 
@@ -27,14 +29,16 @@ export class OutboxService {
     const [row] = await manager.query<
       (Omit<AppointmentFacts, 'reminderHoursBefore'> & {
         patientId: string;
-        firstHours: number;
-        secondHours: number | null;
+        type: ReminderSettings;
+        location: ReminderSettings;
       })[]
     >(
       `SELECT a.id, a.patient_id AS "patientId", a.status, a.starts_at AS "startsAt",
               coalesce(a.late_cancellation, false) AS "lateCancellation", l.time_zone AS "timeZone",
-              coalesce(t.reminder_hours_before, l.reminder_hours_before) AS "firstHours",
-              coalesce(t.second_reminder_hours_before, l.second_reminder_hours_before) AS "secondHours",
+              json_build_object('reminderHoursBefore', t.reminder_hours_before,
+                'secondReminderHoursBefore', t.second_reminder_hours_before) AS type,
+              json_build_object('reminderHoursBefore', l.reminder_hours_before,
+                'secondReminderHoursBefore', l.second_reminder_hours_before) AS location,
               t.follow_up_days AS "followUpDays",
               (SELECT count(*)::int FROM appointment_events e
                 WHERE e.appointment_id = a.id AND e.action = 'reschedule') AS revision
@@ -44,10 +48,7 @@ export class OutboxService {
         WHERE a.id = $1`,
       [appointmentId],
     );
-    const reminderHoursBefore = [row.firstHours, row.secondHours].filter(
-      (hours): hours is number => hours !== null,
-    );
-    const facts = { ...row, reminderHoursBefore };
+    const facts = { ...row, reminderHoursBefore: reminderLeads(row.type, row.location) };
     const now = new Date();
     await this.write(
       manager,
@@ -68,13 +69,24 @@ export class OutboxService {
    * a series gets no confirmation of its own: the first visit's lists them all.
    */
   rowsForNewAppointment(
-    appointment: Omit<AppointmentFacts, 'status' | 'lateCancellation' | 'revision'> & {
+    appointment: Omit<
+      AppointmentFacts,
+      'status' | 'lateCancellation' | 'revision' | 'reminderHoursBefore'
+    > & {
       patientId: string;
+      type: ReminderSettings;
+      location: ReminderSettings;
       confirm: boolean;
     },
   ): Record<string, unknown>[] {
     const planned = planAppointmentNotifications(
-      { ...appointment, status: 'booked', lateCancellation: false, revision: 0 },
+      {
+        ...appointment,
+        status: 'booked',
+        lateCancellation: false,
+        revision: 0,
+        reminderHoursBefore: reminderLeads(appointment.type, appointment.location),
+      },
       new Date(),
     ).filter((item) => appointment.confirm || item.kind !== 'appointment_confirmation');
     return planned.map((item) => ({

@@ -602,10 +602,8 @@ export class AppointmentsService {
           patientId: appointment.patientId,
           startsAt: appointment.startsAt,
           timeZone: placement.timeZone,
-          reminderHoursBefore: [
-            type.reminderHoursBefore ?? location.reminderHoursBefore,
-            type.secondReminderHoursBefore ?? location.secondReminderHoursBefore,
-          ].filter((hours): hours is number => hours !== null),
+          type,
+          location,
           followUpDays: type.followUpDays,
           confirm,
         }),

@@ -12,6 +12,7 @@ import {
   planDischargeCheckIn,
   type PlannedNotification,
   planWaitlistOffer,
+  reminderLeads,
 } from './notification-plan';
 
 const SCRANTON = 'America/New_York';
@@ -762,5 +763,23 @@ describe('NOTIFICATION_KINDS', () => {
       planDischargeCheckIn('episode-7', '2026-12-01', SCRANTON),
     ].map((item) => item.kind);
     expect(new Set(produced)).toEqual(new Set(NOTIFICATION_KINDS));
+  });
+});
+
+describe('reminderLeads', () => {
+  const settings = (first: number | null, second: number | null) => ({
+    reminderHoursBefore: first,
+    secondReminderHoursBefore: second,
+  });
+
+  it.each<[string, [number | null, number | null], [number | null, number | null], number[]]>([
+    ['the location’s when the type sets none', [null, null], [24, null], [24]],
+    ['the location’s two reminders', [null, null], [24, 2], [24, 2]],
+    ['the type’s first over the location’s', [48, null], [24, 2], [48, 2]],
+    ['the type’s second over the location’s', [null, 3], [24, 2], [24, 3]],
+    ['the type’s two over the location’s', [72, 4], [24, 2], [72, 4]],
+    ['a second only where one is set', [12, null], [24, null], [12]],
+  ])('takes %s', (_, type, location, expected) => {
+    expect(reminderLeads(settings(...type), settings(...location))).toEqual(expected);
   });
 });

@@ -43,6 +43,20 @@ export interface AppointmentFacts {
   followUpDays: number | null;
 }
 
+/** Reminder lead times as configured: a location's, each of which its visit type may override. */
+export interface ReminderSettings {
+  reminderHoursBefore: number | null;
+  secondReminderHoursBefore: number | null;
+}
+
+/** The reminders a visit of this type at this location gets, in hours before it. */
+export function reminderLeads(type: ReminderSettings, location: ReminderSettings): number[] {
+  return [
+    type.reminderHoursBefore ?? location.reminderHoursBefore,
+    type.secondReminderHoursBefore ?? location.secondReminderHoursBefore,
+  ].filter((hours): hours is number => hours !== null);
+}
+
 const confirmationKey = (appointment: AppointmentFacts) =>
   `appointment_confirmation:${appointment.id}:r${appointment.revision}`;
 const reminderKey = (appointment: AppointmentFacts, hours: number) =>
