@@ -19,6 +19,8 @@ import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { Client, Pool } from 'pg';
 import * as argon2 from 'argon2';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { createHttpApp } from '../src/bootstrap/create-app';
 import { loadConfig } from '../src/config/app-config';
 import { migrateDatabase } from '../src/database/migrate';
@@ -284,9 +286,11 @@ async function main() {
       patientId: freshPatients[BOOKINGS + i].id as string,
     }));
 
+    // The same pool the application's requests use.
+    const appPool = (app.get(DataSource).driver as PostgresDriver).master as Pool;
     const rawErrors = new Set<string>();
     const raw = await run(sqlJobs, async (job) => {
-      const client = await pool.connect();
+      const client = await appPool.connect();
       try {
         const id = randomUUID();
         const ends = new Date(job.startsAt.getTime() + 45 * 60_000);
@@ -343,8 +347,16 @@ async function main() {
         jobsFile,
         String(CONCURRENCY),
       ]);
-      const measured = JSON.parse(stdout) as { ok: number; ms: number };
-      return { ok: measured.ok, perSecond: (measured.ok / measured.ms) * 1000 };
+      const measured = JSON.parse(stdout) as {
+        ok: number;
+        ms: number;
+        clientCpuMsPerRequest: number;
+      };
+      return {
+        ok: measured.ok,
+        perSecond: (measured.ok / measured.ms) * 1000,
+        clientCpu: measured.clientCpuMsPerRequest,
+      };
     }
     const http = await overHttp(
       httpJobs.map((job) => ({
@@ -366,7 +378,8 @@ async function main() {
     if (rawErrors.size > 0) say(`raw SQL errors: ${[...rawErrors].join('; ')}`);
     say(
       `booking: raw SQL ${raw.perSecond.toFixed(0)}/s (${raw.ok} ok), HTTP ${http.perSecond.toFixed(0)}/s (${http.ok} ok), ` +
-        `ratio HTTP/SQL ${(http.perSecond / raw.perSecond).toFixed(2)} (target >= 0.5), ${CONCURRENCY} concurrent, HTTP client in its own process; ` +
+        `ratio HTTP/SQL ${(http.perSecond / raw.perSecond).toFixed(2)} (target >= 0.5), ${CONCURRENCY} concurrent, ` +
+        `raw SQL through the application's pool, HTTP client (autocannon) in its own process using ${http.clientCpu.toFixed(2)} ms CPU per request; ` +
         `an authenticated GET /locations/{id} runs at ${floor.perSecond.toFixed(0)}/s (GET/SQL ${(floor.perSecond / raw.perSecond).toFixed(2)}, booking/GET ${(http.perSecond / floor.perSecond).toFixed(2)})`,
     );
     await app.close();

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorKind } from '../common/errors/domain-error';
+import { preparedQuery } from '../database/prepared-query';
 import type { Actor } from './actor';
 import type { RequestMetadata } from './decorators';
 import { PasswordHasher } from './password-hasher';
@@ -120,8 +121,9 @@ export class AuthService {
     } catch {
       return undefined;
     }
-    // Every request passes here: one light query, no entity hydration.
-    const [user] = await this.users.query<{ role: Role; location_ids: string[] }[]>(
+    // Every request passes here: one light prepared query, no entity hydration.
+    const [user] = await preparedQuery<{ role: Role; location_ids: string[] }>(
+      this.users.manager,
       `SELECT u.role, COALESCE(array_agg(ul.location_id) FILTER (WHERE ul.location_id IS NOT NULL), '{}') AS location_ids
          FROM users u LEFT JOIN user_locations ul ON ul.user_id = u.id
         WHERE u.id = $1 AND u.active

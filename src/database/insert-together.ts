@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from './prepared-query';
 
 /** Rows for one table: column names as in the database, one object per row. */
 export interface TableRows {
@@ -40,5 +41,5 @@ export async function insertTogether(manager: EntityManager, inserts: TableRows[
     statements.length === 0
       ? last
       : `WITH ${statements.map((statement, index) => `written_${index} AS (${statement})`).join(', ')} ${last}`;
-  await manager.query(sql, parameters);
+  await preparedQuery(manager, sql, parameters);
 }

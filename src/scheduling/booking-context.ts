@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { CALENDAR_DATA, Calendar, calendarParameters } from './calendar';
+import { preparedQuery } from '../database/prepared-query';
+import { Calendar, calendarData, calendarParameters } from './calendar';
 import { AppointmentType, type Credential } from './entities/setup.entities';
 import type { Interval } from './rules/intervals';
 
@@ -25,6 +26,31 @@ export interface BookingContext {
   calendar: Calendar;
 }
 
+// $1 to $4 are the calendar's (`calendarParameters`); booking leaves overlaps to the exclusion
+// constraints, so it reads no bookings.
+const BOOKING_CONTEXT_SQL = `SELECT ${calendarData({ bookings: false })} AS calendar,
+        (SELECT json_build_object(
+            'id', t.id, 'code', t.code, 'name', t.name, 'durationMinutes', t.duration_minutes,
+            'bufferBeforeMinutes', t.buffer_before_minutes, 'bufferAfterMinutes', t.buffer_after_minutes,
+            'resourceKind', t.resource_kind, 'groupCapacity', t.group_capacity,
+            'allowedCredentials', t.allowed_credentials, 'treatment', t.treatment, 'active', t.active,
+            'reminderHoursBefore', t.reminder_hours_before,
+            'secondReminderHoursBefore', t.second_reminder_hours_before,
+            'followUpDays', t.follow_up_days)
+           FROM appointment_types t WHERE t.id = $5) AS type,
+        (SELECT json_build_object(
+            'id', l.id, 'timeZone', l.time_zone, 'reminderHoursBefore', l.reminder_hours_before,
+            'secondReminderHoursBefore', l.second_reminder_hours_before)
+           FROM locations l WHERE l.id = $6) AS location,
+        (SELECT json_build_object(
+            'active', u.active, 'credential', p.credential,
+            'atLocation', EXISTS (SELECT 1 FROM user_locations ul
+                                   WHERE ul.user_id = u.id AND ul.location_id = $6))
+           FROM users u LEFT JOIN therapist_profiles p ON p.user_id = u.id
+          WHERE u.id = $7 AND u.role = 'therapist') AS therapist,
+        (SELECT json_build_object('homeLocationId', home_location_id, 'archived', archived_at IS NOT NULL)
+           FROM patients WHERE id = $8) AS patient`;
+
 /**
  * Reads what a booking depends on (its type, location, therapist, patient, and the calendar of
  * hours, closures and time off around the visit) in one round trip: on a small server each
@@ -35,42 +61,18 @@ export async function loadBookingContext(
   target: { appointmentTypeId: string; locationId: string; therapistId: string; patientId: string },
   around: Interval,
 ): Promise<BookingContext> {
-  const [row] = await manager.query<
-    (Omit<BookingContext, 'calendar' | 'type'> & {
+  const [row] = await preparedQuery<
+    Omit<BookingContext, 'calendar' | 'type'> & {
       calendar: unknown;
       type: Omit<AppointmentType, never> | null;
-    })[]
-  >(
-    `SELECT ${CALENDAR_DATA} AS calendar,
-            (SELECT json_build_object(
-                'id', t.id, 'code', t.code, 'name', t.name, 'durationMinutes', t.duration_minutes,
-                'bufferBeforeMinutes', t.buffer_before_minutes, 'bufferAfterMinutes', t.buffer_after_minutes,
-                'resourceKind', t.resource_kind, 'groupCapacity', t.group_capacity,
-                'allowedCredentials', t.allowed_credentials, 'treatment', t.treatment, 'active', t.active,
-                'reminderHoursBefore', t.reminder_hours_before,
-                'secondReminderHoursBefore', t.second_reminder_hours_before,
-                'followUpDays', t.follow_up_days)
-               FROM appointment_types t WHERE t.id = $7) AS type,
-            (SELECT json_build_object(
-                'id', l.id, 'timeZone', l.time_zone, 'reminderHoursBefore', l.reminder_hours_before,
-                'secondReminderHoursBefore', l.second_reminder_hours_before)
-               FROM locations l WHERE l.id = $8) AS location,
-            (SELECT json_build_object(
-                'active', u.active, 'credential', p.credential,
-                'atLocation', EXISTS (SELECT 1 FROM user_locations ul
-                                       WHERE ul.user_id = u.id AND ul.location_id = $8))
-               FROM users u LEFT JOIN therapist_profiles p ON p.user_id = u.id
-              WHERE u.id = $9 AND u.role = 'therapist') AS therapist,
-            (SELECT json_build_object('homeLocationId', home_location_id, 'archived', archived_at IS NOT NULL)
-               FROM patients WHERE id = $10) AS patient`,
-    [
-      ...calendarParameters(around, [target.locationId], [target.therapistId], { bookings: false }),
-      target.appointmentTypeId,
-      target.locationId,
-      target.therapistId,
-      target.patientId,
-    ],
-  );
+    }
+  >(manager, BOOKING_CONTEXT_SQL, [
+    ...calendarParameters(around, [target.locationId], [target.therapistId], { bookings: false }),
+    target.appointmentTypeId,
+    target.locationId,
+    target.therapistId,
+    target.patientId,
+  ]);
   return {
     type: row.type ? Object.assign(new AppointmentType(), row.type) : null,
     location: row.location,

@@ -30,10 +30,19 @@ interface CalendarData {
 }
 
 /**
- * A calendar's data as one JSON column, for `SELECT ${CALENDAR_DATA}` with the parameters from
- * `calendarParameters` as $1 to $6 (a larger query appends its own after them).
+ * A calendar's data as one JSON column, for `SELECT ${calendarData(options)}` with the parameters
+ * from `calendarParameters(..., options)` first (a larger query appends its own after them).
+ * Without bookings the appointments subquery is left out of the text, not merely skipped: it is
+ * the costliest part to plan.
  */
-export const CALENDAR_DATA = `json_build_object(
+export function calendarData(options: { bookings: boolean }): string {
+  const bookings = options.bookings
+    ? `(SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
+              'start', extract(epoch FROM busy_from) * 1000, 'end', extract(epoch FROM busy_until) * 1000)), '[]')
+              FROM appointments WHERE therapist_id = ANY($2) AND status = ANY($5)
+               AND tstzrange(busy_from, busy_until) && tstzrange($3, $4))`
+    : `'[]'::json`;
+  return `json_build_object(
   'zones', (SELECT coalesce(json_object_agg(id, time_zone), '{}') FROM locations WHERE id = ANY($1)),
   'hours', (SELECT coalesce(json_agg(json_build_object(
               'locationId', location_id, 'weekday', weekday,
@@ -51,25 +60,22 @@ export const CALENDAR_DATA = `json_build_object(
   'timeOff', (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
               'start', extract(epoch FROM starts_at) * 1000, 'end', extract(epoch FROM ends_at) * 1000)), '[]')
               FROM therapist_time_off WHERE therapist_id = ANY($2) AND starts_at < $4 AND ends_at > $3),
-  'bookings', CASE WHEN $5 THEN (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
-              'start', extract(epoch FROM busy_from) * 1000, 'end', extract(epoch FROM busy_until) * 1000)), '[]')
-              FROM appointments WHERE therapist_id = ANY($2) AND status = ANY($6)
-               AND tstzrange(busy_from, busy_until) && tstzrange($3, $4)) ELSE '[]' END
+  'bookings', ${bookings}
 )`;
+}
 
 export function calendarParameters(
   range: Interval,
   locationIds: string[],
   therapistIds: string[],
-  options: { bookings: boolean } = { bookings: true },
+  options: { bookings: boolean },
 ): unknown[] {
   return [
     locationIds,
     therapistIds,
     new Date(range.start),
     new Date(range.end),
-    options.bookings,
-    ACTIVE_STATUSES,
+    ...(options.bookings ? [ACTIVE_STATUSES] : []),
   ];
 }
 
@@ -106,13 +112,13 @@ export class Calendar {
     options: { bookings: boolean } = { bookings: true },
   ): Promise<Calendar> {
     const [row] = await manager.query<{ data: CalendarData }[]>(
-      `SELECT ${CALENDAR_DATA} AS data`,
+      `SELECT ${calendarData(options)} AS data`,
       calendarParameters(range, locationIds, therapistIds, options),
     );
     return new Calendar(row.data);
   }
 
-  /** A calendar from the `CALENDAR_DATA` column of a larger query. */
+  /** A calendar from the `calendarData` column of a larger query. */
   static of(data: unknown): Calendar {
     return new Calendar(data as CalendarData);
   }
