@@ -3,6 +3,7 @@ import { PatientsAndIntake1795507200000 } from './1795507200000-patients-and-int
 import { Scheduling1795593600000 } from './1795593600000-scheduling';
 import { CalendarFeedsAndWaitlist1795680000000 } from './1795680000000-calendar-feeds-and-waitlist';
 import { Notifications1795766400000 } from './1795766400000-notifications';
+import { ActorChangeNotices1795852800000 } from './1795852800000-actor-change-notices';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -11,4 +12,5 @@ export const allMigrations = [
   Scheduling1795593600000,
   CalendarFeedsAndWaitlist1795680000000,
   Notifications1795766400000,
+  ActorChangeNotices1795852800000,
 ];

@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
+import { ActorCache } from './actor-cache';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
 import { AuthService } from './auth.service';
@@ -41,6 +42,7 @@ import { UsersService } from './users.service';
   ],
   controllers: [AuthController, UsersController],
   providers: [
+    ActorCache,
     AuthService,
     UsersService,
     PasswordHasher,

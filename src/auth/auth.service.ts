@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorKind } from '../common/errors/domain-error';
 import { preparedQuery } from '../database/prepared-query';
 import type { Actor } from './actor';
+import { ActorCache, type ActorFacts } from './actor-cache';
 import type { RequestMetadata } from './decorators';
 import { PasswordHasher } from './password-hasher';
 import { Role } from './role';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly actors: ActorCache,
   ) {}
 
   /**
@@ -121,22 +123,27 @@ export class AuthService {
     } catch {
       return undefined;
     }
-    // Every request passes here: one light prepared query, no entity hydration.
-    const [user] = await preparedQuery<{ role: Role; location_ids: string[] }>(
+    const user = await this.actors.get(claims.sub, () => this.actorFacts(claims.sub));
+    if (!user) return undefined;
+    return {
+      userId: claims.sub,
+      role: user.role,
+      locationIds: user.locationIds,
+      requestId: meta.requestId,
+      clientIp: meta.clientIp,
+    };
+  }
+
+  /** A request's one read of its user, when the cache cannot answer: prepared, no entity. */
+  private async actorFacts(userId: string): Promise<ActorFacts | undefined> {
+    const [row] = await preparedQuery<{ role: Role; location_ids: string[] }>(
       this.users.manager,
       `SELECT u.role, COALESCE(array_agg(ul.location_id) FILTER (WHERE ul.location_id IS NOT NULL), '{}') AS location_ids
          FROM users u LEFT JOIN user_locations ul ON ul.user_id = u.id
         WHERE u.id = $1 AND u.active
         GROUP BY u.id`,
-      [claims.sub],
+      [userId],
     );
-    if (!user) return undefined;
-    return {
-      userId: claims.sub,
-      role: user.role,
-      locationIds: user.location_ids,
-      requestId: meta.requestId,
-      clientIp: meta.clientIp,
-    };
+    return row && { role: row.role, locationIds: row.location_ids };
   }
 }

@@ -7,6 +7,7 @@ import type { PageQuery } from '../common/pagination/page';
 import { describeConstraints } from '../database/postgres-errors';
 import { Location } from '../locations/location.entity';
 import type { Actor } from './actor';
+import { ActorCache } from './actor-cache';
 import type { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
@@ -25,6 +26,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly actors: ActorCache,
   ) {}
 
   async create(actor: Actor, input: CreateUserDto): Promise<User> {
@@ -85,6 +87,7 @@ export class UsersService {
         manager,
       );
     });
+    this.actors.forget(id);
     return this.get(id);
   }
 

@@ -1,4 +1,5 @@
 import { createLocation, createStaff, type StaffUser } from '../factories';
+import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('login, lockout and roles', () => {
@@ -142,6 +143,8 @@ describe('login, lockout and roles', () => {
 
   it('cuts off a disabled account at once, token or not', async () => {
     const therapist = await createStaff(t.http, t.db, 'therapist');
+    // A request first, so that the instance knows the account as active.
+    await t.http.get('/auth/me').set('Authorization', therapist.authorization).expect(200);
     await t.http
       .patch(`/users/${therapist.id}`)
       .set('Authorization', admin.authorization)
@@ -152,5 +155,83 @@ describe('login, lockout and roles', () => {
       .post('/auth/login')
       .send({ email: therapist.email, password: therapist.password })
       .expect(401);
+  });
+
+  it('follows a change made outside the API, by another instance or in SQL', async () => {
+    const therapist = await createStaff(t.http, t.db, 'therapist');
+    await t.http.get('/users').set('Authorization', therapist.authorization).expect(403);
+    await t.db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [therapist.id]);
+    await eventually(
+      async () => (await t.http.get('/users').set('Authorization', therapist.authorization)).status,
+      (status) => status === 200,
+      5_000,
+    );
+    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [therapist.id]);
+    await eventually(
+      async () =>
+        (await t.http.get('/auth/me').set('Authorization', therapist.authorization)).status,
+      (status) => status === 401,
+      5_000,
+    );
+  });
+
+  it('announces every change to who a user is or where they work, at commit', async () => {
+    const listener = await t.db.connect();
+    const heard: string[] = [];
+    listener.on('notification', (notice) => heard.push(notice.payload ?? ''));
+    try {
+      await listener.query('LISTEN actor_changed');
+      const clerk = await createStaff(t.http, t.db, 'front_desk');
+      const location = await createLocation(t.db);
+      await t.db.query('INSERT INTO user_locations (user_id, location_id) VALUES ($1, $2)', [
+        clerk.id,
+        location.id,
+      ]);
+      await t.db.query('DELETE FROM user_locations WHERE user_id = $1', [clerk.id]);
+      await t.db.query(`UPDATE users SET full_name = 'Renamed' WHERE id = $1`, [clerk.id]);
+      await t.db.query(`UPDATE users SET role = 'therapist' WHERE id = $1`, [clerk.id]);
+      await eventually(
+        () => Promise.resolve(heard.length),
+        (count) => count >= 3,
+        5_000,
+      );
+      // A rename changes nothing a request relies on: no notice for it.
+      expect(heard).toEqual([clerk.id, clerk.id, clerk.id]);
+    } finally {
+      await listener.query('UNLISTEN actor_changed');
+      listener.release();
+    }
+  });
+
+  it('listens again after losing its connection, and misses no change meanwhile', async () => {
+    const listeners = async () =>
+      (
+        await t.db.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND query = 'LISTEN actor_changed'`,
+        )
+      ).rows.map((row) => row.pid);
+    const [lost] = await listeners();
+    expect(lost).toEqual(expect.any(Number));
+    const therapist = await createStaff(t.http, t.db, 'therapist');
+    await t.http.get('/auth/me').set('Authorization', therapist.authorization).expect(200);
+    await t.db.query('SELECT pg_terminate_backend($1)', [lost]);
+    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [therapist.id]);
+    await eventually(
+      async () =>
+        (await t.http.get('/auth/me').set('Authorization', therapist.authorization)).status,
+      (status) => status === 401,
+      5_000,
+    );
+    await eventually(listeners, (pids) => pids.length === 1 && pids[0] !== lost, 10_000);
+    await t.db.query(`UPDATE users SET active = true WHERE id = $1`, [therapist.id]);
+    await t.http.get('/auth/me').set('Authorization', therapist.authorization).expect(200);
+    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [therapist.id]);
+    await eventually(
+      async () =>
+        (await t.http.get('/auth/me').set('Authorization', therapist.authorization)).status,
+      (status) => status === 401,
+      5_000,
+    );
   });
 });

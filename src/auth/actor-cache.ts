@@ -1,0 +1,124 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Client, type Notification, type Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { AppConfig } from '../config/app-config';
+import type { Role } from './role';
+
+/** What a request needs of its user beyond the token: re-read whenever the row changes. */
+export interface ActorFacts {
+  role: Role;
+  locationIds: readonly string[];
+}
+
+/** The channel the `actor_changed` triggers (migration ActorChangeNotices) notify, with a user id. */
+export const ACTOR_CHANGED_CHANNEL = 'actor_changed';
+const MAX_ENTRIES = 10_000;
+/** A bound on staleness should a notice ever be lost without the connection dropping. */
+const MAX_AGE_MS = 5 * 60_000;
+const RECONNECT_MS = { first: 500, max: 30_000 };
+
+/**
+ * Remembers each signed-in user's role and locations so that a request does not read them again,
+ * for as long as PostgreSQL says nothing changed: triggers on users and user_locations notify
+ * every instance at commit, whoever made the change (another instance, the CLI, an operator's
+ * SQL). While the listening connection is down nothing is cached, so a change is never missed.
+ */
+@Injectable()
+export class ActorCache implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ActorCache.name);
+  private readonly entries = new Map<string, { facts: ActorFacts; at: number }>();
+  /** Bumped by every invalidation, so a read that raced one is not cached. */
+  private generation = 0;
+  private listener?: Client;
+  private listening = false;
+  private stopped = false;
+  private reconnectDelay = RECONNECT_MS.first;
+  private reconnectTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    // Only the API checks tokens.
+    if (this.config.runsApi) await this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** The user's facts, from memory when they are known to be current, else from `load`. */
+  async get(
+    userId: string,
+    load: () => Promise<ActorFacts | undefined>,
+  ): Promise<ActorFacts | undefined> {
+    const entry = this.entries.get(userId);
+    if (entry && this.listening && Date.now() - entry.at < MAX_AGE_MS) return entry.facts;
+    const generation = this.generation;
+    const facts = await load();
+    if (facts && this.listening && generation === this.generation) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      this.entries.set(userId, {
+        facts: Object.freeze({ ...facts, locationIds: Object.freeze([...facts.locationIds]) }),
+        at: Date.now(),
+      });
+    } else {
+      this.entries.delete(userId);
+    }
+    return facts;
+  }
+
+  /**
+   * Drops what is known of a user at once, for changes this instance commits: the notice that
+   * follows reaches the other instances, but might reach this one after the caller's next request.
+   */
+  forget(userId: string): void {
+    this.generation++;
+    this.entries.delete(userId);
+  }
+
+  private forgetAll(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  private async listen(): Promise<void> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    // Keepalive, so that a connection cut off without a word is noticed and nothing stays cached.
+    const client = new Client({ ...pool.options, keepAlive: true });
+    this.listener = client;
+    client.on('notification', (notice: Notification) => {
+      if (notice.channel === ACTOR_CHANGED_CHANNEL && notice.payload) this.forget(notice.payload);
+    });
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${ACTOR_CHANGED_CHANNEL}`);
+      this.listening = true;
+      this.reconnectDelay = RECONNECT_MS.first;
+    } catch (error) {
+      this.lost(client, error as Error);
+    }
+  }
+
+  private lost(client: Client, error?: Error): void {
+    if (this.listener !== client) return;
+    this.listener = undefined;
+    this.listening = false;
+    this.forgetAll();
+    client.end().catch(() => undefined);
+    if (this.stopped) return;
+    this.logger.warn(
+      `lost the ${ACTOR_CHANGED_CHANNEL} listener (${error?.message ?? 'connection ended'}); ` +
+        `reading users on every request until it is back`,
+    );
+    this.reconnectTimer = setTimeout(() => void this.listen(), this.reconnectDelay).unref();
+    this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MS.max);
+  }
+}
