@@ -88,6 +88,8 @@ export class Calendar {
   private readonly therapistHours: Map<string, LocationWindow[]>;
   private readonly bookings: Map<string, Interval[]>;
   private readonly timeOff: Map<string, Interval[]>;
+  /** A location's open time on a date, less closures: the same for each of its therapists. */
+  private readonly locationOpen = new Map<string, { opening: Interval[]; closed: Interval[] }>();
 
   private constructor(private readonly data: CalendarData) {
     // Grouped once: availability asks for every therapist, location and day.
@@ -132,14 +134,27 @@ export class Calendar {
   /** When the location is open and the therapist works there on a local date. */
   openAt(therapistId: string, locationId: string, date: string): Interval[] {
     const zone = this.zoneOf(locationId);
-    const opening = windowsOn(date, this.hours.get(locationId) ?? [], zone);
+    const { opening, closed } = this.locationOpenOn(locationId, date, zone);
+    if (opening.length === 0) return [];
     const working = windowsOn(
       date,
       this.therapistHours.get(`${therapistId}|${locationId}`) ?? [],
       zone,
     );
-    const closed = this.closedOn(locationId, date) ? [localDay(date, zone)] : [];
     return openTime(opening, working, closed);
+  }
+
+  private locationOpenOn(locationId: string, date: string, zone: string) {
+    const key = `${locationId}|${date}`;
+    let open = this.locationOpen.get(key);
+    if (!open) {
+      open = {
+        opening: windowsOn(date, this.hours.get(locationId) ?? [], zone),
+        closed: this.closedOn(locationId, date) ? [localDay(date, zone)] : [],
+      };
+      this.locationOpen.set(key, open);
+    }
+    return open;
   }
 
   /** The closure in force at the location on a local date, if any. */

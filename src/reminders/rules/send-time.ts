@@ -24,7 +24,11 @@ export function isQuietTime(
   zone: string,
   quiet: QuietHours = DEFAULT_QUIET_HOURS,
 ): boolean {
-  const minute = minuteOfDay(DateTime.fromJSDate(instant, { zone }));
+  return isQuietLocalTime(DateTime.fromJSDate(instant, { zone }), quiet);
+}
+
+function isQuietLocalTime(local: DateTime, quiet: QuietHours): boolean {
+  const minute = minuteOfDay(local);
   return quiet.startsAtMinute > quiet.endsAtMinute
     ? minute >= quiet.startsAtMinute || minute < quiet.endsAtMinute
     : minute >= quiet.startsAtMinute && minute < quiet.endsAtMinute;
@@ -73,7 +77,7 @@ export function reminderSendAt(
     hoursBefore % 24 === 0
       ? start.minus({ days: hoursBefore / 24 })
       : start.minus({ hours: hoursBefore });
-  if (isQuietTime(sendAt.toJSDate(), zone, quiet)) sendAt = lastMinuteBeforeQuiet(sendAt, quiet);
+  if (isQuietLocalTime(sendAt, quiet)) sendAt = lastMinuteBeforeQuiet(sendAt, quiet);
   const instant = sendAt.toJSDate();
   return instant.getTime() > now.getTime() ? instant : null;
 }
@@ -84,8 +88,8 @@ export function firstSendableMoment(
   zone: string,
   quiet: QuietHours = DEFAULT_QUIET_HOURS,
 ): Date {
-  if (!isQuietTime(now, zone, quiet)) return now;
   const local = DateTime.fromJSDate(now, { zone });
+  if (!isQuietLocalTime(local, quiet)) return now;
   const morning = atWallClock(local, quiet.endsAtMinute);
   return (
     morning > local ? morning : atWallClock(local.plus({ days: 1 }), quiet.endsAtMinute)

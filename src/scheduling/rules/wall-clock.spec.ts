@@ -7,6 +7,7 @@ import { Settings } from 'luxon';
 import {
   datesBetween,
   instantOf,
+  isoWeekday,
   localDay,
   localTimeOf,
   NonexistentLocalTimeError,
@@ -254,6 +255,29 @@ describe('datesBetween', () => {
     expect([...dates].sort()).toEqual(dates);
     expect(dates[0]).toBe(`${year}-01-01`);
     expect(dates[days - 1]).toBe(`${year}-12-31`);
+  });
+});
+
+describe('isoWeekday', () => {
+  it.each([
+    ['2026-11-23', 1],
+    ['2026-11-26', 4],
+    ['2026-11-29', 7],
+    ['2024-02-29', 4],
+    ['2000-01-01', 6],
+    ['1970-01-01', 4],
+    ['1900-03-01', 4],
+    // Years below 100 are not shifted into the 1900s.
+    ['0099-12-31', 4],
+  ])('%s is ISO weekday %i', (date, weekday) => {
+    expect(isoWeekday(date)).toBe(weekday);
+  });
+
+  it('agrees with the calendar every day of a leap year and the next', () => {
+    for (const date of datesBetween('2028-01-01', '2029-12-31')) {
+      const jsDay = new Date(`${date}T12:00:00Z`).getUTCDay();
+      expect(isoWeekday(date)).toBe(jsDay === 0 ? 7 : jsDay);
+    }
   });
 });
 
