@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import { DatabaseError, type Pool, type PoolClient } from 'pg';
 import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * Past this many distinct texts, statements run unprepared: each name is a plan that every pooled
@@ -30,17 +31,26 @@ export async function preparedQuery<T>(
   sql: string,
   parameters: unknown[],
 ): Promise<T[]> {
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  const ownsRunner = runner !== manager.queryRunner;
+  const config = { name: statementNameFor(sql), text: sql, values: parameters };
+  const fail = (error: Error): never => {
+    throw new QueryFailedError(sql, parameters, error);
+  };
+  if (manager.queryRunner) {
+    const client = (await manager.queryRunner.connect()) as PoolClient;
+    return (await client.query(config).catch(fail)).rows as T[];
+  }
+  // Straight from the pool: a TypeORM query runner per statement cost more than the statement.
+  // Not pool.query(), which closes the connection after any error, a refused booking included.
+  const pool = (manager.connection.driver as PostgresDriver).master as Pool;
+  const client = await pool.connect();
+  let broken: Error | undefined;
   try {
-    const client = (await runner.connect()) as PoolClient;
-    const result = await client
-      .query({ name: statementNameFor(sql), text: sql, values: parameters })
-      .catch((error: Error) => {
-        throw new QueryFailedError(sql, parameters, error);
-      });
-    return result.rows as T[];
+    return (await client.query(config)).rows as T[];
+  } catch (error) {
+    // The server answered: the connection is sound. Anything else (a dropped socket) is not.
+    if (!(error instanceof DatabaseError)) broken = error as Error;
+    return fail(error as Error);
   } finally {
-    if (ownsRunner) await runner.release();
+    client.release(broken);
   }
 }

@@ -215,6 +215,14 @@ describe('scheduling across locations', () => {
       const patients = await Promise.all(
         Array.from({ length: 50 }, () => createPatient(t.db, scranton.id)),
       );
+      const apiConnections = async () =>
+        (
+          await t.db.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity
+              WHERE datname = current_database() AND application_name = 'pt-practice'`,
+          )
+        ).rows.map((row) => row.pid);
+      const connectionsBefore = await apiConnections();
       const responses = await Promise.all(
         patients.map((patient) =>
           book(scrantonClerk, {
@@ -241,6 +249,8 @@ describe('scheduling across locations', () => {
          WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'`,
       );
       expect(rows[0].overlaps).toBe(0);
+      // A refusal is an answer from the server, not a broken connection: the pool keeps them all.
+      expect(await apiConnections()).toEqual(expect.arrayContaining(connectionsBefore));
     });
 
     it('refuses what availability would not offer', async () => {
