@@ -28,9 +28,24 @@ export class ActorChangeNotices1795852800000 implements MigrationInterface {
       CREATE TRIGGER user_locations_actor_changed
         AFTER INSERT OR UPDATE OR DELETE ON user_locations
         FOR EACH ROW EXECUTE FUNCTION notify_actor_changed('user_id')`);
+    // Row triggers do not see a TRUNCATE: it says '*', everyone.
+    await db.query(`
+      CREATE FUNCTION notify_everyone_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('actor_changed', '*');
+        RETURN NULL;
+      END $$`);
+    for (const table of ['users', 'user_locations']) {
+      await db.query(`
+        CREATE TRIGGER ${table}_truncated_actor_changed AFTER TRUNCATE ON ${table}
+          FOR EACH STATEMENT EXECUTE FUNCTION notify_everyone_changed()`);
+    }
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP TRIGGER user_locations_truncated_actor_changed ON user_locations');
+    await db.query('DROP TRIGGER users_truncated_actor_changed ON users');
+    await db.query('DROP FUNCTION notify_everyone_changed()');
     await db.query('DROP TRIGGER user_locations_actor_changed ON user_locations');
     await db.query('DROP TRIGGER users_actor_changed ON users');
     await db.query('DROP FUNCTION notify_actor_changed()');
