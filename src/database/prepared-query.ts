@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DatabaseError, type Pool, type PoolClient } from 'pg';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
@@ -9,6 +9,8 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  */
 const MAX_PREPARED_TEXTS = 256;
 const statementNames = new Map<string, string>();
+/** 0A000: cached plan must not change result type; 26000: prepared statement does not exist. */
+const UNUSABLE_STATEMENT_CODES = new Set(['0A000', '26000']);
 
 function statementNameFor(sql: string): string | undefined {
   let name = statementNames.get(sql);
@@ -36,6 +38,7 @@ export async function preparedQuery<T>(
     throw new QueryFailedError(sql, parameters, error);
   };
   if (manager.queryRunner) {
+    if (manager.queryRunner.isReleased) throw new QueryRunnerAlreadyReleasedError();
     const client = (await manager.queryRunner.connect()) as PoolClient;
     return (await client.query(config).catch(fail)).rows as T[];
   }
@@ -47,8 +50,12 @@ export async function preparedQuery<T>(
   try {
     return (await client.query(config)).rows as T[];
   } catch (error) {
-    // The server answered: the connection is sound. Anything else (a dropped socket) is not.
-    if (!(error instanceof DatabaseError)) broken = error as Error;
+    // A refusal from the server leaves the connection sound; a dropped socket does not, nor does
+    // a prepared statement the server no longer accepts there (a migration changed its result
+    // type, or the session was reset), which would fail on that connection every time after.
+    if (!(error instanceof DatabaseError) || UNUSABLE_STATEMENT_CODES.has(error.code ?? '')) {
+      broken = error as Error;
+    }
     return fail(error as Error);
   } finally {
     client.release(broken);
