@@ -23,6 +23,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { createHttpApp } from '../src/bootstrap/create-app';
 import { loadConfig } from '../src/config/app-config';
+import { insertTogether } from '../src/database/insert-together';
 import { migrateDatabase } from '../src/database/migrate';
 
 process.env.TZ = 'UTC';
@@ -247,7 +248,7 @@ async function main() {
         };
       });
 
-    const patientsNeeded = BOOKINGS * 2;
+    const patientsNeeded = BOOKINGS * 3;
     await pool.query(
       `INSERT INTO patients (id, first_name, last_name, date_of_birth, home_location_id)
        SELECT gen_random_uuid(), 'B', 'Booker' || g, DATE '1980-01-01', (SELECT id FROM locations ORDER BY code LIMIT 1)
@@ -281,6 +282,10 @@ async function main() {
     }
 
     const sqlJobs = jobs(0).map((job, i) => ({ ...job, patientId: freshPatients[i].id as string }));
+    const oneStatementJobs = jobs(80).map((job, i) => ({
+      ...job,
+      patientId: freshPatients[2 * BOOKINGS + i].id as string,
+    }));
     const httpJobs = jobs(40).map((job, i) => ({
       ...job,
       patientId: freshPatients[BOOKINGS + i].id as string,
@@ -328,11 +333,87 @@ async function main() {
         await client.query('COMMIT');
         return true;
       } catch (error) {
-        await client.query('ROLLBACK');
+        await client.query('ROLLBACK').catch(() => undefined);
         rawErrors.add((error as Error).message);
         return false;
       } finally {
         client.release();
+      }
+    });
+    // A stricter baseline: the same rows as the one prepared statement the application writes
+    // them with (data-modifying CTEs, atomic without BEGIN and COMMIT).
+    const oneStatement = await run(oneStatementJobs, async (job) => {
+      const id = randomUUID();
+      const ends = new Date(job.startsAt.getTime() + 45 * 60_000);
+      try {
+        await insertTogether(app.get(DataSource).manager, [
+          {
+            table: 'appointments',
+            rows: [
+              {
+                id,
+                appointment_type_id: typeId,
+                location_id: job.location_id,
+                therapist_id: job.therapist_id,
+                patient_id: job.patientId,
+                status: 'booked',
+                starts_at: job.startsAt,
+                ends_at: ends,
+                busy_from: job.startsAt,
+                busy_until: ends,
+                session_key: id,
+                created_by: creator.id,
+              },
+            ],
+          },
+          {
+            table: 'appointment_events',
+            rows: [
+              {
+                appointment_id: id,
+                actor_user_id: creator.id,
+                action: 'book',
+                to_status: 'booked',
+                to_starts_at: job.startsAt,
+              },
+            ],
+          },
+          {
+            table: 'audit_events',
+            rows: [
+              {
+                actor_user_id: creator.id,
+                actor_role: 'admin',
+                action: 'create',
+                entity_type: 'appointment',
+                entity_id: id,
+              },
+            ],
+          },
+          {
+            table: 'notifications',
+            rows: [
+              {
+                kind: 'appointment_confirmation',
+                dedupe_key: `appointment_confirmation:${id}:r0`,
+                send_at: new Date(),
+                patient_id: job.patientId,
+                appointment_id: id,
+              },
+              {
+                kind: 'appointment_reminder',
+                dedupe_key: `appointment_reminder:${id}:r0:24h`,
+                send_at: new Date(job.startsAt.getTime() - 86_400_000),
+                patient_id: job.patientId,
+                appointment_id: id,
+              },
+            ],
+          },
+        ]);
+        return true;
+      } catch (error) {
+        rawErrors.add((error as Error).message);
+        return false;
       }
     });
     /** Runs the jobs through the HTTP load generator; returns completed requests per second. */
@@ -378,6 +459,7 @@ async function main() {
     if (rawErrors.size > 0) say(`raw SQL errors: ${[...rawErrors].join('; ')}`);
     say(
       `booking: raw SQL ${raw.perSecond.toFixed(0)}/s (${raw.ok} ok), HTTP ${http.perSecond.toFixed(0)}/s (${http.ok} ok), ` +
+        `the application's one-statement write alone ${oneStatement.perSecond.toFixed(0)}/s (${oneStatement.ok} ok, HTTP/that ${(http.perSecond / oneStatement.perSecond).toFixed(2)}), ` +
         `ratio HTTP/SQL ${(http.perSecond / raw.perSecond).toFixed(2)} (target >= 0.5), ${CONCURRENCY} concurrent, ` +
         `raw SQL through the application's pool, HTTP client (autocannon) in its own process using ${http.clientCpu.toFixed(2)} ms CPU per request; ` +
         `an authenticated GET /locations/{id} runs at ${floor.perSecond.toFixed(0)}/s (GET/SQL ${(floor.perSecond / raw.perSecond).toFixed(2)}, booking/GET ${(http.perSecond / floor.perSecond).toFixed(2)})`,
