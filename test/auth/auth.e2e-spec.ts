@@ -157,6 +157,16 @@ describe('login, lockout and roles', () => {
       .expect(401);
   });
 
+  /** Disables the account behind the API's back, as another instance or an operator would. */
+  async function disableInSqlAndWaitForRefusal(user: StaffUser) {
+    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [user.id]);
+    await eventually(
+      async () => (await t.http.get('/auth/me').set('Authorization', user.authorization)).status,
+      (status) => status === 401,
+      5_000,
+    );
+  }
+
   it('follows a change made outside the API, by another instance or in SQL', async () => {
     const therapist = await createStaff(t.http, t.db, 'therapist');
     await t.http.get('/users').set('Authorization', therapist.authorization).expect(403);
@@ -166,13 +176,7 @@ describe('login, lockout and roles', () => {
       (status) => status === 200,
       5_000,
     );
-    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [therapist.id]);
-    await eventually(
-      async () =>
-        (await t.http.get('/auth/me').set('Authorization', therapist.authorization)).status,
-      (status) => status === 401,
-      5_000,
-    );
+    await disableInSqlAndWaitForRefusal(therapist);
   });
 
   it('announces every change to who a user is or where they work, at commit', async () => {
@@ -223,22 +227,10 @@ describe('login, lockout and roles', () => {
     const therapist = await createStaff(t.http, t.db, 'therapist');
     await t.http.get('/auth/me').set('Authorization', therapist.authorization).expect(200);
     await t.db.query('SELECT pg_terminate_backend($1)', [lost]);
-    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [therapist.id]);
-    await eventually(
-      async () =>
-        (await t.http.get('/auth/me').set('Authorization', therapist.authorization)).status,
-      (status) => status === 401,
-      5_000,
-    );
+    await disableInSqlAndWaitForRefusal(therapist);
     await eventually(listeners, (pids) => pids.length === 1 && pids[0] !== lost, 10_000);
     await t.db.query(`UPDATE users SET active = true WHERE id = $1`, [therapist.id]);
     await t.http.get('/auth/me').set('Authorization', therapist.authorization).expect(200);
-    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [therapist.id]);
-    await eventually(
-      async () =>
-        (await t.http.get('/auth/me').set('Authorization', therapist.authorization)).status,
-      (status) => status === 401,
-      5_000,
-    );
+    await disableInSqlAndWaitForRefusal(therapist);
   });
 });
