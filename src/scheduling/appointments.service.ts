@@ -21,7 +21,7 @@ import { EpisodeOfCare } from '../intake/episode.entity';
 import { EpisodesService } from '../intake/episodes.service';
 import { assertPatientVisible, PatientsService } from '../patients/patients.service';
 import { loadBookingContext, type LocationFacts, type TherapistFacts } from './booking-context';
-import { Calendar, localDateOf } from './calendar';
+import { Calendar } from './calendar';
 import type {
   BookAppointmentDto,
   RescheduleDto,
@@ -40,7 +40,7 @@ import {
   nextStatus,
 } from './rules/lifecycle';
 import { expandSeries, type Occurrence } from './rules/series';
-import { instantOf, NonexistentLocalTimeError } from './rules/wall-clock';
+import { instantOf, localTimeOf, NonexistentLocalTimeError } from './rules/wall-clock';
 import { WaitlistService } from './waitlist.service';
 import type { WaitlistEntry } from './entities/feed.entities';
 
@@ -651,7 +651,7 @@ export class AppointmentsService {
             bookings: false,
           });
     const zone = calendar.zoneOf(placement.locationId);
-    const date = localDateOf(visit.start, zone);
+    const date = localTimeOf(visit.start, zone).slice(0, 10);
     const closure = calendar.closedOn(placement.locationId, date);
     if (closure) {
       throw new DomainError(

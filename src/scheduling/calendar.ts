@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import type { Interval } from './rules/intervals';
 import { ACTIVE_STATUSES } from './rules/lifecycle';
@@ -172,10 +171,6 @@ export class Calendar {
       timeOff: this.timeOff.get(therapistId) ?? [],
     };
   }
-}
-
-export function localDateOf(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISODate()!;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

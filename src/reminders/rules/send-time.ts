@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { ianaZone } from '../../common/time/iana-zone';
 
 /**
  * Quiet hours as minutes after local midnight; the window may wrap past midnight. Patients are
@@ -24,7 +25,7 @@ export function isQuietTime(
   zone: string,
   quiet: QuietHours = DEFAULT_QUIET_HOURS,
 ): boolean {
-  return isQuietLocalTime(DateTime.fromJSDate(instant, { zone }), quiet);
+  return isQuietLocalTime(DateTime.fromJSDate(instant, { zone: ianaZone(zone) }), quiet);
 }
 
 function isQuietLocalTime(local: DateTime, quiet: QuietHours): boolean {
@@ -72,7 +73,7 @@ export function reminderSendAt(
   now: Date,
   quiet: QuietHours = DEFAULT_QUIET_HOURS,
 ): Date | null {
-  const start = DateTime.fromJSDate(startsAt, { zone });
+  const start = DateTime.fromJSDate(startsAt, { zone: ianaZone(zone) });
   let sendAt: DateTime =
     hoursBefore % 24 === 0
       ? start.minus({ days: hoursBefore / 24 })
@@ -88,7 +89,7 @@ export function firstSendableMoment(
   zone: string,
   quiet: QuietHours = DEFAULT_QUIET_HOURS,
 ): Date {
-  const local = DateTime.fromJSDate(now, { zone });
+  const local = DateTime.fromJSDate(now, { zone: ianaZone(zone) });
   if (!isQuietLocalTime(local, quiet)) return now;
   const morning = atWallClock(local, quiet.endsAtMinute);
   return (
@@ -100,7 +101,7 @@ export function firstSendableMoment(
 export function daysLaterAtDaytime(from: Date | string, days: number, zone: string): Date {
   const start =
     typeof from === 'string'
-      ? DateTime.fromISO(from, { zone })
-      : DateTime.fromJSDate(from, { zone });
+      ? DateTime.fromISO(from, { zone: ianaZone(zone) })
+      : DateTime.fromJSDate(from, { zone: ianaZone(zone) });
   return start.startOf('day').plus({ days }).set({ hour: DAYTIME_SEND_HOUR }).toJSDate();
 }

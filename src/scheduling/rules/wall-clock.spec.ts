@@ -151,6 +151,11 @@ describe('localTimeOf', () => {
     ['2026-11-01T06:30', NY, '2026-11-01T01:30'],
     ['2027-03-14T07:00', NY, '2027-03-14T03:00'],
     ['2026-11-02T09:00', 'UTC', '2026-11-02T09:00'],
+    // Newfoundland changes its clocks at 02:00 local, on the half hour of UTC.
+    ['2026-03-08T05:29', 'America/St_Johns', '2026-03-08T01:59'],
+    ['2026-03-08T05:30', 'America/St_Johns', '2026-03-08T03:00'],
+    ['2026-11-01T04:29', 'America/St_Johns', '2026-11-01T01:59'],
+    ['2026-11-01T04:30', 'America/St_Johns', '2026-11-01T01:00'],
   ])('%sZ in %s reads %s', (instant, zone, expected) => {
     expect(localTimeOf(utc(instant), zone)).toBe(expected);
     expect(localTimeOf(new Date(utc(instant)), zone)).toBe(expected);

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { ianaZone } from '../../common/time/iana-zone';
 import type { Interval } from './intervals';
 
 /** A weekly wall-clock window: ISO weekday (1 Monday .. 7 Sunday) and times as HH:mm. */
@@ -26,7 +27,7 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 export function instantOf(localDateTime: string, zone: string): Date {
   const match = LOCAL_DATE_TIME.exec(localDateTime);
   if (!match) throw new RangeError(`${localDateTime} is not a local time as YYYY-MM-DDTHH:mm`);
-  const time = DateTime.fromISO(localDateTime, { zone });
+  const time = DateTime.fromISO(localDateTime, { zone: ianaZone(zone) });
   if (!time.isValid) throw new RangeError(`${localDateTime} is not a valid local time`);
   // Luxon moves a skipped time forward; reading the wall clock back reveals it.
   if (time.toFormat("yyyy-MM-dd'T'HH:mm") !== localDateTime) {
@@ -44,30 +45,12 @@ function firstOccurrence(time: DateTime, wallTime: string): DateTime {
   return hourEarlier.toFormat("yyyy-MM-dd'T'HH:mm") === wallTime ? hourEarlier : time;
 }
 
-const HOUR_MS = 3_600_000;
 const CACHE_LIMIT = 50_000;
-
-/**
- * Availability formats tens of thousands of instants; a zone's offset changes only on the hour in
- * the zones served here, so it is looked up once per zone and hour and reused.
- */
-const offsets = new Map<string, number>();
-
-function offsetMinutes(ms: number, zone: string): number {
-  const key = `${zone}|${Math.floor(ms / HOUR_MS)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    if (offsets.size >= CACHE_LIMIT) offsets.clear();
-    offset = IANAZone.create(zone).offset(ms);
-    offsets.set(key, offset);
-  }
-  return offset;
-}
 
 /** The wall-clock reading of an instant in a zone, as YYYY-MM-DDTHH:mm. */
 export function localTimeOf(instant: Date | number, zone: string): string {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
-  return new Date(ms + offsetMinutes(ms, zone) * 60_000).toISOString().slice(0, 16);
+  return new Date(ms + ianaZone(zone).offset(ms) * 60_000).toISOString().slice(0, 16);
 }
 
 /** Local calendar dates from `from` to `to` inclusive, as YYYY-MM-DD. */
@@ -124,7 +107,7 @@ function wallClock(date: string, time: string, zone: string): number {
   if (ms === undefined) {
     if (wallClocks.size >= CACHE_LIMIT) wallClocks.clear();
     const wallTime = `${date}T${time}`;
-    ms = firstOccurrence(DateTime.fromISO(wallTime, { zone }), wallTime).toMillis();
+    ms = firstOccurrence(DateTime.fromISO(wallTime, { zone: ianaZone(zone) }), wallTime).toMillis();
     wallClocks.set(key, ms);
   }
   return ms;
@@ -132,6 +115,6 @@ function wallClock(date: string, time: string, zone: string): number {
 
 /** The instants of a whole local date in a zone (23, 24 or 25 hours long). */
 export function localDay(date: string, zone: string): Interval {
-  const start = DateTime.fromISO(date, { zone }).startOf('day');
+  const start = DateTime.fromISO(date, { zone: ianaZone(zone) }).startOf('day');
   return { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
 }

@@ -1,0 +1,40 @@
+import { IANAZone } from 'luxon';
+
+/**
+ * Offsets change on a quarter hour of UTC: on the hour in US zones, on the half hour in
+ * Newfoundland (02:00 at -3:30). One look-up per zone and quarter hour is then exact.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const OFFSETS_PER_ZONE = 50_000;
+
+/**
+ * An IANA zone that remembers its offsets. Luxon asks the zone for an offset on every creation,
+ * shift and set of a DateTime, and each answer costs an Intl formatting; availability and
+ * reminder planning ask about the same few hours thousands of times.
+ */
+class RememberingZone extends IANAZone {
+  private readonly offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    const quarterHour = Math.floor(ts / QUARTER_HOUR_MS);
+    let offset = this.offsets.get(quarterHour);
+    if (offset === undefined) {
+      if (this.offsets.size >= OFFSETS_PER_ZONE) this.offsets.clear();
+      offset = super.offset(ts);
+      this.offsets.set(quarterHour, offset);
+    }
+    return offset;
+  }
+}
+
+const zones = new Map<string, IANAZone>();
+
+/** The zone named, for Luxon's `{ zone }` options; an unknown name gives an invalid zone. */
+export function ianaZone(name: string): IANAZone {
+  let zone = zones.get(name);
+  if (!zone) {
+    zone = new RememberingZone(name);
+    if (zone.isValid) zones.set(name, zone);
+  }
+  return zone;
+}
