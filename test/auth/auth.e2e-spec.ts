@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { createLocation, createStaff, type StaffUser } from '../factories';
 import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -44,6 +45,20 @@ describe('login, lockout and roles', () => {
       .set('Authorization', `Bearer ${admin.token}x`)
       .expect(401);
     expect(forged.body.code).toBe('auth.token_invalid');
+  });
+
+  it('stops accepting a token the moment it expires, though it was accepted before', async () => {
+    const shortLived = await t.app
+      .get(JwtService)
+      .signAsync({ sub: admin.id, role: 'admin' }, { expiresIn: 2 });
+    await t.http.get('/auth/me').set('Authorization', `Bearer ${shortLived}`).expect(200);
+    await t.http.get('/auth/me').set('Authorization', `Bearer ${shortLived}`).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const expired = await t.http
+      .get('/auth/me')
+      .set('Authorization', `Bearer ${shortLived}`)
+      .expect(401);
+    expect(expired.body.code).toBe('auth.token_invalid');
   });
 
   it('gives the same answer for an unknown email and a wrong password, and audits both', async () => {
