@@ -54,6 +54,12 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [Number(process.hrtime.bigint() - start) / 1e6, value];
 }
 
+/** CPU this process (the server, or the raw SQL client) used since `before`, in ms. */
+function cpuMsSince(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
 async function seed(pool: Pool) {
   const zones = ['America/New_York', 'America/Chicago'];
   const locations: string[] = [];
@@ -268,6 +274,7 @@ async function main() {
     ) {
       let next = 0;
       let ok = 0;
+      const cpuBefore = process.cpuUsage();
       const [ms] = await timed(() =>
         Promise.all(
           Array.from({ length: CONCURRENCY }, async () => {
@@ -278,7 +285,7 @@ async function main() {
           }),
         ),
       );
-      return { perSecond: (ok / ms) * 1000, ok };
+      return { perSecond: (ok / ms) * 1000, ok, cpuMsEach: cpuMsSince(cpuBefore) / ok };
     }
 
     const sqlJobs = jobs(0).map((job, i) => ({ ...job, patientId: freshPatients[i].id as string }));
@@ -420,6 +427,7 @@ async function main() {
     async function overHttp(requests: { path: string; body?: Record<string, string> }[]) {
       const jobsFile = join(tmpdir(), `ptp-bench-jobs-${process.pid}.json`);
       writeFileSync(jobsFile, JSON.stringify(requests));
+      const cpuBefore = process.cpuUsage();
       // Asynchronous: the server answering these requests runs on this process's event loop.
       const { stdout } = await execFileAsync(process.execPath, [
         join(__dirname, 'http-client.js'),
@@ -437,6 +445,7 @@ async function main() {
         ok: measured.ok,
         perSecond: (measured.ok / measured.ms) * 1000,
         clientCpu: measured.clientCpuMsPerRequest,
+        cpuMsEach: cpuMsSince(cpuBefore) / measured.ok,
       };
     }
     const http = await overHttp(
@@ -462,7 +471,8 @@ async function main() {
         `the application's one-statement write alone ${oneStatement.perSecond.toFixed(0)}/s (${oneStatement.ok} ok, HTTP/that ${(http.perSecond / oneStatement.perSecond).toFixed(2)}), ` +
         `ratio HTTP/SQL ${(http.perSecond / raw.perSecond).toFixed(2)} (target >= 0.5), ${CONCURRENCY} concurrent, ` +
         `raw SQL through the application's pool, HTTP client (autocannon) in its own process using ${http.clientCpu.toFixed(2)} ms CPU per request; ` +
-        `an authenticated GET /locations/{id} runs at ${floor.perSecond.toFixed(0)}/s (GET/SQL ${(floor.perSecond / raw.perSecond).toFixed(2)}, booking/GET ${(http.perSecond / floor.perSecond).toFixed(2)})`,
+        `CPU of the Node process per booking: HTTP server ${http.cpuMsEach.toFixed(2)} ms, raw SQL client ${raw.cpuMsEach.toFixed(2)} ms; ` +
+        `an authenticated GET /locations/{id} runs at ${floor.perSecond.toFixed(0)}/s using ${floor.cpuMsEach.toFixed(2)} ms of server CPU each (GET/SQL ${(floor.perSecond / raw.perSecond).toFixed(2)}, booking/GET ${(http.perSecond / floor.perSecond).toFixed(2)})`,
     );
     await app.close();
   } finally {
