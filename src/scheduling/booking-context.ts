@@ -28,7 +28,8 @@ export interface BookingContext {
 
 // $1 to $4 are the calendar's (`calendarParameters`); booking leaves overlaps to the exclusion
 // constraints, so it reads no bookings.
-const BOOKING_CONTEXT_SQL = `SELECT ${calendarData({ bookings: false })} AS calendar,
+const CALENDAR_QUERY = { bookings: false, single: true };
+const BOOKING_CONTEXT_SQL = `SELECT ${calendarData(CALENDAR_QUERY)} AS calendar,
         (SELECT json_build_object(
             'id', t.id, 'code', t.code, 'name', t.name, 'durationMinutes', t.duration_minutes,
             'bufferBeforeMinutes', t.buffer_before_minutes, 'bufferAfterMinutes', t.buffer_after_minutes,
@@ -67,7 +68,7 @@ export async function loadBookingContext(
       type: Omit<AppointmentType, never> | null;
     }
   >(manager, BOOKING_CONTEXT_SQL, [
-    ...calendarParameters(around, [target.locationId], [target.therapistId], { bookings: false }),
+    ...calendarParameters(around, [target.locationId], [target.therapistId], CALENDAR_QUERY),
     target.appointmentTypeId,
     target.locationId,
     target.therapistId,

@@ -28,53 +28,67 @@ interface CalendarData {
   bookings: Busy[];
 }
 
+/** What a calendar query reads, and for how many locations and therapists. */
+export interface CalendarQuery {
+  /** Existing bookings too; booking itself leaves overlaps to the exclusion constraints. */
+  bookings: boolean;
+  /**
+   * One location and one therapist, compared with `=` rather than `= ANY`: PostgreSQL then
+   * estimates a prepared statement's generic plan as cheap as a custom one and keeps it, where
+   * with arrays it planned every execution again (a third of a booking's read).
+   */
+  single?: boolean;
+}
+
 /**
- * A calendar's data as one JSON column, for `SELECT ${calendarData(options)}` with the parameters
- * from `calendarParameters(..., options)` first (a larger query appends its own after them).
+ * A calendar's data as one JSON column, for `SELECT ${calendarData(query)}` with the parameters
+ * from `calendarParameters(..., query)` first (a larger query appends its own after them).
  * Without bookings the appointments subquery is left out of the text, not merely skipped: it is
  * the costliest part to plan.
  */
-export function calendarData(options: { bookings: boolean }): string {
-  const bookings = options.bookings
+export function calendarData(query: CalendarQuery): string {
+  const oneOf = (parameter: string) => (query.single ? `= ${parameter}` : `= ANY(${parameter})`);
+  const bookings = query.bookings
     ? `(SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
               'start', extract(epoch FROM busy_from) * 1000, 'end', extract(epoch FROM busy_until) * 1000)), '[]')
-              FROM appointments WHERE therapist_id = ANY($2) AND status = ANY($5)
+              FROM appointments WHERE therapist_id ${oneOf('$2')} AND status = ANY($5)
                AND tstzrange(busy_from, busy_until) && tstzrange($3, $4))`
     : `'[]'::json`;
   return `json_build_object(
-  'zones', (SELECT coalesce(json_object_agg(id, time_zone), '{}') FROM locations WHERE id = ANY($1)),
+  'zones', (SELECT coalesce(json_object_agg(id, time_zone), '{}') FROM locations WHERE id ${oneOf('$1')}),
   'hours', (SELECT coalesce(json_agg(json_build_object(
               'locationId', location_id, 'weekday', weekday,
               'opens', to_char(opens, 'HH24:MI'), 'closes', to_char(closes, 'HH24:MI'))), '[]')
-              FROM location_hours WHERE location_id = ANY($1)),
+              FROM location_hours WHERE location_id ${oneOf('$1')}),
   -- A day of margin on each side covers every zone's local dates.
   'closures', (SELECT coalesce(json_agg(json_build_object(
               'locationId', location_id, 'startsOn', starts_on, 'endsOn', ends_on, 'reason', reason)), '[]')
-              FROM location_closures WHERE location_id = ANY($1)
+              FROM location_closures WHERE location_id ${oneOf('$1')}
                AND ends_on >= ($3::timestamptz)::date - 1 AND starts_on <= ($4::timestamptz)::date + 1),
   'therapistHours', (SELECT coalesce(json_agg(json_build_object(
               'therapistId', therapist_id, 'locationId', location_id, 'weekday', weekday,
               'opens', to_char(starts, 'HH24:MI'), 'closes', to_char(ends, 'HH24:MI'))), '[]')
-              FROM therapist_hours WHERE therapist_id = ANY($2)),
+              FROM therapist_hours WHERE therapist_id ${oneOf('$2')}),
   'timeOff', (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
               'start', extract(epoch FROM starts_at) * 1000, 'end', extract(epoch FROM ends_at) * 1000)), '[]')
-              FROM therapist_time_off WHERE therapist_id = ANY($2) AND starts_at < $4 AND ends_at > $3),
+              FROM therapist_time_off WHERE therapist_id ${oneOf('$2')} AND starts_at < $4 AND ends_at > $3),
   'bookings', ${bookings}
 )`;
 }
 
+/** With `single`, only the first location and therapist are passed. */
 export function calendarParameters(
   range: Interval,
   locationIds: string[],
   therapistIds: string[],
-  options: { bookings: boolean },
+  query: CalendarQuery,
 ): unknown[] {
   return [
-    locationIds,
-    therapistIds,
+    query.single ? locationIds[0] : locationIds,
+    query.single ? therapistIds[0] : therapistIds,
     new Date(range.start),
     new Date(range.end),
-    ...(options.bookings ? [ACTIVE_STATUSES] : []),
+    ...(query.bookings ? [ACTIVE_STATUSES] : []),
   ];
 }
 
@@ -101,20 +115,16 @@ export class Calendar {
     this.timeOff = groupBy(data.timeOff, (busy) => busy.therapistId);
   }
 
-  /**
-   * @param options.bookings whether to load existing bookings; booking itself leaves overlaps to
-   *   the exclusion constraints and does not need them.
-   */
   static async load(
     manager: EntityManager,
     range: Interval,
     locationIds: string[],
     therapistIds: string[],
-    options: { bookings: boolean } = { bookings: true },
+    query: CalendarQuery = { bookings: true },
   ): Promise<Calendar> {
     const [row] = await manager.query<{ data: CalendarData }[]>(
-      `SELECT ${calendarData(options)} AS data`,
-      calendarParameters(range, locationIds, therapistIds, options),
+      `SELECT ${calendarData(query)} AS data`,
+      calendarParameters(range, locationIds, therapistIds, query),
     );
     return new Calendar(row.data);
   }
