@@ -34,6 +34,7 @@ const THERAPISTS = 150;
 const AVAILABILITY_RUNS = 60;
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 2000);
 const CONCURRENCY = 8;
+const ROUNDS = 4;
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = `ptp_bench_${process.pid}`;
@@ -52,6 +53,23 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const start = process.hrtime.bigint();
   const value = await fn();
   return [Number(process.hrtime.bigint() - start) / 1e6, value];
+}
+
+/** Bookings done, the time they took, and the CPU this process and the HTTP client used. */
+interface Measured {
+  ok: number;
+  ms: number;
+  cpuMs: number;
+  clientCpuMs: number;
+}
+
+function summary(measured: Measured) {
+  return {
+    ok: measured.ok,
+    perSecond: (measured.ok / measured.ms) * 1000,
+    cpuMsEach: measured.cpuMs / measured.ok,
+    clientCpuMsEach: measured.clientCpuMs / measured.ok,
+  };
 }
 
 /** CPU this process (the server, or the raw SQL client) used since `before`, in ms. */
@@ -268,10 +286,8 @@ async function main() {
       rows: [creator],
     } = await pool.query(`SELECT id FROM users WHERE email = 'admin@bench.test'`);
 
-    async function run(
-      items: ReturnType<typeof jobs>,
-      book: (item: ReturnType<typeof jobs>[number]) => Promise<boolean>,
-    ) {
+    type Job = ReturnType<typeof jobs>[number];
+    async function run(items: Job[], book: (item: Job) => Promise<boolean>): Promise<Measured> {
       let next = 0;
       let ok = 0;
       const cpuBefore = process.cpuUsage();
@@ -285,7 +301,7 @@ async function main() {
           }),
         ),
       );
-      return { perSecond: (ok / ms) * 1000, ok, cpuMsEach: cpuMsSince(cpuBefore) / ok };
+      return { ok, ms, cpuMs: cpuMsSince(cpuBefore), clientCpuMs: 0 };
     }
 
     const sqlJobs = jobs(0).map((job, i) => ({ ...job, patientId: freshPatients[i].id as string }));
@@ -301,7 +317,7 @@ async function main() {
     // The same pool the application's requests use.
     const appPool = (app.get(DataSource).driver as PostgresDriver).master as Pool;
     const rawErrors = new Set<string>();
-    const raw = await run(sqlJobs, async (job) => {
+    const bookInRawSql = async (job: Job) => {
       const client = await appPool.connect();
       try {
         const id = randomUUID();
@@ -346,10 +362,10 @@ async function main() {
       } finally {
         client.release();
       }
-    });
+    };
     // A stricter baseline: the same rows as the one prepared statement the application writes
     // them with (data-modifying CTEs, atomic without BEGIN and COMMIT).
-    const oneStatement = await run(oneStatementJobs, async (job) => {
+    const bookInOneStatement = async (job: Job) => {
       const id = randomUUID();
       const ends = new Date(job.startsAt.getTime() + 45 * 60_000);
       try {
@@ -422,9 +438,11 @@ async function main() {
         rawErrors.add((error as Error).message);
         return false;
       }
-    });
-    /** Runs the jobs through the HTTP load generator; returns completed requests per second. */
-    async function overHttp(requests: { path: string; body?: Record<string, string> }[]) {
+    };
+    /** Runs the jobs through the HTTP load generator in a process of its own. */
+    async function overHttp(
+      requests: { path: string; body?: Record<string, string> }[],
+    ): Promise<Measured> {
       const jobsFile = join(tmpdir(), `ptp-bench-jobs-${process.pid}.json`);
       writeFileSync(jobsFile, JSON.stringify(requests));
       const cpuBefore = process.cpuUsage();
@@ -443,34 +461,65 @@ async function main() {
       };
       return {
         ok: measured.ok,
-        perSecond: (measured.ok / measured.ms) * 1000,
-        clientCpu: measured.clientCpuMsPerRequest,
-        cpuMsEach: cpuMsSince(cpuBefore) / measured.ok,
+        ms: measured.ms,
+        cpuMs: cpuMsSince(cpuBefore),
+        clientCpuMs: measured.clientCpuMsPerRequest * measured.ok,
       };
     }
-    const http = await overHttp(
-      httpJobs.map((job) => ({
-        path: '/appointments',
-        body: {
-          patientId: job.patientId,
-          appointmentTypeId: typeId,
-          locationId: job.location_id,
-          therapistId: job.therapist_id,
-          startsAt: job.startsAt.toISOString(),
-        },
-      })),
-    );
+    const bookOverHttp = (items: Job[]) =>
+      overHttp(
+        items.map((job) => ({
+          path: '/appointments',
+          body: {
+            patientId: job.patientId,
+            appointmentTypeId: typeId,
+            locationId: job.location_id,
+            therapistId: job.therapist_id,
+            startsAt: job.startsAt.toISOString(),
+          },
+        })),
+      );
     // What any authenticated request costs here (token check, user reload, one lookup): the
     // ceiling booking through HTTP can approach on this machine.
-    const floor = await overHttp(
-      httpJobs.map((job) => ({ path: `/locations/${job.location_id}` })),
+    const getOverHttp = (items: Job[]) =>
+      overHttp(items.map((job) => ({ path: `/locations/${job.location_id}` })));
+
+    // The machine's speed drifts over minutes, so the ways are measured in turns, a share of the
+    // bookings each per round, in an order that rotates, and each is totalled over the rounds.
+    const ways = [
+      { name: 'raw', items: sqlJobs, measure: (items: Job[]) => run(items, bookInRawSql) },
+      {
+        name: 'oneStatement',
+        items: oneStatementJobs,
+        measure: (items: Job[]) => run(items, bookInOneStatement),
+      },
+      { name: 'http', items: httpJobs, measure: bookOverHttp },
+      { name: 'get', items: httpJobs, measure: getOverHttp },
+    ] as const;
+    const totals = new Map<string, Measured>(
+      ways.map((way) => [way.name, { ok: 0, ms: 0, cpuMs: 0, clientCpuMs: 0 }]),
     );
+    const share = Math.ceil(BOOKINGS / ROUNDS);
+    const roundRatios: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const perSecond = new Map<string, number>();
+      for (let turn = 0; turn < ways.length; turn++) {
+        const way = ways[(round + turn) % ways.length];
+        const measured = await way.measure(way.items.slice(round * share, (round + 1) * share));
+        perSecond.set(way.name, measured.ok / measured.ms);
+        const total = totals.get(way.name)!;
+        for (const key of ['ok', 'ms', 'cpuMs', 'clientCpuMs'] as const)
+          total[key] += measured[key];
+      }
+      roundRatios.push(perSecond.get('http')! / perSecond.get('raw')!);
+    }
+    const [raw, oneStatement, http, floor] = ways.map((way) => summary(totals.get(way.name)!));
     if (rawErrors.size > 0) say(`raw SQL errors: ${[...rawErrors].join('; ')}`);
     say(
       `booking: raw SQL ${raw.perSecond.toFixed(0)}/s (${raw.ok} ok), HTTP ${http.perSecond.toFixed(0)}/s (${http.ok} ok), ` +
         `the application's one-statement write alone ${oneStatement.perSecond.toFixed(0)}/s (${oneStatement.ok} ok, HTTP/that ${(http.perSecond / oneStatement.perSecond).toFixed(2)}), ` +
-        `ratio HTTP/SQL ${(http.perSecond / raw.perSecond).toFixed(2)} (target >= 0.5), ${CONCURRENCY} concurrent, ` +
-        `raw SQL through the application's pool, HTTP client (autocannon) in its own process using ${http.clientCpu.toFixed(2)} ms CPU per request; ` +
+        `ratio HTTP/SQL ${(http.perSecond / raw.perSecond).toFixed(2)} (target >= 0.5; by round ${roundRatios.map((ratio) => ratio.toFixed(2)).join(', ')}), ${CONCURRENCY} concurrent, ` +
+        `${ROUNDS} rounds in turns, raw SQL through the application's pool, HTTP client (autocannon) in its own process using ${http.clientCpuMsEach.toFixed(2)} ms CPU per request; ` +
         `CPU of the Node process per booking: HTTP server ${http.cpuMsEach.toFixed(2)} ms, raw SQL client ${raw.cpuMsEach.toFixed(2)} ms; ` +
         `an authenticated GET /locations/{id} runs at ${floor.perSecond.toFixed(0)}/s using ${floor.cpuMsEach.toFixed(2)} ms of server CPU each (GET/SQL ${(floor.perSecond / raw.perSecond).toFixed(2)}, booking/GET ${(http.perSecond / floor.perSecond).toFixed(2)})`,
     );
