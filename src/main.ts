@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const service = await startService(config, say);
 
   if (config.runsApi) {
-    await (service.app as INestApplication).listen(config.port);
+    // Every interface, IPv4 and IPv6, as Node's own default (Fastify's is localhost only).
+    await (service.app as INestApplication).listen(config.port, '::');
     say(`API on http://localhost:${config.port} (docs at /docs)`);
   }
   say(

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { requestIdOf } from '../logging/logger-options';
 import type { Actor } from './actor';
 import { Role } from './role';
@@ -13,7 +13,7 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only these roles may call the route. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   actor?: Actor;
 }
 
@@ -26,7 +26,7 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 
 /** Request metadata for audit rows written before a user is known (login). */
 export const RequestMeta = createParamDecorator((_: unknown, context: ExecutionContext) => {
-  const request = context.switchToHttp().getRequest<Request>();
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
   return { requestId: requestIdOf(request), clientIp: request.ip };
 });
 export interface RequestMetadata {

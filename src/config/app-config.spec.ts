@@ -42,7 +42,7 @@ describe('loadConfig defaults', () => {
       url: undefined,
       embedded: { port: 54329, dataDir: '.data/postgres' },
     });
-    expect(config.http).toEqual({ bodyLimit: '100kb' });
+    expect(config.http).toEqual({ bodyLimitBytes: 102_400 });
     expect(config.auth).toMatchObject({
       jwtTtlSeconds: 900,
       maxFailedAttempts: 5,

@@ -12,6 +12,7 @@ import {
   validateSync,
   ValidateIf,
 } from 'class-validator';
+import bytes from 'bytes';
 import { randomBytes } from 'node:crypto';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
@@ -114,7 +115,9 @@ class RawEnvironment {
   @IsInt()
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
-  @IsString()
+  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, {
+    message: 'BODY_LIMIT must be a size such as 100kb or 1mb',
+  })
   BODY_LIMIT = '100kb';
 
   @IsOptional()
@@ -238,7 +241,7 @@ export class AppConfig {
     lockoutMinutes: number;
     loginRateLimitPerMinute: number;
   };
-  readonly http: { bodyLimit: string };
+  readonly http: { bodyLimitBytes: number };
   readonly email: EmailSettings;
   /** How long a worker owns a job before it counts as stalled (crashed) and is handed on. */
   readonly jobLockMs: number;
@@ -271,7 +274,7 @@ export class AppConfig {
       lockoutMinutes: raw.LOGIN_LOCKOUT_MINUTES,
       loginRateLimitPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE,
     };
-    this.http = { bodyLimit: raw.BODY_LIMIT };
+    this.http = { bodyLimitBytes: bytes.parse(raw.BODY_LIMIT)! };
     this.email = {
       smtpUrl: raw.SMTP_URL ?? DEV_SMTP_URL,
       from: raw.MAIL_FROM,

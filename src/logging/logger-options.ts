@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** The id pino-http gave the request, or '' before it ran. */
-export function requestIdOf(request: IncomingMessage): string {
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+/** The request's id (Fastify's, which the logger shares), or '' should there be none. */
+export function requestIdOf(request: { id?: unknown }): string {
   return typeof request.id === 'string' ? request.id : '';
 }
 
 /** Honours a well-formed X-Request-Id from a proxy; otherwise makes one. */
-export function requestIdFor(request: IncomingMessage, response: ServerResponse): string {
+export function requestIdFor(request: IncomingMessage): string {
   const incoming = request.headers['x-request-id'];
-  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  response.setHeader('X-Request-Id', id);
-  return id;
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
 /**

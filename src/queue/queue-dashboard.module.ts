@@ -1,9 +1,11 @@
 import { BullBoardModule } from '@bull-board/nestjs';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AuthModule } from '../auth/auth.module';
 import { AuthService } from '../auth/auth.service';
@@ -25,10 +27,16 @@ const BASIC_SESSION_MS = 5 * 60_000;
  * polling does not cost a password hash per request, while a deactivated or demoted admin is
  * still refused at once.
  */
+/** The dashboard's own pages and API: its route and everything under it. */
+function isDashboardUrl(url: string): boolean {
+  const path = url.split('?')[0];
+  return path === QUEUE_DASHBOARD_ROUTE || path.startsWith(`${QUEUE_DASHBOARD_ROUTE}/`);
+}
+
 function adminOnly(auth: AuthService) {
   const sessions = new Map<string, { token: string; expires: number }>();
 
-  async function tokenFrom(request: Request): Promise<string | undefined> {
+  async function tokenFrom(request: FastifyRequest): Promise<string | undefined> {
     const [scheme, value] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() === 'bearer' && value) return value;
     if (scheme?.toLowerCase() !== 'basic' || !value) return undefined;
@@ -47,13 +55,14 @@ function adminOnly(auth: AuthService) {
     return token;
   }
 
-  return (request: Request, response: Response, next: NextFunction): void => {
-    const refuse = (status: 401 | 403 | 423, detail: string) => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!isDashboardUrl(request.url)) return;
+    const refuse = (status: 401 | 403, detail: string) => {
       if (status === 401) {
-        response.setHeader('WWW-Authenticate', 'Basic realm="PT Practice queues", charset="UTF-8"');
+        reply.header('WWW-Authenticate', 'Basic realm="PT Practice queues", charset="UTF-8"');
       }
-      response
-        .status(status)
+      return reply
+        .code(status)
         .type(PROBLEM_CONTENT_TYPE)
         .send(
           JSON.stringify({
@@ -61,40 +70,37 @@ function adminOnly(auth: AuthService) {
             title: status === 403 ? 'Forbidden' : 'Authentication required',
             status,
             detail,
-            instance: request.originalUrl.split('?')[0],
+            instance: request.url.split('?')[0],
             requestId: requestIdOf(request),
           }),
         );
     };
-    tokenFrom(request)
-      .then(async (token) => {
-        if (!token) return refuse(401, 'Sign in as an admin');
-        const actor = await auth.actorFromToken(token, {
-          requestId: requestIdOf(request),
-          clientIp: request.ip,
-        });
-        if (!actor) return refuse(401, 'The credentials are invalid or expired');
-        if (actor.role !== Role.Admin) return refuse(403, 'Only admins may see the queues');
-        next();
-      })
-      .catch((error: unknown) => {
-        if (error instanceof DomainError) return refuse(401, error.message);
-        next(error);
-      });
+    let token: string | undefined;
+    try {
+      token = await tokenFrom(request);
+    } catch (error) {
+      if (error instanceof DomainError) return refuse(401, error.message);
+      throw error;
+    }
+    if (!token) return refuse(401, 'Sign in as an admin');
+    const actor = await auth.actorFromToken(token, {
+      requestId: requestIdOf(request),
+      clientIp: request.ip,
+    });
+    if (!actor) return refuse(401, 'The credentials are invalid or expired');
+    if (actor.role !== Role.Admin) return refuse(403, 'Only admins may see the queues');
   };
 }
 
 /** The BullMQ dashboard (bull-board) at /admin/queues, on API processes, for admins only. */
 @Module({
   imports: [
+    AuthModule,
     BullModule.registerQueue({ name: QueueName.Notifications }, { name: QueueName.AuditExports }),
     BullBoardModule.forRootAsync({
-      imports: [AuthModule],
-      inject: [AuthService],
-      useFactory: (auth: AuthService) => ({
+      useFactory: () => ({
         route: QUEUE_DASHBOARD_ROUTE,
-        adapter: ExpressAdapter,
-        middleware: adminOnly(auth),
+        adapter: BullBoardFastifyAdapter,
         boardOptions: { uiConfig: { boardTitle: 'PT Practice queues' } },
       }),
     }),
@@ -104,4 +110,14 @@ function adminOnly(auth: AuthService) {
     ),
   ],
 })
-export class QueueDashboardModule {}
+export class QueueDashboardModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost<FastifyAdapter>,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** Guards every path under the dashboard's route, which Nest middleware would match only exactly. */
+  onModuleInit(): void {
+    this.adapterHost.httpAdapter.getInstance().addHook('onRequest', adminOnly(this.auth));
+  }
+}

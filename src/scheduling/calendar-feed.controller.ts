@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Public, Roles } from '../auth/decorators';
 import { Role } from '../auth/role';
@@ -56,7 +56,7 @@ export class CalendarFeedController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
   @ApiProblems(400, 404)
-  async feed(@Param('file') file: string, @Req() request: Request): Promise<string> {
+  async feed(@Param('file') file: string, @Req() request: FastifyRequest): Promise<string> {
     const token = file.replace(/\.ics$/, '');
     if (!TOKEN.test(token)) {
       throw new InputError('calendar_feed.bad_token', 'The feed address is malformed', [

@@ -117,6 +117,11 @@ describe('iCalendar feed and waitlist', () => {
     expect(ics).not.toContain('Mazur');
     // Every content line ends in CRLF and stays within 75 octets (RFC 5545 3.1).
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    // Calendar apps poll: an unchanged feed is answered 304 Not Modified, without a body.
+    expect(feed.headers.etag).toEqual(expect.any(String));
+    const unchanged = await t.http.get(body.path).set('If-None-Match', feed.headers.etag);
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBeFalsy();
 
     await t.http.delete(`/therapists/${therapist.id}/calendar-feed`).set(as(therapist)).expect(204);
     await t.http.get(body.path).expect(404);

@@ -6,9 +6,9 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrorFromPostgres } from '../../database/postgres-errors';
-import { requestIdFor, requestIdOf } from '../../logging/logger-options';
+import { requestIdOf } from '../../logging/logger-options';
 import { DomainError, ErrorKind } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
@@ -54,17 +54,18 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'service.unavailable',
 };
 
-/** Errors that Express's body parser raises before any controller runs. */
-interface BodyParserError extends Error {
-  type: string;
-  status: number;
+/** Errors that Fastify raises before any controller runs: unreadable or oversized bodies. */
+interface FastifyRequestError extends Error {
+  code: string;
+  statusCode: number;
 }
 
-function isBodyParserError(error: unknown): error is BodyParserError {
+function isFastifyRequestError(error: unknown): error is FastifyRequestError {
   return (
     error instanceof Error &&
-    typeof (error as Partial<BodyParserError>).type === 'string' &&
-    typeof (error as Partial<BodyParserError>).status === 'number'
+    error.name === 'FastifyError' &&
+    typeof (error as Partial<FastifyRequestError>).code === 'string' &&
+    typeof (error as Partial<FastifyRequestError>).statusCode === 'number'
   );
 }
 
@@ -79,24 +80,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    // Body parsing runs before the logging middleware, so a rejected body has no id yet.
-    request.id ??= requestIdFor(request, response);
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'unhandled error');
     }
+    if (reply.sent) return;
     if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
-      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
-    if (response.headersSent) return;
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown, request: Request): ProblemDetails {
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
     const requestId = requestIdOf(request);
-    const instance = request.originalUrl?.split('?')[0];
+    const instance = request.url.split('?')[0];
     const domainError =
       exception instanceof DomainError ? exception : domainErrorFromPostgres(exception);
     if (domainError) {
@@ -115,18 +114,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(domainError.fieldErrors.length > 0 ? { errors: domainError.fieldErrors } : {}),
       };
     }
-    // Nest wraps body-parser errors in an HttpException; the original says what went wrong.
-    const bodyError = exception instanceof HttpException ? exception.cause : exception;
-    if (isBodyParserError(bodyError) && bodyError.status < 500) {
-      const malformed = bodyError.type === 'entity.parse.failed';
+    // Nest wraps Fastify's errors in an HttpException; the original says what went wrong.
+    const requestError = exception instanceof HttpException ? exception.cause : exception;
+    if (isFastifyRequestError(requestError) && requestError.statusCode < 500) {
+      const status = requestError.statusCode;
+      const malformed = requestError.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
       const code = malformed
         ? 'request.malformed_json'
-        : (CODE_BY_STATUS[bodyError.status] ?? 'request.bad_request');
+        : (CODE_BY_STATUS[status] ?? 'request.bad_request');
       return {
         type: `/problems/${code}`,
-        title: TITLE_BY_STATUS[bodyError.status] ?? 'Bad request',
-        status: bodyError.status,
-        detail: malformed ? 'The request body is not valid JSON' : bodyError.message,
+        title: TITLE_BY_STATUS[status] ?? 'Bad request',
+        status,
+        detail: malformed ? 'The request body is not valid JSON' : requestError.message,
         code,
         instance,
         requestId,
