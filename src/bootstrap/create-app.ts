@@ -13,7 +13,7 @@ import type { AppConfig } from '../config/app-config';
 import { REQUEST_ID_HEADER, requestIdFor } from '../logging/logger-options';
 
 /**
- * The HTTP server: Fastify, whose per-request cost on a 2-core machine was about a quarter of
+ * The HTTP server: Fastify, whose own cost per request on a 2-core machine was about a quarter of
  * Express's, which mattered for booking throughput. Proxies on loopback and private networks are
  * trusted for the client address; the request id is the proxy's X-Request-Id when well formed.
  */
@@ -31,11 +31,11 @@ function httpAdapter(): FastifyAdapter {
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON, and forms. An empty JSON body is no body: clients send the JSON content type on bodiless actions
-  // such as POST /appointments/{id}/confirm.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  // The waitlist offer's confirmation page posts an HTML form.
+  // Bodies are JSON, or the HTML form of the waitlist offer's confirmation page. An empty JSON
+  // body is no body: clients send the JSON content type on bodiless actions such as
+  // POST /appointments/{id}/confirm.
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.http.bodyLimitBytes });
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>(
     'application/json',
     { bodyLimit: config.http.bodyLimitBytes },

@@ -20,6 +20,12 @@ export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 /** How long a browser's Basic credentials stay verified before the password is checked again. */
 const BASIC_SESSION_MS = 5 * 60_000;
 
+/** The dashboard's own pages and API: its route and everything under it. */
+function isDashboardUrl(url: string): boolean {
+  const path = url.split('?')[0];
+  return path === QUEUE_DASHBOARD_ROUTE || path.startsWith(`${QUEUE_DASHBOARD_ROUTE}/`);
+}
+
 /**
  * Admins only. A browser gets the usual Basic-auth prompt (the admin's email and password, checked
  * by the same login as the API, lockout included); scripts may send the API's bearer token. A
@@ -27,12 +33,6 @@ const BASIC_SESSION_MS = 5 * 60_000;
  * polling does not cost a password hash per request, while a deactivated or demoted admin is
  * still refused at once.
  */
-/** The dashboard's own pages and API: its route and everything under it. */
-function isDashboardUrl(url: string): boolean {
-  const path = url.split('?')[0];
-  return path === QUEUE_DASHBOARD_ROUTE || path.startsWith(`${QUEUE_DASHBOARD_ROUTE}/`);
-}
-
 function adminOnly(auth: AuthService) {
   const sessions = new Map<string, { token: string; expires: number }>();
 

@@ -75,6 +75,24 @@ describe('problem+json errors for bad input', () => {
     expect(response.body.requestId).not.toBe('');
   });
 
+  it('reads an empty JSON body as no body, and refuses a body it cannot read with 415', async () => {
+    const empty = await t.http
+      .post('/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('')
+      .expect(400)
+      .expect('content-type', PROBLEM);
+    expect(empty.body.code).toBe('request.validation_failed');
+    expect(empty.body.errors).toContainEqual(expect.objectContaining({ field: 'email' }));
+    const xml = await t.http
+      .post('/auth/login')
+      .set('Content-Type', 'application/xml')
+      .send('<login><email>a@b.c</email></login>')
+      .expect(415)
+      .expect('content-type', PROBLEM);
+    expect(xml.body.code).toBe('request.unsupported_media_type');
+  });
+
   it('answers a body over the limit with 413', async () => {
     const response = await t.http
       .post('/auth/login')
