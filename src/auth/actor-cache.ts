@@ -16,6 +16,8 @@ export interface ActorFacts {
  * `*` after a TRUNCATE. The listener's own heartbeat sends an empty payload.
  */
 export const ACTOR_CHANGED_CHANNEL = 'actor_changed';
+/** The application_name of each API process's listening connection. */
+export const ACTOR_LISTENER_APPLICATION = 'pt-practice-listener';
 const EVERYONE = '*';
 const HEARTBEAT = '';
 const MAX_ENTRIES = 10_000;
@@ -109,6 +111,8 @@ export class ActorCache implements OnApplicationBootstrap, OnApplicationShutdown
       const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
       client = new Client({
         ...pool.options,
+        // Told apart from the pool's connections in pg_stat_activity.
+        application_name: ACTOR_LISTENER_APPLICATION,
         // So that a connection cut off without a word is noticed, and a start-up never hangs.
         keepAlive: true,
         keepAliveInitialDelayMillis: 10_000,

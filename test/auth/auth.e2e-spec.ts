@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { ACTOR_LISTENER_APPLICATION } from '../../src/auth/actor-cache';
 import { createLocation, createStaff, type StaffUser } from '../factories';
 import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -234,7 +235,8 @@ describe('login, lockout and roles', () => {
       (
         await t.db.query<{ pid: number }>(
           `SELECT pid FROM pg_stat_activity
-            WHERE datname = current_database() AND query = 'LISTEN actor_changed'`,
+            WHERE datname = current_database() AND application_name = $1`,
+          [ACTOR_LISTENER_APPLICATION],
         )
       ).rows.map((row) => row.pid);
     const [lost] = await listeners();
