@@ -57,6 +57,14 @@ describe('instantOf', () => {
     ['2026-11-01T01:59', NY, '2026-11-01T05:59'],
     ['2026-11-01T02:00', NY, '2026-11-01T07:00'],
     ['2026-11-01T01:30', CHICAGO, '2026-11-01T06:30'],
+    // Newfoundland changes on the half hour of UTC; Lord Howe moves its clocks by half an hour
+    ['2026-11-01T01:30', 'America/St_Johns', '2026-11-01T04:00'],
+    ['2026-11-01T02:00', 'America/St_Johns', '2026-11-01T05:30'],
+    ['2026-03-08T03:00', 'America/St_Johns', '2026-03-08T05:30'],
+    ['2026-04-05T01:45', 'Australia/Lord_Howe', '2026-04-04T14:45'],
+    ['2026-04-05T02:00', 'Australia/Lord_Howe', '2026-04-04T15:30'],
+    // Years before 100 are not read as 19xx
+    ['0099-06-01T09:00', 'UTC', '0099-06-01T09:00'],
   ])('%s in %s is %sZ', (local, zone, expected) => {
     expect(instantOf(local, zone).getTime()).toBe(utc(expected));
   });
@@ -72,6 +80,10 @@ describe('instantOf', () => {
     ['2026-03-08T02:59', NY],
     ['2027-03-14T02:00', NY],
     ['2026-03-08T02:30', CHICAGO],
+    ['2026-03-08T02:30', 'America/St_Johns'],
+    ['2026-10-04T02:15', 'Australia/Lord_Howe'],
+    // Samoa skipped the whole of 30 December 2011 when it crossed the date line
+    ['2011-12-30T12:00', 'Pacific/Apia'],
   ])('%s in %s is skipped by the clocks: NonexistentLocalTimeError', (local, zone) => {
     expect(() => instantOf(local, zone)).toThrow(NonexistentLocalTimeError);
   });

@@ -18,22 +18,41 @@ export class NonexistentLocalTimeError extends Error {
   }
 }
 
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
  * The instant of a wall-clock time in a zone. A time the clocks skip (spring forward) is an
  * error, never silently shifted; a time that happens twice (fall back) is its first occurrence.
+ * Computed from the zone's offsets, not by Luxon's parsing and formatting: booking by local time
+ * asks this once per request, and Luxon's way cost a tenth of the request.
  */
 export function instantOf(localDateTime: string, zone: string): Date {
-  const match = LOCAL_DATE_TIME.exec(localDateTime);
-  if (!match) throw new RangeError(`${localDateTime} is not a local time as YYYY-MM-DDTHH:mm`);
-  const time = DateTime.fromISO(localDateTime, { zone: ianaZone(zone) });
-  if (!time.isValid) throw new RangeError(`${localDateTime} is not a valid local time`);
-  // Luxon moves a skipped time forward; reading the wall clock back reveals it.
-  if (time.toFormat("yyyy-MM-dd'T'HH:mm") !== localDateTime) {
-    throw new NonexistentLocalTimeError(localDateTime, zone);
+  if (!LOCAL_DATE_TIME.test(localDateTime)) {
+    throw new RangeError(`${localDateTime} is not a local time as YYYY-MM-DDTHH:mm`);
   }
-  return firstOccurrence(time, localDateTime).toJSDate();
+  // The wall-clock reading as if it were UTC; setUTCFullYear keeps years below 100 as written.
+  const asUtc = new Date(0);
+  asUtc.setUTCFullYear(
+    Number(localDateTime.slice(0, 4)),
+    Number(localDateTime.slice(5, 7)) - 1,
+    Number(localDateTime.slice(8, 10)),
+  );
+  asUtc.setUTCHours(Number(localDateTime.slice(11, 13)), Number(localDateTime.slice(14, 16)));
+  const offsets = ianaZone(zone);
+  // A day that does not exist (30 February) rolls over into the next month.
+  if (!offsets.isValid || asUtc.toISOString().slice(0, 16) !== localDateTime) {
+    throw new RangeError(`${localDateTime} is not a valid local time`);
+  }
+  const wall = asUtc.getTime();
+  // The offsets in force a day either side: the clocks change at most once in between. Each is
+  // right if reading the clock back at that instant gives the time asked for.
+  const instants = [offsets.offset(wall - DAY_MS), offsets.offset(wall + DAY_MS)]
+    .map((offset) => wall - offset * MINUTE_MS)
+    .filter((instant) => localTimeOf(instant, zone) === localDateTime);
+  if (instants.length === 0) throw new NonexistentLocalTimeError(localDateTime, zone);
+  return new Date(Math.min(...instants));
 }
 
 /**
