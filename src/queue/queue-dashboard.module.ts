@@ -20,10 +20,16 @@ export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 /** How long a browser's Basic credentials stay verified before the password is checked again. */
 const BASIC_SESSION_MS = 5 * 60_000;
 
-/** The dashboard's own pages and API: its route and everything under it. */
-function isDashboardUrl(url: string): boolean {
-  const path = url.split('?')[0];
-  return path === QUEUE_DASHBOARD_ROUTE || path.startsWith(`${QUEUE_DASHBOARD_ROUTE}/`);
+/**
+ * Whether the route the router matched is the dashboard's, its pages or its API. Decided on the
+ * matched route, never on the URL as sent: the router decodes `/admin/%71ueues` and reads an
+ * absolute-form target, so a test of the raw URL could be walked around.
+ */
+function isDashboardRoute(route: string | undefined): boolean {
+  return (
+    route !== undefined &&
+    (route === QUEUE_DASHBOARD_ROUTE || route.startsWith(`${QUEUE_DASHBOARD_ROUTE}/`))
+  );
 }
 
 /**
@@ -56,7 +62,7 @@ function adminOnly(auth: AuthService) {
   }
 
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!isDashboardUrl(request.url)) return;
+    if (!isDashboardRoute(request.routeOptions.url)) return;
     const refuse = (status: 401 | 403, detail: string) => {
       if (status === 401) {
         reply.header('WWW-Authenticate', 'Basic realm="PT Practice queues", charset="UTF-8"');

@@ -1,3 +1,5 @@
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createStaff, type StaffUser } from '../factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -41,6 +43,28 @@ describe('the BullMQ dashboard at /admin/queues', () => {
 
     const names = (response.body.queues as { name: string }[]).map((queue) => queue.name).sort();
     expect(names).toEqual(['audit-exports', 'notifications']);
+  });
+
+  it('cannot be reached without signing in by an encoded path or an absolute-form target', async () => {
+    await t.http.get('/admin/%71ueues/api/queues').expect(401);
+    await t.http.get('/%61dmin/queues').expect(401);
+    await t.http.put('/admin/q%75eues/api/queues/notifications/pause').expect(401);
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening)
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const status = await new Promise<number | undefined>((resolve, reject) =>
+      httpRequest(
+        { host: '127.0.0.1', port, path: `http://127.0.0.1:${port}/admin/queues/api/queues` },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        },
+      )
+        .on('error', reject)
+        .end(),
+    );
+    expect(status).toBe(401);
   });
 
   it('refuses a wrong password and other roles', async () => {
