@@ -19,8 +19,7 @@ async function main(): Promise<void> {
   const service = await startService(config, say);
 
   if (config.runsApi) {
-    // Every interface, IPv4 and IPv6, as Node's own default (Fastify's is localhost only).
-    await (service.app as INestApplication).listen(config.port, '::');
+    await (service.app as INestApplication).listen(config.port, config.host);
     say(`API on http://localhost:${config.port} (docs at /docs)`);
   }
   say(

@@ -17,13 +17,15 @@ import { REQUEST_ID_HEADER, requestIdFor } from '../logging/logger-options';
  * Express's, which mattered for booking throughput. Proxies on loopback and private networks are
  * trusted for the client address; the request id is the proxy's X-Request-Id when well formed.
  */
-function httpAdapter(): FastifyAdapter {
+function httpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     trustProxy: 'loopback, linklocal, uniquelocal',
+    bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestIdFor,
     requestIdHeader: false,
-    // Paths with and without a trailing slash are the same resource, as they were before.
-    routerOptions: { ignoreTrailingSlash: true },
+    // As routing was before: with or without a trailing slash, in any case (parameters, such
+    // as a feed's token, keep theirs).
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
   });
 }
 
@@ -31,9 +33,10 @@ function httpAdapter(): FastifyAdapter {
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  // Bodies are JSON, or the HTML form of the waitlist offer's confirmation page. An empty JSON
-  // body is no body: clients send the JSON content type on bodiless actions such as
-  // POST /appointments/{id}/confirm.
+  // Bodies are JSON, or the HTML form of the waitlist offer's confirmation page; anything else,
+  // plain text included, is 415. An empty JSON body is no body: clients send the JSON content
+  // type on bodiless actions such as POST /appointments/{id}/confirm.
+  fastify.removeContentTypeParser('text/plain');
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.http.bodyLimitBytes });
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>(
@@ -81,7 +84,7 @@ export async function createHttpApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
-    httpAdapter(),
+    httpAdapter(config),
     { bodyParser: false, bufferLogs: true },
   );
   await configureHttp(app, config);

@@ -36,6 +36,7 @@ describe('loadConfig defaults', () => {
     expect(config.env).toBe('development');
     expect(config.role).toBe('all');
     expect(config.port).toBe(3000);
+    expect(config.host).toBe('::');
     expect(config.logLevel).toBe('info');
     expect(config.queue).toEqual({ backend: 'postgres', redisUrl: undefined, prefix: 'ptp' });
     expect(config.database).toEqual({
@@ -49,6 +50,14 @@ describe('loadConfig defaults', () => {
       lockoutMinutes: 15,
       loginRateLimitPerMinute: 20,
     });
+  });
+
+  it('reads BODY_LIMIT in bytes, kilobytes or megabytes, and HOST as an IPv4 or IPv6 address', () => {
+    expect(loadConfig({ BODY_LIMIT: '1mb' }).http.bodyLimitBytes).toBe(1_048_576);
+    expect(loadConfig({ BODY_LIMIT: '0.5kb' }).http.bodyLimitBytes).toBe(512);
+    expect(loadConfig({ BODY_LIMIT: '2048' }).http.bodyLimitBytes).toBe(2048);
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
   });
 
   it('reads numeric variables from their string form', () => {
@@ -212,6 +221,9 @@ describe('loadConfig validation', () => {
     { name: 'PORT that is not a number', env: { PORT: 'abc' }, variable: 'PORT' },
     { name: 'PORT above 65535', env: { PORT: '70000' }, variable: 'PORT' },
     { name: 'PORT with a fraction', env: { PORT: '3000.5' }, variable: 'PORT' },
+    { name: 'HOST that is a name, not an address', env: { HOST: 'localhost' }, variable: 'HOST' },
+    { name: 'BODY_LIMIT of zero', env: { BODY_LIMIT: '0kb' }, variable: 'BODY_LIMIT' },
+    { name: 'BODY_LIMIT in an unknown unit', env: { BODY_LIMIT: '1gib' }, variable: 'BODY_LIMIT' },
     { name: 'unknown APP_ROLE', env: { APP_ROLE: 'bogus' }, variable: 'APP_ROLE' },
     { name: 'unknown NODE_ENV', env: { NODE_ENV: 'staging' }, variable: 'NODE_ENV' },
     { name: 'unknown LOG_LEVEL', env: { LOG_LEVEL: 'verbose' }, variable: 'LOG_LEVEL' },

@@ -3,6 +3,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsIP,
   IsOptional,
   IsString,
   Matches,
@@ -37,6 +38,9 @@ class RawEnvironment {
   @Max(65535)
   @IsInt()
   PORT = 3000;
+
+  @IsIP(undefined, { message: 'HOST must be an IP address such as :: or 0.0.0.0' })
+  HOST = '::';
 
   @IsIn(APP_ROLES)
   APP_ROLE: AppRole = 'all';
@@ -115,8 +119,8 @@ class RawEnvironment {
   @IsInt()
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
-  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, {
-    message: 'BODY_LIMIT must be a size such as 100kb or 1mb',
+  @Matches(/^(?=.*[1-9])\d+(\.\d+)?\s*(b|kb|mb)?$/i, {
+    message: 'BODY_LIMIT must be a size above zero such as 100kb or 1mb',
   })
   BODY_LIMIT = '100kb';
 
@@ -226,6 +230,8 @@ export const DEV_ADMIN_PASSWORD = 'demo-admin-password';
 export class AppConfig {
   readonly env: RawEnvironment['NODE_ENV'];
   readonly port: number;
+  /** The address the API listens on; `::` is every interface, IPv4 included. */
+  readonly host: string;
   readonly role: AppRole;
   readonly logLevel: RawEnvironment['LOG_LEVEL'];
   readonly database: DatabaseSettings;
@@ -251,6 +257,7 @@ export class AppConfig {
     const production = raw.NODE_ENV === 'production';
     this.env = raw.NODE_ENV;
     this.port = raw.PORT;
+    this.host = raw.HOST;
     this.role = raw.APP_ROLE;
     this.logLevel = raw.LOG_LEVEL;
     this.database = {

@@ -91,6 +91,11 @@ describe('problem+json errors for bad input', () => {
       .expect(415)
       .expect('content-type', PROBLEM);
     expect(xml.body.code).toBe('request.unsupported_media_type');
+    await t.http
+      .post('/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send('admin@example.com')
+      .expect(415);
   });
 
   it('answers a body over the limit with 413', async () => {

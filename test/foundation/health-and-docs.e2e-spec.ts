@@ -40,6 +40,11 @@ describe('health and OpenAPI', () => {
     await t.http.get('/docs').expect(200).expect('content-type', /html/);
   });
 
+  it('routes a path in any case and with a trailing slash', async () => {
+    await t.http.get('/Health/Live').expect(200);
+    await t.http.get('/health/live/').expect(200);
+  });
+
   it('sets security headers and echoes a request id', async () => {
     const response = await t.http
       .get('/health/live')

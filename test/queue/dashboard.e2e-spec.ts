@@ -48,6 +48,7 @@ describe('the BullMQ dashboard at /admin/queues', () => {
   it('cannot be reached without signing in by an encoded path or an absolute-form target', async () => {
     await t.http.get('/admin/%71ueues/api/queues').expect(401);
     await t.http.get('/%61dmin/queues').expect(401);
+    await t.http.get('/ADMIN/Queues/api/queues').expect(401);
     await t.http.put('/admin/q%75eues/api/queues/notifications/pause').expect(401);
     const server = t.app.getHttpServer() as Server;
     if (!server.listening)

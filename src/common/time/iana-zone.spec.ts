@@ -47,6 +47,14 @@ describe('ianaZone', () => {
     },
   );
 
+  it('is exact in a quarter hour with a change inside it, whichever moment is asked first', () => {
+    // Goose Bay fell back at 03:01 UTC on 7 November 2010.
+    const zone = ianaZone('America/Goose_Bay');
+    expect(zone.offset(Date.UTC(2010, 10, 7, 3, 5))).toBe(-240);
+    expect(zone.offset(Date.UTC(2010, 10, 7, 3, 0, 30))).toBe(-180);
+    expect(zone.offset(Date.UTC(2010, 10, 7, 3, 1))).toBe(-240);
+  });
+
   it('is the same zone to Luxon as the one it names', () => {
     const zone = ianaZone('America/Chicago');
     expect(zone.equals(IANAZone.create('America/Chicago'))).toBe(true);

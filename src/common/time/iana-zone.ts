@@ -2,7 +2,8 @@ import { IANAZone } from 'luxon';
 
 /**
  * Offsets change on a quarter hour of UTC: on the hour in US zones, on the half hour in
- * Newfoundland (02:00 at -3:30). One look-up per zone and quarter hour is then exact.
+ * Newfoundland (02:00 at -3:30). A quarter hour whose two ends agree is remembered whole; the
+ * rare one with a change inside it (Goose Bay until 2011 changed at 00:01 local) is not.
  */
 const QUARTER_HOUR_MS = 900_000;
 const OFFSETS_PER_ZONE = 50_000;
@@ -17,12 +18,13 @@ class RememberingZone extends IANAZone {
 
   override offset(ts: number): number {
     const quarterHour = Math.floor(ts / QUARTER_HOUR_MS);
-    let offset = this.offsets.get(quarterHour);
-    if (offset === undefined) {
-      if (this.offsets.size >= OFFSETS_PER_ZONE) this.offsets.clear();
-      offset = super.offset(ts);
-      this.offsets.set(quarterHour, offset);
-    }
+    const known = this.offsets.get(quarterHour);
+    if (known !== undefined) return known;
+    const start = quarterHour * QUARTER_HOUR_MS;
+    const offset = super.offset(start);
+    if (super.offset(start + QUARTER_HOUR_MS - 1) !== offset) return super.offset(ts);
+    if (this.offsets.size >= OFFSETS_PER_ZONE) this.offsets.clear();
+    this.offsets.set(quarterHour, offset);
     return offset;
   }
 }
