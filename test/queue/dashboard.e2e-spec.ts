@@ -56,7 +56,12 @@ describe('the BullMQ dashboard at /admin/queues', () => {
     const { port } = server.address() as AddressInfo;
     const status = await new Promise<number | undefined>((resolve, reject) =>
       httpRequest(
-        { host: '127.0.0.1', port, path: `http://127.0.0.1:${port}/admin/queues/api/queues` },
+        {
+          host: '127.0.0.1',
+          port,
+          path: `http://127.0.0.1:${port}/admin/queues/api/queues`,
+          agent: false,
+        },
         (response) => {
           response.resume();
           resolve(response.statusCode);
