@@ -50,27 +50,31 @@ describe('the BullMQ dashboard at /admin/queues', () => {
     await t.http.get('/%61dmin/queues').expect(401);
     await t.http.get('/ADMIN/Queues/api/queues').expect(401);
     await t.http.put('/admin/q%75eues/api/queues/notifications/pause').expect(401);
+    // Listened on here, so closed here: the application's close does not know of it.
     const server = t.app.getHttpServer() as Server;
-    if (!server.listening)
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const status = await new Promise<number | undefined>((resolve, reject) =>
-      httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          path: `http://127.0.0.1:${port}/admin/queues/api/queues`,
-          agent: false,
-        },
-        (response) => {
-          response.resume();
-          resolve(response.statusCode);
-        },
-      )
-        .on('error', reject)
-        .end(),
-    );
-    expect(status).toBe(401);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const status = await new Promise<number | undefined>((resolve, reject) =>
+        httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path: `http://127.0.0.1:${port}/admin/queues/api/queues`,
+            agent: false,
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode);
+          },
+        )
+          .on('error', reject)
+          .end(),
+      );
+      expect(status).toBe(401);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('refuses a wrong password and other roles', async () => {
