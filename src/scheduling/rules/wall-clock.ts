@@ -32,13 +32,8 @@ export function instantOf(localDateTime: string, zone: string): Date {
   if (!LOCAL_DATE_TIME.test(localDateTime)) {
     throw new RangeError(`${localDateTime} is not a local time as YYYY-MM-DDTHH:mm`);
   }
-  // The wall-clock reading as if it were UTC; setUTCFullYear keeps years below 100 as written.
-  const asUtc = new Date(0);
-  asUtc.setUTCFullYear(
-    Number(localDateTime.slice(0, 4)),
-    Number(localDateTime.slice(5, 7)) - 1,
-    Number(localDateTime.slice(8, 10)),
-  );
+  // The wall-clock reading as if it were UTC.
+  const asUtc = utcMidnightOf(localDateTime);
   asUtc.setUTCHours(Number(localDateTime.slice(11, 13)), Number(localDateTime.slice(14, 16)));
   const offsets = ianaZone(zone);
   // A day that does not exist (30 February) rolls over into the next month.
@@ -106,15 +101,23 @@ export function windowsOn(
 
 /** ISO weekday (1 Monday .. 7 Sunday) of a calendar date; the same in every zone. */
 export function isoWeekday(date: string): number {
-  // From the digits: parsing the string as a Date costs more, and availability asks per slot list.
-  const day = new Date(
-    new Date(0).setUTCFullYear(
-      Number(date.slice(0, 4)),
-      Number(date.slice(5, 7)) - 1,
-      Number(date.slice(8, 10)),
-    ),
-  ).getUTCDay();
+  const day = utcMidnightOf(date).getUTCDay();
   return day === 0 ? 7 : day;
+}
+
+/**
+ * UTC midnight of the YYYY-MM-DD a string starts with, from its digits: parsing the string costs
+ * more, and availability asks per slot list. setUTCFullYear keeps years below 100 as written; a
+ * day past the month's end rolls over into the next month.
+ */
+function utcMidnightOf(date: string): Date {
+  const midnight = new Date(0);
+  midnight.setUTCFullYear(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+  );
+  return midnight;
 }
 
 const wallClocks = new Map<string, number>();
