@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { JobName, QueueName } from '../queue/queue-names';
+import { JobName, QueueName } from '../kernel/queue-names';
 import { AuditExportService, ExportAuditEventsJob } from './audit-export.service';
 
 @Processor(QueueName.AuditExports)

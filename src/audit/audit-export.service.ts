@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, In } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/actor';
 import { DomainError, ErrorKind, NotFoundError } from '../common/errors/domain-error';
-import { JobName, QueueName } from '../queue/queue-names';
+import { JobName, QueueName } from '../kernel/queue-names';
 import { AuditService } from './audit.service';
 import { AuditEventFilters, AuditExport } from './audit-export.entity';
 

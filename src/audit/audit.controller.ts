@@ -7,9 +7,9 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
-import { Role } from '../auth/role';
+import type { Actor } from '../kernel/actor';
+import { CurrentActor, Roles } from '../kernel/decorators';
+import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { ApiPageResponse, Page } from '../common/pagination/page';
 import { AuditExportService } from './audit-export.service';

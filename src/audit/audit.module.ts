@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { QueueName } from '../queue/queue-names';
+import { QueueName } from '../kernel/queue-names';
 import { AuditEvent } from './audit-event.entity';
 import { AuditExport } from './audit-export.entity';
 import { AuditExportService } from './audit-export.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/actor';
 import { PageQuery } from '../common/pagination/page';
 import { insertTogether } from '../database/insert-together';
 import { AuditAction, AuditEvent } from './audit-event.entity';

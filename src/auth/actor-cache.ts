@@ -3,7 +3,7 @@ import { Client, type Notification, type Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from '../config/app-config';
-import type { Role } from './role';
+import type { Role } from '../kernel/role';
 
 /** What a request needs of its user beyond the token: re-read whenever the row changes. */
 export interface ActorFacts {

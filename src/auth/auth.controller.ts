@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiAuthenticated, ApiProblems } from '../common/api-errors.decorator';
-import type { Actor } from './actor';
+import type { Actor } from '../kernel/actor';
 import { AuthService } from './auth.service';
-import { CurrentActor, Public, RequestMeta, type RequestMetadata } from './decorators';
+import { CurrentActor, Public, RequestMeta, type RequestMetadata } from '../kernel/decorators';
 import { LoginDto, TokenDto } from './dto/login.dto';
 import { UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';

@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorKind } from '../common/errors/domain-error';
 import { requestIdOf } from '../logging/logger-options';
 import { AuthService } from './auth.service';
-import { AuthenticatedRequest, IS_PUBLIC, ROLES } from './decorators';
-import type { Role } from './role';
+import { AuthenticatedRequest, IS_PUBLIC, ROLES } from '../kernel/decorators';
+import type { Role } from '../kernel/role';
 
 /** Every route needs a valid bearer token unless it is marked @Public(). */
 @Injectable()

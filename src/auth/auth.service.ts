@@ -7,11 +7,11 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorKind } from '../common/errors/domain-error';
 import { preparedQuery } from '../database/prepared-query';
-import type { Actor } from './actor';
+import type { Actor } from '../kernel/actor';
 import { ActorCache, type ActorFacts } from './actor-cache';
-import type { RequestMetadata } from './decorators';
+import type { RequestMetadata } from '../kernel/decorators';
 import { PasswordHasher } from './password-hasher';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 import { User } from './user.entity';
 
 export interface AccessTokenClaims {

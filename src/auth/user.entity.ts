@@ -8,7 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Location } from '../locations/location.entity';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 
 @Entity('users')
 export class User {

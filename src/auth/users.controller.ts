@@ -3,10 +3,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { ApiPageResponse, Page } from '../common/pagination/page';
 import { UuidParam } from '../common/uuid-param.pipe';
-import type { Actor } from './actor';
-import { CurrentActor, Roles } from './decorators';
+import type { Actor } from '../kernel/actor';
+import { CurrentActor, Roles } from '../kernel/decorators';
 import { CreateUserDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
-import { Role } from './role';
+import { Role } from '../kernel/role';
 import { UsersService } from './users.service';
 
 @ApiTags('users')

@@ -6,7 +6,7 @@ import { NotFoundError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/pagination/page';
 import { describeConstraints } from '../database/postgres-errors';
 import { Location } from '../locations/location.entity';
-import type { Actor } from './actor';
+import type { Actor } from '../kernel/actor';
 import { ActorCache } from './actor-cache';
 import type { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';

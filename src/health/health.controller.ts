@@ -13,9 +13,9 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
-import { Public } from '../auth/decorators';
+import { Public } from '../kernel/decorators';
 import { AppConfig } from '../config/app-config';
-import { QueueName } from '../queue/queue-names';
+import { QueueName } from '../kernel/queue-names';
 
 const CHECK_TIMEOUT_MS = 3000;
 

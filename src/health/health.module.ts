@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { QueueName } from '../queue/queue-names';
+import { QueueName } from '../kernel/queue-names';
 import { HealthController } from './health.controller';
 
 @Module({

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/actor';
 import { ConflictError, InputError, NotFoundError } from '../common/errors/domain-error';
 import { Patient } from '../patients/patient.entity';
 import {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
-import { Role } from '../auth/role';
+import type { Actor } from '../kernel/actor';
+import { CurrentActor, Roles } from '../kernel/decorators';
+import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CloseEpisodeDto, EpisodeDto, OpenEpisodeDto } from './dto/episode.dto';

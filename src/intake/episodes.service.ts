@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, canAccessLocation } from '../auth/actor';
+import { type Actor, canAccessLocation } from '../kernel/actor';
 import { ConflictError, InputError, NotFoundError } from '../common/errors/domain-error';
 import { describeConstraints } from '../database/postgres-errors';
 import { Patient } from '../patients/patient.entity';

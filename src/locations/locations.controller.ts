@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
-import { Role } from '../auth/role';
+import type { Actor } from '../kernel/actor';
+import { CurrentActor, Roles } from '../kernel/decorators';
+import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { ApiPageResponse, Page, PageQuery } from '../common/pagination/page';
 import { UuidParam } from '../common/uuid-param.pipe';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
+import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
 import { NotFoundError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/pagination/page';
 import { describeConstraints } from '../database/postgres-errors';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
-import { CurrentActor } from '../auth/decorators';
+import type { Actor } from '../kernel/actor';
+import { CurrentActor } from '../kernel/decorators';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { ApiPageResponse, Page } from '../common/pagination/page';
 import { UuidParam } from '../common/uuid-param.pipe';

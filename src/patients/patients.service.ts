@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
+import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
 import { ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { describeConstraints } from '../database/postgres-errors';
 import type { CreatePatientDto, PatientQuery, UpdatePatientDto } from './dto/patient.dto';

@@ -9,11 +9,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AuthModule } from '../auth/auth.module';
 import { AuthService } from '../auth/auth.service';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/role';
 import { DomainError } from '../common/errors/domain-error';
 import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem-details';
 import { requestIdOf } from '../logging/logger-options';
-import { QueueName } from './queue-names';
+import { QueueName } from '../kernel/queue-names';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 

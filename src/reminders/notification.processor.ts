@@ -7,7 +7,7 @@ import {
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { QueueConnection } from '../queue/queue.module';
-import { JobName, QueueName } from '../queue/queue-names';
+import { JobName, QueueName } from '../kernel/queue-names';
 import {
   FinalDeliveryFailure,
   NotificationDeliveryService,

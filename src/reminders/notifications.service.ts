@@ -4,14 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/actor';
 import {
   ConflictError,
   DomainError,
   ErrorKind,
   NotFoundError,
 } from '../common/errors/domain-error';
-import { QueueName } from '../queue/queue-names';
+import { QueueName } from '../kernel/queue-names';
 import type { NotificationQuery } from './dto/notification.dto';
 import { Notification } from './notification.entity';
 

@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { JobName, QueueName } from '../queue/queue-names';
+import { JobName, QueueName } from '../kernel/queue-names';
 import type { DeliverNotificationJob } from './notification.processor';
 
 /** Rows moved to the queue per round; a backlog drains in rounds without a long transaction. */

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { PatientsModule } from '../patients/patients.module';
-import { QueueName } from '../queue/queue-names';
+import { QueueName } from '../kernel/queue-names';
 import { EmailLinks } from './email-links';
 import { Mailer } from './mailer';
 import { Notification } from './notification.entity';

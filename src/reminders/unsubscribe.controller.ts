@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Public, RequestMeta, type RequestMetadata } from '../auth/decorators';
+import { Public, RequestMeta, type RequestMetadata } from '../kernel/decorators';
 import { ApiProblems } from '../common/api-errors.decorator';
 import { simplePage } from '../common/html-page';
 import { InputError } from '../common/errors/domain-error';

@@ -5,9 +5,9 @@ import { v5 as uuidv5 } from 'uuid';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../reminders/outbox.service';
-import { type Actor, canAccessLocation, locationScope } from '../auth/actor';
-import type { RequestMetadata } from '../auth/decorators';
-import type { Role } from '../auth/role';
+import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
+import type { RequestMetadata } from '../kernel/decorators';
+import type { Role } from '../kernel/role';
 import {
   ConflictError,
   DomainError,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, locationScope } from '../auth/actor';
+import { type Actor, locationScope } from '../kernel/actor';
 import { InputError, NotFoundError } from '../common/errors/domain-error';
 import { Calendar } from './calendar';
 import { Appointment } from './entities/appointment.entity';

@@ -8,9 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Public, Roles } from '../auth/decorators';
-import { Role } from '../auth/role';
+import type { Actor } from '../kernel/actor';
+import { CurrentActor, Public, Roles } from '../kernel/decorators';
+import { Role } from '../kernel/role';
 import { ApiAuthenticated, ApiProblems } from '../common/api-errors.decorator';
 import { InputError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/uuid-param.pipe';

@@ -4,8 +4,8 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { Role } from '../auth/role';
+import type { Actor } from '../kernel/actor';
+import { Role } from '../kernel/role';
 import { DomainError, ErrorKind, NotFoundError } from '../common/errors/domain-error';
 import { CalendarFeed } from './entities/feed.entities';
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/decorators';
-import { Role } from '../auth/role';
+import type { Actor } from '../kernel/actor';
+import { CurrentActor, Roles } from '../kernel/decorators';
+import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { DomainError, ErrorKind } from '../common/errors/domain-error';
 import { UuidParam } from '../common/uuid-param.pipe';

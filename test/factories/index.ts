@@ -2,7 +2,7 @@ import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import type TestAgent from 'supertest/lib/agent';
-import type { Role } from '../../src/auth/role';
+import type { Role } from '../../src/kernel/role';
 
 const unique = () => randomBytes(4).toString('hex');
 

@@ -15,7 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page';
-import { Role } from '../role';
+import { Role } from '../../kernel/role';
 import type { User } from '../user.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
