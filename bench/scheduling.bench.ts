@@ -109,7 +109,7 @@ async function seed(pool: Pool) {
      INSERT INTO user_locations (user_id, location_id) SELECT t.id, l.id FROM t JOIN l ON l.n = t.n % ${LOCATIONS}`,
   );
   await pool.query(
-    `INSERT INTO therapist_profiles (user_id, credential) SELECT id, 'PT' FROM users WHERE role = 'therapist'`,
+    `INSERT INTO therapist_profiles (user_id, credential, licence_states) SELECT id, 'PT', '{PA}' FROM users WHERE role = 'therapist'`,
   );
   await pool.query(
     `INSERT INTO therapist_hours (therapist_id, location_id, weekday, starts, ends)

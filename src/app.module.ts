@@ -14,6 +14,8 @@ import { PatientsModule } from './patients/patients.module';
 import { QueueDashboardModule } from './queue/queue-dashboard.module';
 import { QueueModule } from './queue/queue.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
+import { StaffModule } from './staff/staff.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { WorkersModule } from './queue/workers.module';
 
 @Module({})
@@ -32,7 +34,9 @@ export class AppModule {
         LocationsModule,
         PatientsModule,
         IntakeModule,
+        StaffModule,
         SchedulingModule,
+        RemindersModule,
         HealthModule,
         ...(config.runsApi ? [QueueDashboardModule] : []),
         WorkersModule.register(config.runsWorkers),

@@ -157,6 +157,29 @@ export class AuthService {
     return claims;
   }
 
+  /**
+   * The staff member someone acts for without a session of their own (a patient's signed email
+   * link books on behalf of whoever put them on the waiting list): their role and clinics now.
+   */
+  async actorOnBehalfOf(userId: string, request: RequestMetadata): Promise<Actor | undefined> {
+    const [row] = await this.users.manager.query<{ role: Role; location_ids: string[] }[]>(
+      `SELECT u.role, COALESCE(array_agg(ul.location_id) FILTER (WHERE ul.location_id IS NOT NULL), '{}') AS location_ids
+         FROM users u LEFT JOIN user_locations ul ON ul.user_id = u.id
+        WHERE u.id = $1
+        GROUP BY u.id`,
+      [userId],
+    );
+    return (
+      row && {
+        userId,
+        role: row.role,
+        locationIds: row.location_ids,
+        requestId: request.requestId,
+        clientIp: request.clientIp,
+      }
+    );
+  }
+
   /** A request's one read of its user, when the cache cannot answer: prepared, no entity. */
   private async actorFacts(userId: string): Promise<ActorFacts | undefined> {
     const [row] = await preparedQuery<{ role: Role; location_ids: string[] }>(

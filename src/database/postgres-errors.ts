@@ -4,6 +4,8 @@ import { DomainError, ErrorKind, FieldError } from '../common/errors/domain-erro
 interface ConstraintDescription {
   field?: string;
   message: string;
+  /** The owning module's own code for a refusal by this constraint, from its catalogue. */
+  code?: string;
 }
 
 const constraintDescriptions = new Map<string, ConstraintDescription>();
@@ -34,11 +36,14 @@ function driverErrorOf(error: unknown): PgDriverError | undefined {
   return undefined;
 }
 
-function describe(pg: PgDriverError, fallback: string): { message: string; fields: FieldError[] } {
+function describe(
+  pg: PgDriverError,
+  fallback: string,
+): { message: string; fields: FieldError[]; code?: string } {
   const known = pg.constraint ? constraintDescriptions.get(pg.constraint) : undefined;
   const message = known?.message ?? fallback;
   const field = known?.field ?? pg.column;
-  return { message, fields: field ? [{ field, reason: message }] : [] };
+  return { message, fields: field ? [{ field, reason: message }] : [], code: known?.code };
 }
 
 /**
@@ -51,18 +56,28 @@ export function domainErrorFromPostgres(error: unknown): DomainError | undefined
   const subject = pg.constraint ? ` (${pg.constraint})` : '';
   switch (pg.code) {
     case '23505': {
-      const { message, fields } = describe(
+      const { message, fields, code } = describe(
         pg,
         `A record with the same values already exists${subject}`,
       );
-      return new DomainError(ErrorKind.Conflict, 'database.unique_violation', message, fields);
+      return new DomainError(
+        ErrorKind.Conflict,
+        code ?? 'database.unique_violation',
+        message,
+        fields,
+      );
     }
     case '23P01': {
-      const { message, fields } = describe(
+      const { message, fields, code } = describe(
         pg,
         `The change conflicts with an existing record${subject}`,
       );
-      return new DomainError(ErrorKind.Conflict, 'database.exclusion_violation', message, fields);
+      return new DomainError(
+        ErrorKind.Conflict,
+        code ?? 'database.exclusion_violation',
+        message,
+        fields,
+      );
     }
     case '23503': {
       const stillReferenced = pg.detail?.includes('is still referenced') ?? false;

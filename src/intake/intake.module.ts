@@ -3,12 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { PatientsModule } from '../patients/patients.module';
 import { RemindersModule } from '../reminders/reminders.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
 import { Assessment, AssessmentAmendment, RedFlagDecision } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
 import { EpisodeOfCare } from './episode.entity';
 import { EpisodesController } from './episodes.controller';
 import { EpisodesService } from './episodes.service';
 import { IntakeController } from './intake.controller';
+import { RedFlagHoldPolicy } from './red-flag-hold.policy';
 
 @Module({
   imports: [
@@ -16,9 +18,10 @@ import { IntakeController } from './intake.controller';
     AuditModule,
     PatientsModule,
     RemindersModule,
+    SchedulingModule,
   ],
   controllers: [EpisodesController, IntakeController],
-  providers: [EpisodesService, AssessmentsService],
+  providers: [EpisodesService, AssessmentsService, RedFlagHoldPolicy],
   exports: [EpisodesService],
 })
 export class IntakeModule {}

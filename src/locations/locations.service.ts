@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
 import { NotFoundError } from '../common/errors/domain-error';
@@ -74,5 +74,45 @@ export class LocationsService {
       : null;
     if (!location) throw new NotFoundError('location.not_found', `No location ${id}`);
     return location;
+  }
+
+  /** The IANA zones of these locations, in one query (the caller's transaction if given). */
+  async zonesOf(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; time_zone: string }[]>(
+      'SELECT id, time_zone FROM locations WHERE id = ANY($1)',
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.time_zone]));
+  }
+
+  /** A location's zone, or not found outside the actor's locations. */
+  async visibleZone(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string> {
+    const zone = canAccessLocation(actor, id) ? (await this.zonesOf([id], manager)).get(id) : null;
+    if (!zone) throw new NotFoundError('location.not_found', `No location ${id}`);
+    return zone;
+  }
+
+  /**
+   * Where, in what zone and jurisdiction, the locations the actor may see are: all of them, or
+   * those of `requested` that are in scope.
+   */
+  async factsInScope(
+    actor: Actor,
+    requested?: readonly string[],
+  ): Promise<{ id: string; timeZone: string; country: string; state: string | null }[]> {
+    const scope = locationScope(actor);
+    return this.dataSource.query(
+      `SELECT id, time_zone AS "timeZone", country, state FROM locations
+        WHERE ($1::uuid[] IS NULL OR id = ANY($1)) AND ($2::uuid[] IS NULL OR id = ANY($2))`,
+      [requested?.length ? [...requested] : null, scope ? [...scope] : null],
+    );
   }
 }

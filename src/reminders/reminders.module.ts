@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { PatientsModule } from '../patients/patients.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { AppointmentEmailsListener } from './appointment-emails.listener';
 import { QueueName } from '../kernel/queue-names';
 import { EmailLinks } from './email-links';
 import { Mailer } from './mailer';
@@ -12,6 +14,7 @@ import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { OutboxService } from './outbox.service';
 import { UnsubscribeController } from './unsubscribe.controller';
+import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
 
 /**
  * Patient emails: the outbox other modules write to in their transactions, the admin view, and
@@ -23,9 +26,17 @@ import { UnsubscribeController } from './unsubscribe.controller';
     BullModule.registerQueue({ name: QueueName.Notifications }),
     AuditModule,
     PatientsModule,
+    SchedulingModule,
   ],
-  controllers: [NotificationsController, UnsubscribeController],
-  providers: [OutboxService, NotificationsService, EmailLinks, Mailer, NotificationDeliveryService],
+  controllers: [NotificationsController, UnsubscribeController, WaitlistOfferLinkController],
+  providers: [
+    AppointmentEmailsListener,
+    OutboxService,
+    NotificationsService,
+    EmailLinks,
+    Mailer,
+    NotificationDeliveryService,
+  ],
   exports: [OutboxService, NotificationDeliveryService, EmailLinks, BullModule],
 })
 export class RemindersModule {}

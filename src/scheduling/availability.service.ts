@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, locationScope } from '../kernel/actor';
+import type { Actor } from '../kernel/actor';
+import { LocationsService } from '../locations/locations.service';
+import { resourcesOfKind } from '../locations/resources.sql';
+import { ineligibility } from '../staff/rules/eligibility';
+import { StaffService } from '../staff/staff.service';
 import { InputError, NotFoundError } from '../common/errors/domain-error';
-import { Calendar } from './calendar';
+import { AvailabilityCalendar } from './availability-calendar';
 import { Appointment } from './entities/appointment.entity';
-import { AppointmentType, Resource } from './entities/setup.entities';
-import { type Interval, overlaps } from './rules/intervals';
+import { AppointmentType } from './entities/appointment-type.entity';
+import { type Interval, overlaps } from '../common/time/intervals';
 import { ACTIVE_STATUSES } from './rules/lifecycle';
 import { findSlotStarts } from './rules/slots';
 import { datesBetween, localDay, localTimeOf } from './rules/wall-clock';
@@ -48,7 +52,11 @@ interface SlotList {
  */
 @Injectable()
 export class AvailabilityService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly locations: LocationsService,
+    private readonly staff: StaffService,
+  ) {}
 
   async find(
     actor: Actor,
@@ -73,25 +81,18 @@ export class AvailabilityService {
         `No active appointment type ${query.appointmentTypeId}`,
       );
 
-    const scope = locationScope(actor);
-    const locationIds = (
-      await manager.query<{ id: string }[]>(
-        `SELECT id FROM locations
-          WHERE ($1::uuid[] IS NULL OR id = ANY($1)) AND ($2::uuid[] IS NULL OR id = ANY($2))`,
-        [query.locationIds?.length ? query.locationIds : null, scope ? [...scope] : null],
-      )
-    ).map((row) => row.id);
-    if (locationIds.length === 0) return { slots: [], total: 0 };
+    const locations = await this.locations.factsInScope(actor, query.locationIds);
+    if (locations.length === 0) return { slots: [], total: 0 };
+    const locationIds = locations.map((location) => location.id);
+    const byId = new Map(locations.map((location) => [location.id, location]));
 
-    // Therapists who work at these locations, may deliver the type, and are active.
-    const therapists = await manager.query<{ therapist_id: string; location_id: string }[]>(
-      `SELECT DISTINCT h.therapist_id, h.location_id
-         FROM therapist_hours h
-         JOIN users u ON u.id = h.therapist_id AND u.active AND u.role = 'therapist'
-         JOIN user_locations ul ON ul.user_id = h.therapist_id AND ul.location_id = h.location_id
-         JOIN therapist_profiles p ON p.user_id = h.therapist_id AND p.credential = ANY($2)
-        WHERE h.location_id = ANY($1) AND ($3::uuid IS NULL OR h.therapist_id = $3)`,
-      [locationIds, type.allowedCredentials, query.therapistId ?? null],
+    // Therapists with hours at these locations whom the eligibility rule lets deliver the type.
+    const therapists = (
+      await this.staff.withHoursAt(manager, locationIds, query.therapistId)
+    ).filter(
+      (candidate) =>
+        ineligibility(candidate.facts, type.allowedCredentials, byId.get(candidate.locationId)!) ===
+        null,
     );
     if (therapists.length === 0) return { slots: [], total: 0 };
 
@@ -99,8 +100,8 @@ export class AvailabilityService {
       start: localDay(dates[0], 'Pacific/Kiritimati').start,
       end: localDay(dates[dates.length - 1], 'Pacific/Pago_Pago').end,
     };
-    const therapistIds = [...new Set(therapists.map((row) => row.therapist_id))];
-    const calendar = await Calendar.load(manager, range, locationIds, therapistIds);
+    const therapistIds = [...new Set(therapists.map((row) => row.therapistId))];
+    const calendar = await AvailabilityCalendar.load(manager, range, locationIds, therapistIds);
     const rooms = type.resourceKind
       ? await this.roomUse(locationIds, type.resourceKind, range)
       : undefined;
@@ -109,7 +110,7 @@ export class AvailabilityService {
     const durationMs = type.durationMinutes * MINUTE;
     // One list per therapist and location, each already in time order.
     const lists: SlotList[] = [];
-    for (const { therapist_id: therapistId, location_id: locationId } of therapists) {
+    for (const { therapistId, locationId } of therapists) {
       const list: SlotList = { therapistId, locationId, starts: [] };
       lists.push(list);
       const { bookings, timeOff } = calendar.busyOf(therapistId);
@@ -151,14 +152,7 @@ export class AvailabilityService {
 
   /** Places in rooms of a kind over the range, to tell whether a slot still has one. */
   private async roomUse(locationIds: string[], kind: string, range: Interval) {
-    const resources = await this.dataSource
-      .getRepository(Resource)
-      .createQueryBuilder('resource')
-      .where('resource.location_id = ANY(:locationIds) AND resource.kind = :kind', {
-        locationIds,
-        kind,
-      })
-      .getMany();
+    const resources = await resourcesOfKind(this.dataSource.manager, locationIds, kind);
     const bookings = resources.length
       ? await this.dataSource
           .getRepository(Appointment)

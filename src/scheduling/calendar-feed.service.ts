@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../kernel/actor';
 import { Role } from '../kernel/role';
 import { DomainError, ErrorKind, NotFoundError } from '../common/errors/domain-error';
-import { CalendarFeed } from './entities/feed.entities';
+import { CalendarFeed } from './entities/calendar-feed.entity';
 
 const DAY_MS = 86_400_000;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -127,7 +127,7 @@ export class CalendarFeedService {
         stamp: row.updated_at,
         created: row.created_at,
         lastModified: row.updated_at,
-        // Calendar apps replace an event when its sequence grows: every move is a new revision.
+        // AvailabilityCalendar apps replace an event when its sequence grows: every move is a new revision.
         sequence: row.moves,
         summary: `${row.type_name}: ${row.first_name.charAt(0)}. ${row.last_name.charAt(0)}.`,
         location: row.location_address

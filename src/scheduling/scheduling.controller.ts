@@ -1,13 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DateTime } from 'luxon';
 import type { Actor } from '../kernel/actor';
 import { CurrentActor, Roles } from '../kernel/decorators';
 import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
-import { DomainError, ErrorKind } from '../common/errors/domain-error';
+import { domainError } from '../common/errors/error-catalogue';
+import { LocationsService } from '../locations/locations.service';
+import { SchedulingErrors } from './scheduling.errors';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { AppointmentsService } from './appointments.service';
+import { AppointmentChangesService } from './appointment-changes.service';
+import { AppointmentViewsService, type ZonedAppointments } from './appointment-views.service';
+import { BookingService } from './booking.service';
 import { WaitlistEntryDto, WaitlistDto, WaitlistQuery } from './dto/waitlist.dto';
 import { WaitlistService } from './waitlist.service';
 import { AvailabilityService } from './availability.service';
@@ -28,12 +31,23 @@ import type { Appointment } from './entities/appointment.entity';
 export class SchedulingController {
   constructor(
     private readonly availability: AvailabilityService,
-    private readonly appointments: AppointmentsService,
+    private readonly booking: BookingService,
+    private readonly changes: AppointmentChangesService,
+    private readonly views: AppointmentViewsService,
     private readonly waitlist: WaitlistService,
+    private readonly locations: LocationsService,
   ) {}
 
+  /** Appointments as the front desk sees them, in their locations' zones (one zone look-up). */
+  private dtosOf({ appointments, zones }: ZonedAppointments): AppointmentDto[] {
+    return appointments.map((appointment) =>
+      AppointmentDto.from(appointment, zones.get(appointment.locationId)!),
+    );
+  }
+
   private async toDto(appointment: Appointment): Promise<AppointmentDto> {
-    return AppointmentDto.from(appointment, await this.appointments.zoneOf(appointment.locationId));
+    const zones = await this.locations.zonesOf([appointment.locationId]);
+    return this.dtosOf({ appointments: [appointment], zones })[0];
   }
 
   @Get('availability')
@@ -72,7 +86,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Body() body: BookAppointmentDto,
   ): Promise<AppointmentDto> {
-    const { appointment, timeZone } = await this.appointments.book(actor, body);
+    const { appointment, timeZone } = await this.booking.book(actor, body);
     return AppointmentDto.from(appointment, timeZone);
   }
 
@@ -83,7 +97,7 @@ export class SchedulingController {
   @ApiCreatedResponse({ type: SeriesResultDto })
   @ApiAuthenticated(404, 409, 422)
   async series(@CurrentActor() actor: Actor, @Body() body: SeriesDto): Promise<SeriesResultDto> {
-    const { series, outcomes } = await this.appointments.bookSeries(actor, body);
+    const { series, outcomes } = await this.booking.bookSeries(actor, body);
     return {
       seriesId: series?.id ?? null,
       booked: outcomes.filter((o) => o.appointment).length,
@@ -106,7 +120,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.appointments.get(actor, id));
+    return this.dtosOf(await this.views.get(actor, id))[0];
   }
 
   @Get('appointments/:id/history')
@@ -114,7 +128,7 @@ export class SchedulingController {
   @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
   @ApiAuthenticated(404)
   async history(@CurrentActor() actor: Actor, @Param('id', UuidParam()) id: string) {
-    return (await this.appointments.history(actor, id)).map((event) => ({
+    return (await this.views.history(actor, id)).map((event) => ({
       action: event.action,
       occurredAt: event.occurredAt.toISOString(),
       actorUserId: event.actorUserId,
@@ -135,7 +149,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.appointments.transition(actor, id, 'confirm'));
+    return this.toDto(await this.changes.transition(actor, id, 'confirm'));
   }
 
   @Post('appointments/:id/check-in')
@@ -147,7 +161,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.appointments.transition(actor, id, 'check_in'));
+    return this.toDto(await this.changes.transition(actor, id, 'check_in'));
   }
 
   @Post('appointments/:id/complete')
@@ -159,7 +173,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.appointments.transition(actor, id, 'complete'));
+    return this.toDto(await this.changes.transition(actor, id, 'complete'));
   }
 
   @Post('appointments/:id/no-show')
@@ -171,7 +185,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.appointments.transition(actor, id, 'no_show'));
+    return this.toDto(await this.changes.transition(actor, id, 'no_show'));
   }
 
   @Post('appointments/:id/cancel')
@@ -184,7 +198,7 @@ export class SchedulingController {
     @Param('id', UuidParam()) id: string,
     @Body() body: CancelDto,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.appointments.cancel(actor, id, body.reason));
+    return this.toDto(await this.changes.cancel(actor, id, body.reason));
   }
 
   @Post('appointments/:id/cancel-following')
@@ -197,8 +211,9 @@ export class SchedulingController {
     @Param('id', UuidParam()) id: string,
     @Body() body: CancelDto,
   ): Promise<AppointmentDto[]> {
-    const cancelled = await this.appointments.cancelFollowing(actor, id, body.reason);
-    return Promise.all(cancelled.map((appointment) => this.toDto(appointment)));
+    const cancelled = await this.changes.cancelFollowing(actor, id, body.reason);
+    const zones = await this.locations.zonesOf(cancelled.map((a) => a.locationId));
+    return this.dtosOf({ appointments: cancelled, zones });
   }
 
   @Post('appointments/:id/reschedule')
@@ -211,7 +226,7 @@ export class SchedulingController {
     @Param('id', UuidParam()) id: string,
     @Body() body: RescheduleDto,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.appointments.reschedule(actor, id, body));
+    return this.toDto(await this.changes.reschedule(actor, id, body));
   }
 
   @Get('patients/:patientId/appointments')
@@ -222,8 +237,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('patientId', UuidParam('patientId')) patientId: string,
   ): Promise<AppointmentDto[]> {
-    const appointments = await this.appointments.forPatient(actor, patientId);
-    return Promise.all(appointments.map((appointment) => this.toDto(appointment)));
+    return this.dtosOf(await this.views.forPatient(actor, patientId));
   }
 
   @Get('schedule')
@@ -235,23 +249,17 @@ export class SchedulingController {
     @Query() query: ScheduleQueryDto,
   ): Promise<AppointmentDto[]> {
     if (!query.locationId && !query.therapistId) {
-      throw new DomainError(
-        ErrorKind.BadRequest,
-        'schedule.filter_missing',
-        'Give locationId or therapistId',
-        [{ field: 'locationId', reason: 'give locationId or therapistId' }],
-      );
+      throw domainError(SchedulingErrors.scheduleFilterMissing, 'Give locationId or therapistId', [
+        { field: 'locationId', reason: 'give locationId or therapistId' },
+      ]);
     }
-    const zone = query.locationId ? await this.appointments.zoneOf(query.locationId) : 'UTC';
-    const start = DateTime.fromISO(query.date, { zone }).startOf('day');
-    const end = start.plus({ days: query.view === 'week' ? 7 : 1 });
-    const appointments = await this.appointments.schedule(actor, {
+    const schedule = await this.views.schedule(actor, {
       locationId: query.locationId,
       therapistId: query.therapistId,
-      from: start.toJSDate(),
-      to: end.toJSDate(),
+      date: query.date,
+      days: query.view === 'week' ? 7 : 1,
     });
-    return Promise.all(appointments.map((appointment) => this.toDto(appointment)));
+    return this.dtosOf(schedule);
   }
 
   @Post('waitlist')
@@ -303,7 +311,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    const { appointment, timeZone } = await this.appointments.acceptWaitlistOffer(actor, id);
+    const { appointment, timeZone } = await this.booking.acceptWaitlistOffer(actor, id);
     return AppointmentDto.from(appointment, timeZone);
   }
 }

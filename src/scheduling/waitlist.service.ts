@@ -6,9 +6,9 @@ import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
 import { ConflictError, InputError, NotFoundError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/pagination/page';
 import { PatientsService } from '../patients/patients.service';
-import { OutboxService } from '../reminders/outbox.service';
 import type { WaitlistDto } from './dto/waitlist.dto';
-import { WaitlistEntry } from './entities/feed.entities';
+import { WaitlistEntry } from './entities/waitlist-entry.entity';
+import { AppointmentListeners } from './appointment-listener.port';
 import { type FreedSlot, wishFits } from './rules/waitlist';
 
 /** How long an offered slot is held for the patient before it goes to the next in line. */
@@ -20,7 +20,7 @@ export class WaitlistService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly patients: PatientsService,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly listeners: AppointmentListeners,
   ) {}
 
   async add(actor: Actor, input: WaitlistDto): Promise<WaitlistEntry> {
@@ -117,7 +117,7 @@ export class WaitlistService {
         offerExpiresAt: new Date(Date.now() + OFFER_HOLD_MS),
       },
     );
-    await this.outbox.waitlistOffer(manager, {
+    await this.listeners.waitlistOffered(manager, {
       id: match.id,
       patientId: match.patientId,
       offeredStartsAt: slot.startsAt,
@@ -139,6 +139,14 @@ export class WaitlistService {
     }
     await manager.update(WaitlistEntry, { id }, { status: 'booked' });
     return entry;
+  }
+
+  /** Who put the patient on the waiting list (the email link books on their behalf). */
+  async creatorOf(id: string): Promise<string | undefined> {
+    const entry = await this.dataSource
+      .getRepository(WaitlistEntry)
+      .findOne({ where: { id }, select: { id: true, createdBy: true } });
+    return entry?.createdBy;
   }
 
   private async visible(manager: EntityManager, actor: Actor, id: string, forUpdate = false) {

@@ -10,6 +10,7 @@ export interface LocationRow {
   id: string;
   code: string;
   timeZone: string;
+  state: string;
 }
 
 export async function createLocation(
@@ -18,11 +19,12 @@ export async function createLocation(
 ): Promise<LocationRow> {
   const code = overrides.code ?? `clinic-${unique()}`;
   const timeZone = overrides.timeZone ?? 'America/New_York';
+  const state = overrides.state ?? 'PA';
   const { rows } = await db.query(
     `INSERT INTO locations (code, name, state, time_zone) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [code, overrides.name ?? `Clinic ${code}`, overrides.state ?? 'PA', timeZone],
+    [code, overrides.name ?? `Clinic ${code}`, state, timeZone],
   );
-  return { id: rows[0].id, code, timeZone };
+  return { id: rows[0].id, code, timeZone, state };
 }
 
 export interface StaffUser {

@@ -32,7 +32,12 @@ describe('scheduling across locations', () => {
     return response.body.id as string;
   }
 
-  async function therapist(credential: 'PT' | 'PTA', locations: LocationRow[], days = WEEKDAYS) {
+  async function therapist(
+    credential: 'PT' | 'PTA',
+    locations: LocationRow[],
+    days = WEEKDAYS,
+    licenceStates = [...new Set(locations.map((location) => location.state))],
+  ) {
     const user = await createStaff(
       t.http,
       t.db,
@@ -42,7 +47,8 @@ describe('scheduling across locations', () => {
     await t.http
       .put(`/therapists/${user.id}/profile`)
       .set(as(admin))
-      .send({ credential, licenceStates: ['PA'] })
+      // By default licensed where each of their clinics is, as the eligibility rule requires.
+      .send({ credential, licenceStates })
       .expect(200);
     await t.http
       .put(`/therapists/${user.id}/hours`)
@@ -239,7 +245,7 @@ describe('scheduling across locations', () => {
       expect(statuses.filter((status) => status === 409)).toHaveLength(49);
       const conflict = responses.find((response) => response.status === 409)!;
       expect(conflict.body).toMatchObject({
-        code: 'database.exclusion_violation',
+        code: 'appointment.therapist_double_booked',
         errors: [{ field: 'therapistId', reason: 'The therapist is already booked at that time' }],
       });
       const { rows } = await t.db.query(
@@ -287,6 +293,31 @@ describe('scheduling across locations', () => {
       });
       expect(elsewhere.status).toBe(422);
       expect(elsewhere.body.code).toBe('appointment.therapist_not_at_location');
+
+      // Assigned to Plano and working there, but licensed in Pennsylvania only.
+      const paOnly = await therapist('PT', [plano], WEEKDAYS, ['PA']);
+      const unlicensed = await book(admin, {
+        ...base,
+        locationId: plano.id,
+        therapistId: paOnly.id,
+        localStart: `${thursday}T10:00`,
+      });
+      expect(unlicensed.status).toBe(422);
+      expect(unlicensed.body).toMatchObject({
+        code: 'appointment.therapist_not_licensed',
+        errors: [{ field: 'therapistId', reason: 'needs a licence in TX' }],
+      });
+      const offered = await t.http
+        .get('/availability')
+        .query({ appointmentTypeId: types.followUp, from: thursday, to: thursday, limit: 100 })
+        .query(`locationId=${plano.id}`)
+        .set(as(admin))
+        .expect(200);
+      const offeredTherapists = offered.body.items.map(
+        (s: { therapistId: string }) => s.therapistId,
+      );
+      expect(offeredTherapists).toContain(planoPt.id);
+      expect(offeredTherapists).not.toContain(paOnly.id);
 
       const friday = nextWeekday(5);
       await t.http
@@ -470,7 +501,7 @@ describe('scheduling across locations', () => {
       expect(some.body).toMatchObject({ booked: 3, conflicts: 1 });
       expect(some.body.occurrences[1]).toMatchObject({
         outcome: 'conflict',
-        conflict: { code: 'database.exclusion_violation' },
+        conflict: { code: 'appointment.therapist_double_booked' },
       });
 
       const cancelled = await t.http

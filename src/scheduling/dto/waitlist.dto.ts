@@ -10,7 +10,7 @@ import {
   Matches,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page';
-import type { WaitlistEntry, WaitlistStatus } from '../entities/feed.entities';
+import type { WaitlistEntry, WaitlistStatus } from '../entities/waitlist-entry.entity';
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -2,7 +2,7 @@
  * Bookable slots. Times are minutes after midnight UTC on 2026-11-02 written as 'HH:mm', so a
  * table reads like a diary page; the rules only see epoch milliseconds.
  */
-import { type Interval, overlaps } from './intervals';
+import { type Interval, overlaps } from '../../common/time/intervals';
 import { findSlots, openTime, type SlotRequest } from './slots';
 
 const DAY = Date.UTC(2026, 10, 2);

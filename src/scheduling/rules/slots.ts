@@ -1,4 +1,4 @@
-import { type Interval, intersect, normalize, subtract } from './intervals';
+import { type Interval, intersect, normalize, subtract } from '../../common/time/intervals';
 
 export interface SlotRequest {
   /** When the therapist may see patients here (opening hours intersected with working hours). */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ianaZone } from '../../common/time/iana-zone';
-import type { Interval } from './intervals';
+import type { Interval } from '../../common/time/intervals';
 
 /** A weekly wall-clock window: ISO weekday (1 Monday .. 7 Sunday) and times as HH:mm. */
 export interface WeeklyWindow {

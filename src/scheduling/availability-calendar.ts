@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { Interval } from './rules/intervals';
+import { closuresSql, openingHoursSql, zonesSql } from '../locations/location-facts.sql';
+import { timeOffSql, workingHoursSql } from '../staff/therapist-facts.sql';
+import type { Interval } from '../common/time/intervals';
 import { ACTIVE_STATUSES } from './rules/lifecycle';
 import { openTime } from './rules/slots';
 import { localDay, type WeeklyWindow, windowsOn } from './rules/wall-clock';
@@ -41,7 +43,7 @@ export interface CalendarQuery {
 }
 
 /**
- * A calendar's data as one JSON column, for `SELECT ${calendarData(query)}` with the parameters
+ * A calendar's data as one JSON column, composed of the locations and staff modules' SQL, for `SELECT ${calendarData(query)}` with the parameters
  * from `calendarParameters(..., query)` first (a larger query appends its own after them).
  * Without bookings the appointments subquery is left out of the text, not merely skipped: it is
  * the costliest part to plan.
@@ -55,23 +57,11 @@ export function calendarData(query: CalendarQuery): string {
                AND tstzrange(busy_from, busy_until) && tstzrange($3, $4))`
     : `'[]'::json`;
   return `json_build_object(
-  'zones', (SELECT coalesce(json_object_agg(id, time_zone), '{}') FROM locations WHERE id ${oneOf('$1')}),
-  'hours', (SELECT coalesce(json_agg(json_build_object(
-              'locationId', location_id, 'weekday', weekday,
-              'opens', to_char(opens, 'HH24:MI'), 'closes', to_char(closes, 'HH24:MI'))), '[]')
-              FROM location_hours WHERE location_id ${oneOf('$1')}),
-  -- A day of margin on each side covers every zone's local dates.
-  'closures', (SELECT coalesce(json_agg(json_build_object(
-              'locationId', location_id, 'startsOn', starts_on, 'endsOn', ends_on, 'reason', reason)), '[]')
-              FROM location_closures WHERE location_id ${oneOf('$1')}
-               AND ends_on >= ($3::timestamptz)::date - 1 AND starts_on <= ($4::timestamptz)::date + 1),
-  'therapistHours', (SELECT coalesce(json_agg(json_build_object(
-              'therapistId', therapist_id, 'locationId', location_id, 'weekday', weekday,
-              'opens', to_char(starts, 'HH24:MI'), 'closes', to_char(ends, 'HH24:MI'))), '[]')
-              FROM therapist_hours WHERE therapist_id ${oneOf('$2')}),
-  'timeOff', (SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
-              'start', extract(epoch FROM starts_at) * 1000, 'end', extract(epoch FROM ends_at) * 1000)), '[]')
-              FROM therapist_time_off WHERE therapist_id ${oneOf('$2')} AND starts_at < $4 AND ends_at > $3),
+  'zones', ${zonesSql(oneOf, '$1')},
+  'hours', ${openingHoursSql(oneOf, '$1')},
+  'closures', ${closuresSql(oneOf, '$1', '$3', '$4')},
+  'therapistHours', ${workingHoursSql(oneOf, '$2')},
+  'timeOff', ${timeOffSql(oneOf, '$2', '$3', '$4')},
   'bookings', ${bookings}
 )`;
 }
@@ -96,7 +86,7 @@ export function calendarParameters(
  * Everything that decides when therapists can see patients at some locations over a period,
  * fetched in one round trip; `openAt`, `closedOn` and `busyOf` then answer from memory.
  */
-export class Calendar {
+export class AvailabilityCalendar {
   private readonly hours: Map<string, LocationWindow[]>;
   private readonly therapistHours: Map<string, LocationWindow[]>;
   private readonly bookings: Map<string, Interval[]>;
@@ -121,17 +111,17 @@ export class Calendar {
     locationIds: string[],
     therapistIds: string[],
     query: CalendarQuery = { bookings: true },
-  ): Promise<Calendar> {
+  ): Promise<AvailabilityCalendar> {
     const [row] = await manager.query<{ data: CalendarData }[]>(
       `SELECT ${calendarData(query)} AS data`,
       calendarParameters(range, locationIds, therapistIds, query),
     );
-    return new Calendar(row.data);
+    return new AvailabilityCalendar(row.data);
   }
 
   /** A calendar from the `calendarData` column of a larger query. */
-  static of(data: unknown): Calendar {
-    return new Calendar(data as CalendarData);
+  static of(data: unknown): AvailabilityCalendar {
+    return new AvailabilityCalendar(data as CalendarData);
   }
 
   zoneOf(locationId: string): string {

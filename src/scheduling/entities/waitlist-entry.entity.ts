@@ -1,23 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@Entity('calendar_feeds')
-export class CalendarFeed {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  therapistId!: string;
-
-  @Column()
-  tokenHash!: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  revokedAt!: Date | null;
-}
-
 export type WaitlistStatus = 'waiting' | 'offered' | 'booked' | 'withdrawn' | 'expired';
 
 /** A patient waiting for a slot: type, locations, optionally a therapist, and a time window. */

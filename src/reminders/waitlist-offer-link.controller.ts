@@ -5,8 +5,8 @@ import { Public, RequestMeta, type RequestMetadata } from '../kernel/decorators'
 import { ApiProblems } from '../common/api-errors.decorator';
 import { simplePage } from '../common/html-page';
 import { InputError } from '../common/errors/domain-error';
-import { EmailLinks } from '../reminders/email-links';
-import { AppointmentsService } from './appointments.service';
+import { EmailLinks } from './email-links';
+import { BookingService } from '../scheduling/booking.service';
 
 const TOKEN_QUERY = {
   name: 'token',
@@ -24,7 +24,7 @@ const TOKEN_QUERY = {
 export class WaitlistOfferLinkController {
   constructor(
     private readonly links: EmailLinks,
-    private readonly appointments: AppointmentsService,
+    private readonly booking: BookingService,
   ) {}
 
   @Get()
@@ -63,7 +63,7 @@ export class WaitlistOfferLinkController {
     @RequestMeta() request: RequestMetadata,
   ): Promise<string> {
     const offer = this.offerOf(token);
-    const { appointment, timeZone } = await this.appointments.acceptWaitlistOfferFromEmail(
+    const { appointment, timeZone } = await this.booking.acceptWaitlistOfferFromEmail(
       offer.entryId,
       offer.offeredStartsAt,
       request,

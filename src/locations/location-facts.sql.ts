@@ -1,0 +1,40 @@
+/**
+ * SQL over the locations module's tables for other modules' single reads (a booking reads its
+ * location, hours and closures with everything else in one round trip). Each function returns an
+ * expression; parameters are passed as placeholders (`$6`) that the caller's statement binds.
+ * `oneOf` renders `= $1` for one id or `= ANY($1)` for an array.
+ */
+export type IdMatch = (placeholder: string) => string;
+
+/** `{ id, timeZone, reminderHoursBefore, secondReminderHoursBefore, country, state }` or null. */
+export function locationFactsSql(location: string): string {
+  return `(SELECT json_build_object(
+            'id', l.id, 'timeZone', l.time_zone, 'reminderHoursBefore', l.reminder_hours_before,
+            'secondReminderHoursBefore', l.second_reminder_hours_before,
+            'country', l.country, 'state', l.state)
+           FROM locations l WHERE l.id = ${location})`;
+}
+
+/** `{ [locationId]: timeZone }` of the matched locations. */
+export function zonesSql(oneOf: IdMatch, locations: string): string {
+  return `(SELECT coalesce(json_object_agg(id, time_zone), '{}') FROM locations WHERE id ${oneOf(locations)})`;
+}
+
+/** Weekly opening windows `[{ locationId, weekday, opens, closes }]`, local wall-clock time. */
+export function openingHoursSql(oneOf: IdMatch, locations: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+              'locationId', location_id, 'weekday', weekday,
+              'opens', to_char(opens, 'HH24:MI'), 'closes', to_char(closes, 'HH24:MI'))), '[]')
+              FROM location_hours WHERE location_id ${oneOf(locations)})`;
+}
+
+/**
+ * Closures `[{ locationId, startsOn, endsOn, reason }]` touching the instants `from` to `to`;
+ * a day of margin on each side covers every zone's local dates.
+ */
+export function closuresSql(oneOf: IdMatch, locations: string, from: string, to: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+              'locationId', location_id, 'startsOn', starts_on, 'endsOn', ends_on, 'reason', reason)), '[]')
+              FROM location_closures WHERE location_id ${oneOf(locations)}
+               AND ends_on >= (${from}::timestamptz)::date - 1 AND starts_on <= (${to}::timestamptz)::date + 1)`;
+}

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { DomainError } from '../common/errors/domain-error';
+import { domainError } from '../common/errors/error-catalogue';
+import type { Actor } from '../kernel/actor';
+import { LocationsService } from '../locations/locations.service';
+import { AppointmentListeners } from './appointment-listener.port';
+import { visibleAppointment } from './appointment-lookup';
+import type { RescheduleDto } from './dto/appointment.dto';
+import { Appointment, AppointmentEvent } from './entities/appointment.entity';
+import {
+  assertEligible,
+  calendarPeriodAround,
+  PlacementService,
+  startOf,
+} from './placement.service';
+import {
+  type AppointmentAction,
+  canMarkNoShow,
+  canReschedule,
+  isLateCancellation,
+  nextStatus,
+} from './rules/lifecycle';
+import { SchedulingErrors } from './scheduling.errors';
+import { WaitlistService } from './waitlist.service';
+
+/** Changes to booked appointments: confirm, check in, complete, no-show, cancel, move. */
+@Injectable()
+export class AppointmentChangesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly placements: PlacementService,
+    private readonly waitlist: WaitlistService,
+    private readonly listeners: AppointmentListeners,
+    private readonly audit: AuditService,
+    private readonly locations: LocationsService,
+  ) {}
+
+  async transition(
+    actor: Actor,
+    id: string,
+    action: Exclude<AppointmentAction, 'cancel'>,
+  ): Promise<Appointment> {
+    return this.dataSource.transaction(async (manager) => {
+      const appointment = await visibleAppointment(manager, actor, id, true);
+      const next = nextStatus(appointment.status, action);
+      if (!next) throw illegal(appointment, action);
+      if (action === 'no_show' && !canMarkNoShow(new Date(), appointment.startsAt)) {
+        throw domainError(
+          SchedulingErrors.notStarted,
+          'A no-show is recorded once the appointment has started',
+        );
+      }
+      await manager.update(Appointment, { id }, { status: next });
+      await this.record(manager, actor, appointment, action, { status: next });
+      return manager.findOneByOrFail(Appointment, { id });
+    });
+  }
+
+  async cancel(actor: Actor, id: string, reason: string): Promise<Appointment> {
+    return this.dataSource.transaction((manager) => this.cancelIn(manager, actor, id, reason));
+  }
+
+  /** Cancels an occurrence and every later one of its series, all or none. */
+  async cancelFollowing(actor: Actor, id: string, reason: string): Promise<Appointment[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const first = await visibleAppointment(manager, actor, id);
+      if (!first.seriesId) {
+        throw domainError(SchedulingErrors.notInSeries, 'The appointment is not part of a series');
+      }
+      const following = await manager
+        .getRepository(Appointment)
+        .createQueryBuilder('appointment')
+        .where('appointment.series_id = :seriesId', { seriesId: first.seriesId })
+        .andWhere('appointment.starts_at >= :from', { from: first.startsAt })
+        .andWhere("appointment.status IN ('booked', 'confirmed')")
+        .orderBy('appointment.starts_at')
+        .getMany();
+      const cancelled: Appointment[] = [];
+      for (const appointment of following) {
+        cancelled.push(await this.cancelIn(manager, actor, appointment.id, reason));
+      }
+      return cancelled;
+    });
+  }
+
+  private async cancelIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    reason: string,
+  ): Promise<Appointment> {
+    const appointment = await visibleAppointment(manager, actor, id, true);
+    if (!nextStatus(appointment.status, 'cancel')) throw illegal(appointment, 'cancel');
+    const now = new Date();
+    const late = isLateCancellation(now, appointment.startsAt);
+    await manager.update(
+      Appointment,
+      { id },
+      { status: 'cancelled', cancelledAt: now, cancelReason: reason, lateCancellation: late },
+    );
+    await this.record(manager, actor, appointment, 'cancel', {
+      status: 'cancelled',
+      details: { reason, late },
+    });
+    await this.offerFreedSlot(manager, appointment);
+    return manager.findOneByOrFail(Appointment, { id });
+  }
+
+  /**
+   * Moves a visit to another time or therapist. The booking read is the same as for a new
+   * visit, so the move is checked by the same rules and policies; the therapist's eligibility
+   * is checked when the therapist changes.
+   */
+  async reschedule(actor: Actor, id: string, input: RescheduleDto): Promise<Appointment> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await visibleAppointment(manager, actor, id, true);
+      if (!canReschedule(current.status)) {
+        throw domainError(
+          SchedulingErrors.cannotMove,
+          `A ${current.status} appointment cannot be moved`,
+        );
+      }
+      const therapistId = input.therapistId ?? current.therapistId;
+      const around = calendarPeriodAround(input);
+      const facts = await this.placements.read(
+        manager,
+        {
+          appointmentTypeId: current.appointmentTypeId,
+          locationId: current.locationId,
+          therapistId,
+          patientId: current.patientId,
+          episodeId: current.episodeId,
+        },
+        around,
+      );
+      const { type, location } = facts;
+      if (!type || !location) {
+        throw new Error(`appointment ${id} refers to a type or location that no longer exists`);
+      }
+      if (therapistId !== current.therapistId) {
+        assertEligible(facts.therapist, therapistId, type, location);
+      }
+      const startsAt = startOf(input, location.timeZone);
+      const { warnings: _warnings, ...fields } = await this.placements.check(
+        manager,
+        {
+          kind: 'move',
+          actor,
+          timeZone: location.timeZone,
+          patientId: current.patientId,
+          type,
+          locationId: current.locationId,
+          therapistId,
+          startsAt,
+          episodeId: current.episodeId,
+          seriesId: current.seriesId,
+          policyFacts: facts.policyFacts,
+          preloaded: { calendar: facts.calendar, covers: around },
+        },
+        current,
+      );
+      await manager.update(Appointment, { id }, { therapistId, ...fields });
+      await this.record(manager, actor, current, 'reschedule', {
+        status: current.status,
+        startsAt,
+        details: { fromTherapistId: current.therapistId, toTherapistId: therapistId },
+      });
+      await this.offerFreedSlot(manager, current);
+      return manager.findOneByOrFail(Appointment, { id });
+    });
+  }
+
+  /** A slot that a cancellation or move frees goes to the first waiting patient it fits. */
+  private async offerFreedSlot(manager: EntityManager, freed: Appointment): Promise<void> {
+    if (freed.startsAt.getTime() <= Date.now()) return;
+    const zones = await this.locations.zonesOf([freed.locationId], manager);
+    await this.waitlist.offer(manager, {
+      timeZone: zones.get(freed.locationId)!,
+      appointmentTypeId: freed.appointmentTypeId,
+      locationId: freed.locationId,
+      therapistId: freed.therapistId,
+      startsAt: freed.startsAt,
+      endsAt: freed.endsAt,
+    });
+  }
+
+  /** The history, audit and listeners' rows of a change to an existing appointment. */
+  private async record(
+    manager: EntityManager,
+    actor: Actor,
+    before: Appointment,
+    action: AppointmentAction | 'reschedule',
+    after: {
+      status: string;
+      startsAt?: Date;
+      details?: Record<string, string | number | boolean | null>;
+    },
+  ): Promise<void> {
+    await manager.insert(AppointmentEvent, {
+      appointmentId: before.id,
+      actorUserId: actor.userId,
+      action,
+      fromStatus: before.status,
+      toStatus: after.status,
+      fromStartsAt: before.startsAt,
+      toStartsAt: after.startsAt ?? before.startsAt,
+      details: after.details ?? {},
+    });
+    await this.audit.record(
+      {
+        actor,
+        action: 'update',
+        entityType: 'appointment',
+        entityId: before.id,
+        details: { action },
+      },
+      manager,
+    );
+    await this.listeners.appointmentChanged(manager, before.id);
+  }
+}
+
+const ACTION_PAST: Record<AppointmentAction, string> = {
+  confirm: 'confirmed',
+  check_in: 'checked in',
+  complete: 'completed',
+  cancel: 'cancelled',
+  no_show: 'marked a no-show',
+};
+
+function illegal(appointment: Appointment, action: AppointmentAction): DomainError {
+  return domainError(
+    SchedulingErrors.illegalTransition,
+    `A ${appointment.status.replace('_', ' ')} appointment cannot be ${ACTION_PAST[action]}`,
+  );
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../kernel/actor';
+import { CurrentActor, Roles } from '../kernel/decorators';
+import { Role } from '../kernel/role';
+import { ApiAuthenticated } from '../common/api-errors.decorator';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { AppointmentTypeDto, UpdateAppointmentTypeDto } from './dto/appointment-type.dto';
+import { AppointmentTypesService } from './appointment-types.service';
+
+/** Appointment types: admins define them; everyone signed in may read them. */
+@ApiTags('appointment types')
+@Roles(Role.Admin)
+@Controller()
+export class AppointmentTypesController {
+  constructor(private readonly appointmentTypes: AppointmentTypesService) {}
+
+  @Post('appointment-types')
+  @ApiOperation({
+    summary: 'Define an appointment type: duration, buffers, resource, who may deliver it',
+  })
+  @ApiCreatedResponse({ type: AppointmentTypeDto })
+  @ApiAuthenticated(409)
+  async createType(@CurrentActor() actor: Actor, @Body() body: AppointmentTypeDto) {
+    return this.appointmentTypes.createType(actor, body);
+  }
+
+  @Patch('appointment-types/:id')
+  @ApiOperation({ summary: 'Change an appointment type' })
+  @ApiOkResponse({ type: AppointmentTypeDto })
+  @ApiAuthenticated(404, 409)
+  async updateType(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: UpdateAppointmentTypeDto,
+  ) {
+    return this.appointmentTypes.updateType(actor, id, body);
+  }
+
+  @Get('appointment-types')
+  @Roles(Role.Admin, Role.FrontDesk, Role.Therapist)
+  @ApiOperation({ summary: 'Appointment types' })
+  @ApiOkResponse({ type: [AppointmentTypeDto] })
+  @ApiAuthenticated()
+  async types() {
+    return this.appointmentTypes.listTypes();
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../kernel/actor';
+import { NotFoundError } from '../common/errors/domain-error';
+import { describeConstraints } from '../database/postgres-errors';
+import type { AppointmentTypeDto, UpdateAppointmentTypeDto } from './dto/appointment-type.dto';
+import { AppointmentType } from './entities/appointment-type.entity';
+
+describeConstraints({
+  appointment_types_code_key: {
+    field: 'code',
+    message: 'An appointment type with this code exists',
+  },
+});
+
+/** The kinds of visit a clinic group offers: duration, buffers, room, who may deliver them. */
+@Injectable()
+export class AppointmentTypesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createType(actor: Actor, input: AppointmentTypeDto): Promise<AppointmentType> {
+    return this.dataSource.transaction(async (manager) => {
+      const type = await manager.save(AppointmentType, {
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+        groupCapacity: 1,
+        treatment: true,
+        active: true,
+        resourceKind: null,
+        ...input,
+      });
+      await this.audit.record(
+        { actor, action: 'create', entityType: 'appointment_type', entityId: type.id },
+        manager,
+      );
+      return type;
+    });
+  }
+
+  async updateType(
+    actor: Actor,
+    id: string,
+    input: UpdateAppointmentTypeDto,
+  ): Promise<AppointmentType> {
+    return this.dataSource.transaction(async (manager) => {
+      const type = await manager.findOneBy(AppointmentType, { id });
+      if (!type) throw new NotFoundError('appointment_type.not_found', `No appointment type ${id}`);
+      const saved = await manager.save(AppointmentType, { ...type, ...input });
+      await this.audit.record(
+        {
+          actor,
+          action: 'update',
+          entityType: 'appointment_type',
+          entityId: id,
+          details: { fields: Object.keys(input) },
+        },
+        manager,
+      );
+      return saved;
+    });
+  }
+
+  listTypes(): Promise<AppointmentType[]> {
+    return this.dataSource.getRepository(AppointmentType).find({ order: { name: 'ASC' } });
+  }
+}

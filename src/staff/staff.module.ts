@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { StaffController } from './staff.controller';
+import { StaffService } from './staff.service';
+import { TherapistHours } from './therapist-hours.entity';
+import { TherapistProfile } from './therapist-profile.entity';
+import { TherapistTimeOff } from './time-off.entity';
+
+/** Therapists: profiles with credentials and licences, weekly hours per location, time off. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([TherapistProfile, TherapistHours, TherapistTimeOff]),
+    AuditModule,
+  ],
+  controllers: [StaffController],
+  providers: [StaffService],
+  exports: [StaffService],
+})
+export class StaffModule {}

@@ -1,0 +1,34 @@
+import { assignedToLocationSql, therapistAccountSql } from '../auth/staff-membership.sql';
+import type { IdMatch } from '../locations/location-facts.sql';
+
+/**
+ * SQL over the staff module's tables for other modules' single reads: what the eligibility rule
+ * needs of a therapist, and the working hours and time off a calendar needs. Each returns an
+ * expression with the caller's placeholders.
+ */
+
+/** `TherapistFacts` (rules/eligibility) of a therapist at a location, or null. */
+export function therapistFactsSql(therapist: string, location: string): string {
+  const account = therapistAccountSql(therapist);
+  return `(SELECT json_build_object(
+            'active', u.active, 'credential', p.credential,
+            'licenceStates', coalesce(p.licence_states, '{}'),
+            'atLocation', ${assignedToLocationSql(location)})
+           FROM ${account.from} LEFT JOIN therapist_profiles p ON p.user_id = u.id
+          WHERE ${account.where})`;
+}
+
+/** Weekly working windows `[{ therapistId, locationId, weekday, opens, closes }]`. */
+export function workingHoursSql(oneOf: IdMatch, therapists: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+              'therapistId', therapist_id, 'locationId', location_id, 'weekday', weekday,
+              'opens', to_char(starts, 'HH24:MI'), 'closes', to_char(ends, 'HH24:MI'))), '[]')
+              FROM therapist_hours WHERE therapist_id ${oneOf(therapists)})`;
+}
+
+/** Time off `[{ therapistId, start, end }]` (epoch ms) overlapping the instants `from` to `to`. */
+export function timeOffSql(oneOf: IdMatch, therapists: string, from: string, to: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('therapistId', therapist_id,
+              'start', extract(epoch FROM starts_at) * 1000, 'end', extract(epoch FROM ends_at) * 1000)), '[]')
+              FROM therapist_time_off WHERE therapist_id ${oneOf(therapists)} AND starts_at < ${to} AND ends_at > ${from})`;
+}
