@@ -1,3 +1,5 @@
+import { domainError } from '../common/errors/error-catalogue';
+import { LocationErrors } from '../locations/locations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -126,7 +128,10 @@ export class UsersService {
     if (locationIds.length === 0) return;
     const found = await manager.getRepository(Location).countBy({ id: In(locationIds) });
     if (found !== locationIds.length) {
-      throw new NotFoundError('location.not_found', 'A location in locationIds does not exist');
+      throw domainError(
+        LocationErrors.locationNotFound,
+        'A location in locationIds does not exist',
+      );
     }
     await manager.query(
       'INSERT INTO user_locations (user_id, location_id) SELECT $1, unnest($2::uuid[])',

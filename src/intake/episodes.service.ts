@@ -1,3 +1,5 @@
+import { domainError } from '../common/errors/error-catalogue';
+import { LocationErrors } from '../locations/locations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -37,7 +39,7 @@ export class EpisodesService {
 
   async open(actor: Actor, patientId: string, input: OpenEpisodeDto): Promise<EpisodeOfCare> {
     if (!canAccessLocation(actor, input.locationId)) {
-      throw new NotFoundError('location.not_found', `No location ${input.locationId}`);
+      throw domainError(LocationErrors.locationNotFound, `No location ${input.locationId}`);
     }
     return this.dataSource.transaction(async (manager) => {
       await this.patients.visible(actor, patientId, manager);

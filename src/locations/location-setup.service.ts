@@ -1,9 +1,10 @@
+import { domainError } from '../common/errors/error-catalogue';
+import { LocationErrors } from './locations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../kernel/actor';
-import { NotFoundError } from '../common/errors/domain-error';
 import { assertWindows } from '../common/time/weekly-windows';
 import { describeConstraints } from '../database/postgres-errors';
 import { LocationClosure } from './closure.entity';
@@ -90,7 +91,7 @@ export class LocationSetupService {
 
   private async location(manager: EntityManager, id: string): Promise<Location> {
     const location = await manager.findOneBy(Location, { id });
-    if (!location) throw new NotFoundError('location.not_found', `No location ${id}`);
+    if (!location) throw domainError(LocationErrors.locationNotFound, `No location ${id}`);
     return location;
   }
 }

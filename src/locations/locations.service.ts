@@ -1,9 +1,10 @@
+import { domainError } from '../common/errors/error-catalogue';
+import { LocationErrors } from './locations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
-import { NotFoundError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/pagination/page';
 import { describeConstraints } from '../database/postgres-errors';
 import type { CreateLocationDto, UpdateLocationDto } from './dto/location.dto';
@@ -39,7 +40,7 @@ export class LocationsService {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Location);
       if (!(await repository.existsBy({ id }))) {
-        throw new NotFoundError('location.not_found', `No location ${id}`);
+        throw domainError(LocationErrors.locationNotFound, `No location ${id}`);
       }
       await repository.update({ id }, input);
       await this.audit.record(
@@ -72,7 +73,7 @@ export class LocationsService {
     const location = canAccessLocation(actor, id)
       ? await this.dataSource.getRepository(Location).findOneBy({ id })
       : null;
-    if (!location) throw new NotFoundError('location.not_found', `No location ${id}`);
+    if (!location) throw domainError(LocationErrors.locationNotFound, `No location ${id}`);
     return location;
   }
 
@@ -96,7 +97,7 @@ export class LocationsService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string> {
     const zone = canAccessLocation(actor, id) ? (await this.zonesOf([id], manager)).get(id) : null;
-    if (!zone) throw new NotFoundError('location.not_found', `No location ${id}`);
+    if (!zone) throw domainError(LocationErrors.locationNotFound, `No location ${id}`);
     return zone;
   }
 

@@ -1,9 +1,12 @@
+import { PatientErrors } from './patients.errors';
+import { domainError } from '../common/errors/error-catalogue';
+import { LocationErrors } from '../locations/locations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
-import { ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { ConflictError } from '../common/errors/domain-error';
 import { describeConstraints } from '../database/postgres-errors';
 import type { CreatePatientDto, PatientQuery, UpdatePatientDto } from './dto/patient.dto';
 import { Patient } from './patient.entity';
@@ -23,7 +26,8 @@ describeConstraints({
   },
 });
 
-const patientNotFound = (id: string) => new NotFoundError('patient.not_found', `No patient ${id}`);
+const patientNotFound = (id: string) =>
+  domainError(PatientErrors.patientNotFound, `No patient ${id}`);
 
 /**
  * The visibility rule for a patient row another module read itself (booking reads everything it
@@ -232,7 +236,7 @@ export class PatientsService {
 
   private assertLocationAllowed(actor: Actor, locationId: string): void {
     if (!canAccessLocation(actor, locationId)) {
-      throw new NotFoundError('location.not_found', `No location ${locationId}`);
+      throw domainError(LocationErrors.locationNotFound, `No location ${locationId}`);
     }
   }
 

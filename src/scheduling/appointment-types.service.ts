@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../kernel/actor';
-import { NotFoundError } from '../common/errors/domain-error';
 import { describeConstraints } from '../database/postgres-errors';
 import type { AppointmentTypeDto, UpdateAppointmentTypeDto } from './dto/appointment-type.dto';
 import { AppointmentType } from './entities/appointment-type.entity';
+import { SchedulingErrors } from './scheduling.errors';
+import { domainError } from '../common/errors/error-catalogue';
 
 describeConstraints({
   appointment_types_code_key: {
@@ -49,7 +50,8 @@ export class AppointmentTypesService {
   ): Promise<AppointmentType> {
     return this.dataSource.transaction(async (manager) => {
       const type = await manager.findOneBy(AppointmentType, { id });
-      if (!type) throw new NotFoundError('appointment_type.not_found', `No appointment type ${id}`);
+      if (!type)
+        throw domainError(SchedulingErrors.appointmentTypeNotFound, `No appointment type ${id}`);
       const saved = await manager.save(AppointmentType, { ...type, ...input });
       await this.audit.record(
         {

@@ -6,7 +6,6 @@ import { LocationsService } from '../locations/locations.service';
 import { resourcesOfKind } from '../locations/resources.sql';
 import { ineligibility } from '../staff/rules/eligibility';
 import { StaffService } from '../staff/staff.service';
-import { InputError, NotFoundError } from '../common/errors/domain-error';
 import { AvailabilityCalendar } from './availability-calendar';
 import { Appointment } from './entities/appointment.entity';
 import { AppointmentType } from './entities/appointment-type.entity';
@@ -14,6 +13,8 @@ import { type Interval, overlaps } from '../common/time/intervals';
 import { ACTIVE_STATUSES } from './rules/lifecycle';
 import { findSlotStarts } from './rules/slots';
 import { datesBetween, localDay, localTimeOf } from './rules/wall-clock';
+import { SchedulingErrors } from './scheduling.errors';
+import { domainError } from '../common/errors/error-catalogue';
 
 const MINUTE = 60_000;
 const STEP_MINUTES = 15;
@@ -64,8 +65,8 @@ export class AvailabilityService {
   ): Promise<{ slots: AvailableSlot[]; total: number }> {
     const dates = datesBetween(query.from, query.to);
     if (dates.length === 0 || dates.length > MAX_RANGE_DAYS) {
-      throw new InputError(
-        'availability.bad_range',
+      throw domainError(
+        SchedulingErrors.availabilityBadRange,
         `The range must be 1 to ${MAX_RANGE_DAYS} days`,
         [{ field: 'to', reason: `must be on or after from, at most ${MAX_RANGE_DAYS} days later` }],
       );
@@ -76,8 +77,8 @@ export class AvailabilityService {
       active: true,
     });
     if (!type)
-      throw new NotFoundError(
-        'appointment_type.not_found',
+      throw domainError(
+        SchedulingErrors.appointmentTypeNotFound,
         `No active appointment type ${query.appointmentTypeId}`,
       );
 

@@ -1,3 +1,5 @@
+import { domainError } from '../common/errors/error-catalogue';
+import { SchedulingErrors } from './scheduling.errors';
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -12,7 +14,6 @@ import type { Actor } from '../kernel/actor';
 import { CurrentActor, Public, Roles } from '../kernel/decorators';
 import { Role } from '../kernel/role';
 import { ApiAuthenticated, ApiProblems } from '../common/api-errors.decorator';
-import { InputError } from '../common/errors/domain-error';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { requestIdOf } from '../logging/logger-options';
 import { CalendarFeedService } from './calendar-feed.service';
@@ -59,7 +60,7 @@ export class CalendarFeedController {
   async feed(@Param('file') file: string, @Req() request: FastifyRequest): Promise<string> {
     const token = file.replace(/\.ics$/, '');
     if (!TOKEN.test(token)) {
-      throw new InputError('calendar_feed.bad_token', 'The feed address is malformed', [
+      throw domainError(SchedulingErrors.calendarFeedBadToken, 'The feed address is malformed', [
         { field: 'token', reason: 'must be the token given when the feed was created' },
       ]);
     }

@@ -1,3 +1,4 @@
+import { StaffErrors } from '../staff/staff.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
@@ -6,8 +7,9 @@ import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../kernel/actor';
 import { Role } from '../kernel/role';
-import { DomainError, ErrorKind, NotFoundError } from '../common/errors/domain-error';
 import { CalendarFeed } from './entities/calendar-feed.entity';
+import { SchedulingErrors } from './scheduling.errors';
+import { domainError } from '../common/errors/error-catalogue';
 
 const DAY_MS = 86_400_000;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -56,7 +58,8 @@ export class CalendarFeedService {
         `SELECT 1 FROM users WHERE id = $1 AND role = 'therapist'`,
         [therapistId],
       );
-      if (!therapist) throw new NotFoundError('therapist.not_found', `No therapist ${therapistId}`);
+      if (!therapist)
+        throw domainError(StaffErrors.therapistNotFound, `No therapist ${therapistId}`);
       await manager.update(
         CalendarFeed,
         { therapistId, revokedAt: IsNull() },
@@ -76,7 +79,8 @@ export class CalendarFeedService {
     const { affected } = await this.dataSource
       .getRepository(CalendarFeed)
       .update({ therapistId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!affected) throw new NotFoundError('calendar_feed.not_found', 'No active calendar feed');
+    if (!affected)
+      throw domainError(SchedulingErrors.calendarFeedNotFound, 'No active calendar feed');
     await this.audit.record({
       actor,
       action: 'delete',
@@ -90,7 +94,7 @@ export class CalendarFeedService {
     const feed = await this.dataSource
       .getRepository(CalendarFeed)
       .findOneBy({ tokenHash: hash(token), revokedAt: IsNull() });
-    if (!feed) throw new NotFoundError('calendar_feed.not_found', 'No such calendar feed');
+    if (!feed) throw domainError(SchedulingErrors.calendarFeedNotFound, 'No such calendar feed');
     const now = Date.now();
     const rows = await this.dataSource.query<FeedRow[]>(
       `SELECT a.id, a.status, a.starts_at, a.ends_at, a.updated_at, a.created_at,
@@ -141,9 +145,8 @@ export class CalendarFeedService {
 
   private assertOwnerOrAdmin(actor: Actor, therapistId: string): void {
     if (actor.role !== Role.Admin && actor.userId !== therapistId) {
-      throw new DomainError(
-        ErrorKind.Forbidden,
-        'calendar_feed.forbidden',
+      throw domainError(
+        SchedulingErrors.calendarFeedForbidden,
         'Only the therapist or an admin manages this feed',
       );
     }

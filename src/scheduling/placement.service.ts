@@ -1,3 +1,6 @@
+import { PatientErrors } from '../patients/patients.errors';
+import { StaffErrors } from '../staff/staff.errors';
+import { LocationErrors } from '../locations/locations.errors';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
@@ -80,7 +83,7 @@ export function assertEligible(
     case null:
       return;
     case 'no_therapist':
-      throw domainError(SchedulingErrors.therapistNotFound, `No therapist ${therapistId}`);
+      throw domainError(StaffErrors.therapistNotFound, `No therapist ${therapistId}`);
     case 'not_at_location':
       throw domainError(
         SchedulingErrors.therapistNotAtLocation,
@@ -152,12 +155,12 @@ export class PlacementService {
       );
     }
     if (!location || !canAccessLocation(actor, input.locationId)) {
-      throw domainError(SchedulingErrors.locationNotFound, `No location ${input.locationId}`);
+      throw domainError(LocationErrors.locationNotFound, `No location ${input.locationId}`);
     }
     assertEligible(therapist, input.therapistId, type, location);
     assertPatientVisible(actor, input.patientId, patient);
     if (patient.archived) {
-      throw domainError(SchedulingErrors.patientArchived, 'An archived patient cannot be booked');
+      throw domainError(PatientErrors.patientArchived, 'An archived patient cannot be booked');
     }
     return {
       kind,

@@ -16,21 +16,6 @@ export const SchedulingErrors = errorCatalogue({
     kind: NotFound,
     meaning: 'No active appointment type with this id',
   },
-  locationNotFound: {
-    code: 'location.not_found',
-    kind: NotFound,
-    meaning: 'No location with this id among the caller’s locations',
-  },
-  therapistNotFound: {
-    code: 'therapist.not_found',
-    kind: NotFound,
-    meaning: 'No active therapist with this id',
-  },
-  patientArchived: {
-    code: 'patient.archived',
-    kind: Conflict,
-    meaning: 'The patient is archived and cannot be booked',
-  },
   therapistNotAtLocation: {
     code: 'appointment.therapist_not_at_location',
     kind: Unprocessable,

@@ -1,15 +1,17 @@
+import { LocationErrors } from '../locations/locations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
-import { ConflictError, InputError, NotFoundError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/pagination/page';
 import { PatientsService } from '../patients/patients.service';
 import type { WaitlistDto } from './dto/waitlist.dto';
 import { WaitlistEntry } from './entities/waitlist-entry.entity';
 import { AppointmentListeners } from './appointment-listener.port';
 import { type FreedSlot, wishFits } from './rules/waitlist';
+import { SchedulingErrors } from './scheduling.errors';
+import { domainError } from '../common/errors/error-catalogue';
 
 /** How long an offered slot is held for the patient before it goes to the next in line. */
 export const OFFER_HOLD_MS = 4 * 3_600_000;
@@ -26,12 +28,14 @@ export class WaitlistService {
   async add(actor: Actor, input: WaitlistDto): Promise<WaitlistEntry> {
     input.locationIds.forEach((locationId, index) => {
       if (!canAccessLocation(actor, locationId)) {
-        throw new NotFoundError('location.not_found', `No location ${locationId}`);
+        throw domainError(LocationErrors.locationNotFound, `No location ${locationId}`);
       }
       if (input.locationIds.indexOf(locationId) !== index) {
-        throw new InputError('waitlist.duplicate_location', 'A location is listed twice', [
-          { field: `locationIds[${index}]`, reason: 'listed twice' },
-        ]);
+        throw domainError(
+          SchedulingErrors.waitlistDuplicateLocation,
+          'A location is listed twice',
+          [{ field: `locationIds[${index}]`, reason: 'listed twice' }],
+        );
       }
     });
     return this.dataSource.transaction(async (manager) => {
@@ -71,7 +75,7 @@ export class WaitlistService {
     return this.dataSource.transaction(async (manager) => {
       const entry = await this.visible(manager, actor, id);
       if (entry.status !== 'waiting' && entry.status !== 'offered') {
-        throw new ConflictError('waitlist.closed', `The entry is ${entry.status}`);
+        throw domainError(SchedulingErrors.waitlistClosed, `The entry is ${entry.status}`);
       }
       await manager.update(
         WaitlistEntry,
@@ -129,13 +133,13 @@ export class WaitlistService {
   async takeOffer(manager: EntityManager, actor: Actor, id: string): Promise<WaitlistEntry> {
     const entry = await this.visible(manager, actor, id, true);
     if (entry.status !== 'offered' || !entry.offerExpiresAt) {
-      throw new ConflictError(
-        'waitlist.no_offer',
+      throw domainError(
+        SchedulingErrors.waitlistNoOffer,
         `The entry is ${entry.status}, with no open offer`,
       );
     }
     if (entry.offerExpiresAt.getTime() < Date.now()) {
-      throw new ConflictError('waitlist.offer_expired', 'The offer has expired');
+      throw domainError(SchedulingErrors.waitlistOfferExpired, 'The offer has expired');
     }
     await manager.update(WaitlistEntry, { id }, { status: 'booked' });
     return entry;
@@ -155,7 +159,7 @@ export class WaitlistService {
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!entry || !entry.locationIds.some((locationId) => canAccessLocation(actor, locationId))) {
-      throw new NotFoundError('waitlist.not_found', `No waitlist entry ${id}`);
+      throw domainError(SchedulingErrors.waitlistNotFound, `No waitlist entry ${id}`);
     }
     return entry;
   }

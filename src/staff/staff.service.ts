@@ -1,10 +1,11 @@
+import { domainError } from '../common/errors/error-catalogue';
+import { StaffErrors } from './staff.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { therapistAssignments } from '../auth/staff-membership.sql';
 import type { Actor } from '../kernel/actor';
-import { InputError, NotFoundError } from '../common/errors/domain-error';
 import { assertWindows } from '../common/time/weekly-windows';
 import { describeConstraints } from '../database/postgres-errors';
 import type { TherapistHoursDto, TherapistProfileDto, TimeOffDto } from './dto/therapist-setup.dto';
@@ -67,8 +68,8 @@ export class StaffService {
       const assigned = new Set(therapist.locationIds);
       input.windows.forEach((window, index) => {
         if (!assigned.has(window.locationId)) {
-          throw new InputError(
-            'therapist.not_assigned',
+          throw domainError(
+            StaffErrors.therapistNotAssigned,
             'The therapist is not assigned to that location',
             [
               {
@@ -120,7 +121,7 @@ export class StaffService {
 
   private async therapist(manager: EntityManager, id: string): Promise<{ locationIds: string[] }> {
     const therapist = await therapistAssignments(manager, id);
-    if (!therapist) throw new NotFoundError('therapist.not_found', `No therapist ${id}`);
+    if (!therapist) throw domainError(StaffErrors.therapistNotFound, `No therapist ${id}`);
     return therapist;
   }
 

@@ -1,0 +1,16 @@
+import { ErrorKind } from '../common/errors/domain-error';
+import { errorCatalogue } from '../common/errors/error-catalogue';
+
+/** Every error the patients module returns. */
+export const PatientErrors = errorCatalogue({
+  patientNotFound: {
+    code: 'patient.not_found',
+    kind: ErrorKind.NotFound,
+    meaning: 'No patient with this id among the caller’s locations',
+  },
+  patientArchived: {
+    code: 'patient.archived',
+    kind: ErrorKind.Conflict,
+    meaning: 'The patient is archived and cannot be booked',
+  },
+});
