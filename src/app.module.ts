@@ -16,7 +16,7 @@ import { QueueModule } from './queue/queue.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { StaffModule } from './staff/staff.module';
 import { RemindersModule } from './reminders/reminders.module';
-import { WorkersModule } from './queue/workers.module';
+import { WorkersModule } from './workers.module';
 
 @Module({})
 export class AppModule {

@@ -1,3 +1,5 @@
+import { domainError } from '../common/errors/error-catalogue';
+import { AuditErrors } from './audit.errors';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -5,7 +7,6 @@ import type { Queue } from 'bullmq';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../kernel/actor';
-import { DomainError, ErrorKind, NotFoundError } from '../common/errors/domain-error';
 import { JobName, QueueName } from '../kernel/queue-names';
 import { AuditService } from './audit.service';
 import { AuditEventFilters, AuditExport } from './audit-export.entity';
@@ -66,9 +67,8 @@ export class AuditExportService {
       await this.dataSource
         .getRepository(AuditExport)
         .update({ id: created.id }, { status: 'failed', error: 'could not be queued' });
-      throw new DomainError(
-        ErrorKind.Unavailable,
-        'audit_export.queue_unavailable',
+      throw domainError(
+        AuditErrors.exportQueueUnavailable,
         `The job queue is unavailable; try again later (${(error as Error).message})`,
       );
     }
@@ -77,7 +77,7 @@ export class AuditExportService {
 
   async get(id: string): Promise<AuditExport> {
     const row = await this.dataSource.getRepository(AuditExport).findOneBy({ id });
-    if (!row) throw new NotFoundError('audit_export.not_found', `No audit export ${id}`);
+    if (!row) throw domainError(AuditErrors.exportNotFound, `No audit export ${id}`);
     return row;
   }
 
@@ -88,13 +88,9 @@ export class AuditExportService {
       .addSelect('export.csv')
       .where('export.id = :id', { id })
       .getOne();
-    if (!row) throw new NotFoundError('audit_export.not_found', `No audit export ${id}`);
+    if (!row) throw domainError(AuditErrors.exportNotFound, `No audit export ${id}`);
     if (row.status !== 'completed' || row.csv === null) {
-      throw new DomainError(
-        ErrorKind.Conflict,
-        'audit_export.not_ready',
-        `Audit export ${id} is ${row.status}`,
-      );
+      throw domainError(AuditErrors.exportNotReady, `Audit export ${id} is ${row.status}`);
     }
     await this.audit.record({ actor, action: 'read', entityType: 'audit_export', entityId: id });
     return row.csv;

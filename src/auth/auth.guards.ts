@@ -1,6 +1,7 @@
+import { domainError } from '../common/errors/error-catalogue';
+import { AuthErrors } from './auth.errors';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, ErrorKind } from '../common/errors/domain-error';
 import { requestIdOf } from '../logging/logger-options';
 import { AuthService } from './auth.service';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES } from '../kernel/decorators';
@@ -23,9 +24,8 @@ export class JwtAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new DomainError(
-        ErrorKind.Unauthenticated,
-        'auth.token_missing',
+      throw domainError(
+        AuthErrors.tokenMissing,
         'Send a bearer token: Authorization: Bearer <token>',
       );
     }
@@ -34,9 +34,8 @@ export class JwtAuthGuard implements CanActivate {
       clientIp: request.ip,
     });
     if (!actor) {
-      throw new DomainError(
-        ErrorKind.Unauthenticated,
-        'auth.token_invalid',
+      throw domainError(
+        AuthErrors.tokenInvalid,
         'The token is invalid or expired, or the account is disabled',
       );
     }
@@ -58,10 +57,6 @@ export class RolesGuard implements CanActivate {
     if (!roles) return true;
     const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
     if (actor && roles.includes(actor.role)) return true;
-    throw new DomainError(
-      ErrorKind.Forbidden,
-      'auth.role_forbidden',
-      `Only ${roles.join(', ')} may do this`,
-    );
+    throw domainError(AuthErrors.roleForbidden, `Only ${roles.join(', ')} may do this`);
   }
 }

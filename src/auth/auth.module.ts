@@ -1,3 +1,5 @@
+import { LocationsModule } from '../locations/locations.module';
+import { User, UserLocation } from './user.entity';
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -10,14 +12,14 @@ import { ActorCache } from './actor-cache';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
 import { AuthService } from './auth.service';
-import { PasswordHasher } from './password-hasher';
-import { User } from './user.entity';
+import { PasswordHasher } from './password-hasher.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    TypeOrmModule.forFeature([User, UserLocation]),
+    LocationsModule,
     AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],

@@ -1,3 +1,5 @@
+import { domainError } from '../common/errors/error-catalogue';
+import { AuthErrors } from './auth.errors';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
@@ -5,12 +7,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
-import { DomainError, ErrorKind } from '../common/errors/domain-error';
 import { preparedQuery } from '../database/prepared-query';
 import type { Actor } from '../kernel/actor';
 import { ActorCache, type ActorFacts } from './actor-cache';
 import type { RequestMetadata } from '../kernel/decorators';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 import { Role } from '../kernel/role';
 import { User } from './user.entity';
 
@@ -20,11 +21,7 @@ export interface AccessTokenClaims {
 }
 
 const invalidCredentials = () =>
-  new DomainError(
-    ErrorKind.Unauthenticated,
-    'auth.invalid_credentials',
-    'Email or password is wrong',
-  );
+  domainError(AuthErrors.invalidCredentials, 'Email or password is wrong');
 
 const REMEMBERED_TOKENS = 10_000;
 
@@ -70,9 +67,8 @@ export class AuthService {
     if (user?.lockedUntil && user.lockedUntil > new Date()) {
       await fail('locked', user.id);
       const retryAfterSeconds = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000);
-      throw new DomainError(
-        ErrorKind.Locked,
-        'auth.account_locked',
+      throw domainError(
+        AuthErrors.accountLocked,
         `Too many failed logins: the account is locked until ${user.lockedUntil.toISOString()}`,
         [],
         retryAfterSeconds,

@@ -2,12 +2,13 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinTable,
-  ManyToMany,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Location } from '../locations/location.entity';
 import { Role } from '../kernel/role';
 
 @Entity('users')
@@ -40,17 +41,30 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 
-  @ManyToMany(() => Location)
-  @JoinTable({
-    name: 'user_locations',
-    joinColumn: { name: 'user_id', referencedColumnName: 'id' },
-    inverseJoinColumn: { name: 'location_id', referencedColumnName: 'id' },
-  })
-  locations!: Location[];
+  /** The clinics the user is assigned to (admins see all regardless). */
+  @OneToMany(() => UserLocation, (assignment) => assignment.user)
+  assignments!: UserLocation[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+}
+
+/**
+ * A staff member's assignment to a clinic. The table is auth's; the location is only an id here
+ * (the foreign key is the database's), so auth does not reach into the locations module.
+ */
+@Entity('user_locations')
+export class UserLocation {
+  @PrimaryColumn({ type: 'uuid' })
+  userId!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  locationId!: string;
+
+  @ManyToOne(() => User, (user) => user.assignments)
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
 }

@@ -1,17 +1,17 @@
+import { AuthErrors } from './auth.errors';
 import { domainError } from '../common/errors/error-catalogue';
 import { LocationErrors } from '../locations/locations.errors';
+import { LocationsService } from '../locations/locations.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { NotFoundError } from '../common/errors/domain-error';
 import type { PageQuery } from '../common/pagination/page';
-import { describeConstraints } from '../database/postgres-errors';
-import { Location } from '../locations/location.entity';
+import { describeConstraints } from '../common/errors/postgres-errors';
 import type { Actor } from '../kernel/actor';
 import { ActorCache } from './actor-cache';
 import type { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 import { User } from './user.entity';
 
 describeConstraints({
@@ -29,6 +29,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly actors: ActorCache,
+    private readonly locations: LocationsService,
   ) {}
 
   async create(actor: Actor, input: CreateUserDto): Promise<User> {
@@ -63,7 +64,7 @@ export class UsersService {
     await this.dataSource.transaction(async (manager) => {
       const users = manager.getRepository(User);
       const existing = await users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!existing) throw new NotFoundError('user.not_found', `No user ${id}`);
+      if (!existing) throw domainError(AuthErrors.userNotFound, `No user ${id}`);
       const changes: Partial<User> = {};
       if (input.fullName !== undefined) changes.fullName = input.fullName;
       if (input.role !== undefined) changes.role = input.role;
@@ -96,8 +97,8 @@ export class UsersService {
   async get(id: string): Promise<User> {
     const user = await this.dataSource
       .getRepository(User)
-      .findOne({ where: { id }, relations: { locations: true } });
-    if (!user) throw new NotFoundError('user.not_found', `No user ${id}`);
+      .findOne({ where: { id }, relations: { assignments: true } });
+    if (!user) throw domainError(AuthErrors.userNotFound, `No user ${id}`);
     return user;
   }
 
@@ -105,7 +106,7 @@ export class UsersService {
     const builder = this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
-      .leftJoinAndSelect('user.locations', 'location')
+      .leftJoinAndSelect('user.assignments', 'assignment')
       .orderBy('user.full_name')
       .addOrderBy('user.id');
     if (query.role) builder.andWhere('user.role = :role', { role: query.role });
@@ -126,7 +127,7 @@ export class UsersService {
     locationIds: string[],
   ): Promise<void> {
     if (locationIds.length === 0) return;
-    const found = await manager.getRepository(Location).countBy({ id: In(locationIds) });
+    const found = (await this.locations.zonesOf(locationIds, manager)).size;
     if (found !== locationIds.length) {
       throw domainError(
         LocationErrors.locationNotFound,

@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { withErrorCatalogue } from '../common/errors/error-catalogue.openapi';
 import { requestValidationError } from '../common/errors/validation-errors';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter';
 import type { AppConfig } from '../config/app-config';
@@ -74,7 +75,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // Every module, and so every error catalogue, is loaded by now: the document lists each code.
+  SwaggerModule.setup('docs', app, withErrorCatalogue(document), { jsonDocumentUrl: 'docs-json' });
 }
 
 /** Builds the HTTP application (API role, or API and workers). */

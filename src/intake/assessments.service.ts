@@ -1,11 +1,13 @@
+import { PatientsService } from '../patients/patients.service';
+import { domainError } from '../common/errors/error-catalogue';
+import { IntakeErrors } from './intake.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../kernel/actor';
-import { ConflictError, InputError, NotFoundError } from '../common/errors/domain-error';
-import { Patient } from '../patients/patient.entity';
+import { DomainError } from '../common/errors/domain-error';
 import {
   Assessment,
   AssessmentAmendment,
@@ -46,6 +48,7 @@ export class AssessmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly episodes: EpisodesService,
     private readonly audit: AuditService,
+    private readonly patients: PatientsService,
   ) {}
 
   async create(
@@ -56,7 +59,7 @@ export class AssessmentsService {
     return this.dataSource.transaction(async (manager) => {
       const episode = await this.episodes.visible(actor, episodeId, manager);
       if (episode.status === 'closed') {
-        throw new ConflictError('episode.closed', `Episode ${episodeId} is closed`);
+        throw domainError(IntakeErrors.episodeClosed, `Episode ${episodeId} is closed`);
       }
       const { kind, assessedOn, ...content } = input;
       const evaluated = await this.evaluate(manager, episode, content, assessedOn);
@@ -135,8 +138,8 @@ export class AssessmentsService {
     return this.dataSource.transaction(async (manager) => {
       const { assessment, episode } = await this.load(manager, actor, id, true);
       if (assessment.status !== 'signed') {
-        throw new ConflictError(
-          'assessment.draft',
+        throw domainError(
+          IntakeErrors.assessmentDraft,
           'A draft is edited, not amended: PUT it instead',
         );
       }
@@ -147,7 +150,7 @@ export class AssessmentsService {
         .filter((field) => !isDeepStrictEqual(toJson(before[field]), toJson(after[field])))
         .map((field) => ({ field, from: toJson(before[field]), to: toJson(after[field]) }));
       if (changes.length === 0) {
-        throw new InputError('assessment.amendment_empty', 'The amendment changes nothing', [
+        throw domainError(IntakeErrors.amendmentEmpty, 'The amendment changes nothing', [
           { field: 'changes', reason: 'changes must differ from the assessment as it stands' },
         ]);
       }
@@ -180,22 +183,25 @@ export class AssessmentsService {
     return this.dataSource.transaction(async (manager) => {
       const { assessment } = await this.load(manager, actor, id, true);
       if (assessment.status !== 'signed') {
-        throw new ConflictError(
-          'assessment.draft',
+        throw domainError(
+          IntakeErrors.assessmentDraft,
           'Sign the assessment before deciding on its red flags',
         );
       }
       const [current] = await this.episodes.views(manager, [assessment]);
       if (current.screen.disposition !== 'clinician_review') {
-        throw new ConflictError(
-          'red_flags.no_review_needed',
+        throw domainError(
+          IntakeErrors.redFlagsNoReviewNeeded,
           current.screen.disposition === 'emergency'
             ? 'An emergency screen is a hard stop: it cannot be overridden'
             : 'The red-flag screen needs no decision',
         );
       }
       if (current.decision) {
-        throw new ConflictError('red_flags.already_decided', 'This screen already has a decision');
+        throw domainError(
+          IntakeErrors.redFlagsAlreadyDecided,
+          'This screen already has a decision',
+        );
       }
       await manager.getRepository(RedFlagDecision).insert({
         assessmentId: id,
@@ -309,15 +315,16 @@ export class AssessmentsService {
       where: { id },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!assessment) throw new NotFoundError('assessment.not_found', `No assessment ${id}`);
+    if (!assessment) throw domainError(IntakeErrors.assessmentNotFound, `No assessment ${id}`);
     try {
       return {
         assessment,
         episode: await this.episodes.visible(actor, assessment.episodeId, manager),
       };
     } catch (error) {
-      if (error instanceof NotFoundError) {
-        throw new NotFoundError('assessment.not_found', `No assessment ${id}`);
+      // An assessment in an episode the actor may not see does not exist for them either.
+      if (error instanceof DomainError && error.code === IntakeErrors.episodeNotFound) {
+        throw domainError(IntakeErrors.assessmentNotFound, `No assessment ${id}`);
       }
       throw error;
     }
@@ -325,8 +332,8 @@ export class AssessmentsService {
 
   private assertDraft(assessment: Assessment): void {
     if (assessment.status === 'signed') {
-      throw new ConflictError(
-        'assessment.signed',
+      throw domainError(
+        IntakeErrors.assessmentSigned,
         'A signed assessment cannot be edited: add an amendment instead',
       );
     }
@@ -338,13 +345,13 @@ export class AssessmentsService {
     input: AssessmentInput,
     assessedOn: string,
   ): Promise<EvaluatedAssessment> {
-    const patient = await manager.getRepository(Patient).findOneByOrFail({ id: episode.patientId });
+    const dateOfBirth = await this.patients.dateOfBirthOf(episode.patientId, manager);
     try {
-      return evaluateAssessment(toJson(input), patient, assessedOn);
+      return evaluateAssessment(toJson(input), { dateOfBirth }, assessedOn);
     } catch (error) {
       if (error instanceof InvalidAssessmentError) {
-        throw new InputError(
-          'assessment.invalid',
+        throw domainError(
+          IntakeErrors.assessmentInvalid,
           `Invalid: ${error.problems.map((problem) => problem.field).join(', ')}`,
           error.problems,
         );

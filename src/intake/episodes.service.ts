@@ -1,3 +1,4 @@
+import { IntakeErrors } from './intake.errors';
 import { domainError } from '../common/errors/error-catalogue';
 import { LocationErrors } from '../locations/locations.errors';
 import { Injectable } from '@nestjs/common';
@@ -5,14 +6,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, canAccessLocation } from '../kernel/actor';
-import { ConflictError, InputError, NotFoundError } from '../common/errors/domain-error';
-import { describeConstraints } from '../database/postgres-errors';
-import { Patient } from '../patients/patient.entity';
+import { describeConstraints } from '../common/errors/postgres-errors';
 import { PatientsService } from '../patients/patients.service';
-import { OutboxService } from '../reminders/outbox.service';
+import { LocationsService } from '../locations/locations.service';
 import { Assessment, AssessmentAmendment, RedFlagDecision } from './assessment.entity';
 import { type AssessmentView, viewOf } from './assessment-view';
 import type { CloseEpisodeDto, OpenEpisodeDto, TreatmentBlockDto } from './dto/episode.dto';
+import { EpisodeListeners } from './episode-listener.port';
 import { EpisodeOfCare } from './episode.entity';
 import { blocksTreatment } from './rules/red-flags';
 
@@ -34,7 +34,8 @@ export class EpisodesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly patients: PatientsService,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly locations: LocationsService,
+    private readonly listeners: EpisodeListeners,
   ) {}
 
   async open(actor: Actor, patientId: string, input: OpenEpisodeDto): Promise<EpisodeOfCare> {
@@ -83,11 +84,11 @@ export class EpisodesService {
     return this.dataSource.transaction(async (manager) => {
       const episode = await this.visible(actor, id, manager, true);
       if (episode.status === 'closed') {
-        throw new ConflictError('episode.closed', `Episode ${id} is already closed`);
+        throw domainError(IntakeErrors.episodeClosed, `Episode ${id} is already closed`);
       }
       if (input.closedOn < episode.openedOn) {
-        throw new InputError(
-          'episode.closed_before_opened',
+        throw domainError(
+          IntakeErrors.episodeClosedBeforeOpened,
           'closedOn is before the episode opened',
           [{ field: 'closedOn', reason: `closedOn must be on or after ${episode.openedOn}` }],
         );
@@ -108,15 +109,12 @@ export class EpisodesService {
         },
         manager,
       );
-      const [{ time_zone: timeZone }] = await manager.query<{ time_zone: string }[]>(
-        'SELECT time_zone FROM locations WHERE id = $1',
-        [episode.locationId],
-      );
-      await this.outbox.dischargeCheckIn(manager, {
+      const zones = await this.locations.zonesOf([episode.locationId], manager);
+      await this.listeners.episodeClosed(manager, {
         id,
         patientId: episode.patientId,
         closedOn: input.closedOn,
-        timeZone,
+        timeZone: zones.get(episode.locationId)!,
       });
       return manager.getRepository(EpisodeOfCare).findOneByOrFail({ id });
     });
@@ -151,11 +149,11 @@ export class EpisodesService {
       where: { id },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    const notFound = new NotFoundError('episode.not_found', `No episode ${id}`);
+    const notFound = domainError(IntakeErrors.episodeNotFound, `No episode ${id}`);
     if (!episode) throw notFound;
     if (canAccessLocation(actor, episode.locationId)) return episode;
-    const patient = await manager.getRepository(Patient).findOneBy({ id: episode.patientId });
-    if (!patient || !canAccessLocation(actor, patient.homeLocationId)) throw notFound;
+    const home = await this.patients.homeLocationOf(episode.patientId, manager);
+    if (!home || !canAccessLocation(actor, home)) throw notFound;
     return episode;
   }
 

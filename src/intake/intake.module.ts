@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { LocationsModule } from '../locations/locations.module';
 import { PatientsModule } from '../patients/patients.module';
-import { RemindersModule } from '../reminders/reminders.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { Assessment, AssessmentAmendment, RedFlagDecision } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
+import { EpisodeListeners } from './episode-listener.port';
 import { EpisodeOfCare } from './episode.entity';
 import { EpisodesController } from './episodes.controller';
 import { EpisodesService } from './episodes.service';
@@ -16,12 +17,12 @@ import { RedFlagHoldPolicy } from './red-flag-hold.policy';
   imports: [
     TypeOrmModule.forFeature([EpisodeOfCare, Assessment, AssessmentAmendment, RedFlagDecision]),
     AuditModule,
+    LocationsModule,
     PatientsModule,
-    RemindersModule,
     SchedulingModule,
   ],
   controllers: [EpisodesController, IntakeController],
-  providers: [EpisodesService, AssessmentsService, RedFlagHoldPolicy],
-  exports: [EpisodesService],
+  providers: [EpisodesService, AssessmentsService, RedFlagHoldPolicy, EpisodeListeners],
+  exports: [EpisodesService, EpisodeListeners],
 })
 export class IntakeModule {}

@@ -6,13 +6,30 @@
  */
 export type IdMatch = (placeholder: string) => string;
 
-/** `{ id, timeZone, reminderHoursBefore, secondReminderHoursBefore, country, state }` or null. */
+/**
+ * `{ id, timeZone, reminderHoursBefore, secondReminderHoursBefore, country, state }` of a
+ * location, or null: its zone and jurisdiction for a booking's checks, and its reminder leads for
+ * planning a visit's emails.
+ */
 export function locationFactsSql(location: string): string {
   return `(SELECT json_build_object(
             'id', l.id, 'timeZone', l.time_zone, 'reminderHoursBefore', l.reminder_hours_before,
             'secondReminderHoursBefore', l.second_reminder_hours_before,
             'country', l.country, 'state', l.state)
            FROM locations l WHERE l.id = ${location})`;
+}
+
+/**
+ * `{ id, name, phone, timeZone, addressLines }` of a location, or null: how a patient email names
+ * and reaches the clinic and in which zone it shows times. `addressLines` are the lines to print
+ * (street lines, then "City, ST 12345"), blank ones left out.
+ */
+export function clinicContactSql(location: string): string {
+  return `(SELECT json_build_object(
+            'id', clinic.id, 'name', clinic.name, 'phone', clinic.phone, 'timeZone', clinic.time_zone,
+            'addressLines', array_remove(ARRAY[clinic.address_line1, clinic.address_line2,
+              nullif(concat_ws(' ', clinic.city || ',', clinic.state, clinic.postal_code), '')], NULL))
+           FROM locations clinic WHERE clinic.id = ${location})`;
 }
 
 /** `{ [locationId]: timeZone }` of the matched locations. */

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../kernel/actor';
 import { assertWindows } from '../common/time/weekly-windows';
-import { describeConstraints } from '../database/postgres-errors';
+import { describeConstraints } from '../common/errors/postgres-errors';
 import { LocationClosure } from './closure.entity';
 import type { ClosureDto, OpeningHoursDto, ResourceDto } from './dto/location-setup.dto';
 import { Location } from './location.entity';

@@ -2,11 +2,12 @@ import { domainError } from '../common/errors/error-catalogue';
 import { LocationErrors } from './locations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
+import type { Actor } from '../kernel/actor';
+import { inScope, scopeParameter, scopeToLocations } from '../kernel/location-scope';
 import type { PageQuery } from '../common/pagination/page';
-import { describeConstraints } from '../database/postgres-errors';
+import { describeConstraints } from '../common/errors/postgres-errors';
 import type { CreateLocationDto, UpdateLocationDto } from './dto/location.dto';
 import { Location } from './location.entity';
 
@@ -59,18 +60,19 @@ export class LocationsService {
 
   /** Locations the actor may see: all for admins, their assigned ones for everyone else. */
   async list(actor: Actor, page: PageQuery): Promise<[Location[], number]> {
-    const scope = locationScope(actor);
-    return this.dataSource.getRepository(Location).findAndCount({
-      where: scope ? { id: In([...scope]) } : {},
-      order: { name: 'ASC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
+    const query = this.dataSource
+      .getRepository(Location)
+      .createQueryBuilder('location')
+      .orderBy('location.name', 'ASC')
+      .addOrderBy('location.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset);
+    return scopeToLocations(query, actor, 'location.id').getManyAndCount();
   }
 
   /** One location, or not found when it does not exist or lies outside the actor's locations. */
   async get(actor: Actor, id: string): Promise<Location> {
-    const location = canAccessLocation(actor, id)
+    const location = inScope(actor, id)
       ? await this.dataSource.getRepository(Location).findOneBy({ id })
       : null;
     if (!location) throw domainError(LocationErrors.locationNotFound, `No location ${id}`);
@@ -96,7 +98,7 @@ export class LocationsService {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string> {
-    const zone = canAccessLocation(actor, id) ? (await this.zonesOf([id], manager)).get(id) : null;
+    const zone = inScope(actor, id) ? (await this.zonesOf([id], manager)).get(id) : null;
     if (!zone) throw domainError(LocationErrors.locationNotFound, `No location ${id}`);
     return zone;
   }
@@ -109,11 +111,10 @@ export class LocationsService {
     actor: Actor,
     requested?: readonly string[],
   ): Promise<{ id: string; timeZone: string; country: string; state: string | null }[]> {
-    const scope = locationScope(actor);
     return this.dataSource.query(
       `SELECT id, time_zone AS "timeZone", country, state FROM locations
         WHERE ($1::uuid[] IS NULL OR id = ANY($1)) AND ($2::uuid[] IS NULL OR id = ANY($2))`,
-      [requested?.length ? [...requested] : null, scope ? [...scope] : null],
+      [requested?.length ? [...requested] : null, scopeParameter(actor)],
     );
   }
 }

@@ -1,8 +1,25 @@
 /**
- * SQL over the patients table for other modules' single reads: `{ homeLocationId, archived }`
- * of a patient, or null. Visibility is then `assertPatientVisible` (patients.service).
+ * SQL over the patients table for other modules' single reads (a booking, an email about to
+ * go). Each returns an expression with the caller's placeholder or column bound in.
+ */
+
+/**
+ * `{ homeLocationId, archived }` of a patient, or null. Visibility is then `assertPatientVisible`
+ * (patients.service).
  */
 export function patientFactsSql(patient: string): string {
   return `(SELECT json_build_object('homeLocationId', home_location_id, 'archived', archived_at IS NOT NULL)
            FROM patients WHERE id = ${patient})`;
+}
+
+/**
+ * `{ id, firstName, email, emailConsent, archived }` of a patient, or null: what an email to the
+ * patient shows and whether it may go at all. Reminders reads it at the moment of sending, so
+ * consent withdrawn or a record archived after the email was planned still stops it.
+ */
+export function patientContactSql(patient: string): string {
+  return `(SELECT json_build_object(
+            'id', contact.id, 'firstName', contact.first_name, 'email', contact.email,
+            'emailConsent', contact.email_consent, 'archived', contact.archived_at IS NOT NULL)
+           FROM patients contact WHERE contact.id = ${patient})`;
 }

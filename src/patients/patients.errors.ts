@@ -13,4 +13,14 @@ export const PatientErrors = errorCatalogue({
     kind: ErrorKind.Conflict,
     meaning: 'The patient is archived and cannot be booked',
   },
+  alreadyArchived: {
+    code: 'patient.already_archived',
+    kind: ErrorKind.Conflict,
+    meaning: 'The patient is archived already',
+  },
+  notArchived: {
+    code: 'patient.not_archived',
+    kind: ErrorKind.Conflict,
+    meaning: 'The patient is not archived, so there is nothing to restore',
+  },
 });

@@ -6,8 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
-import { ConflictError } from '../common/errors/domain-error';
-import { describeConstraints } from '../database/postgres-errors';
+import { describeConstraints } from '../common/errors/postgres-errors';
 import type { CreatePatientDto, PatientQuery, UpdatePatientDto } from './dto/patient.dto';
 import { Patient } from './patient.entity';
 
@@ -97,6 +96,32 @@ export class PatientsService {
     return this.findVisible(manager, actor, id);
   }
 
+  /**
+   * The patient's home location, or null when there is no such patient: for a module that shows
+   * its own records to the staff of the patient's clinic (an episode treated elsewhere), without
+   * reading the patients table itself.
+   */
+  async homeLocationOf(
+    patientId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const patient = await manager
+      .getRepository(Patient)
+      .findOne({ where: { id: patientId }, select: { id: true, homeLocationId: true } });
+    return patient?.homeLocationId ?? null;
+  }
+
+  /** A patient's date of birth, for the age-based rules of an assessment (red flags, bands). */
+  async dateOfBirthOf(
+    patientId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string> {
+    const patient = await manager
+      .getRepository(Patient)
+      .findOneOrFail({ where: { id: patientId }, select: { id: true, dateOfBirth: true } });
+    return patient.dateOfBirth;
+  }
+
   async update(actor: Actor, id: string, input: UpdatePatientDto): Promise<Patient> {
     if (input.homeLocationId) this.assertLocationAllowed(actor, input.homeLocationId);
     return this.dataSource.transaction(async (manager) => {
@@ -153,8 +178,8 @@ export class PatientsService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.findVisible(manager, actor, id, true);
       if (archived === (current.archivedAt !== null)) {
-        throw new ConflictError(
-          archived ? 'patient.already_archived' : 'patient.not_archived',
+        throw domainError(
+          archived ? PatientErrors.alreadyArchived : PatientErrors.notArchived,
           archived ? `Patient ${id} is already archived` : `Patient ${id} is not archived`,
         );
       }

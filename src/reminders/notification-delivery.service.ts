@@ -2,6 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { episodeFactsSql } from '../intake/episode-facts.sql';
+import { clinicContactSql } from '../locations/location-facts.sql';
+import { patientContactSql } from '../patients/patient-facts.sql';
+import {
+  appointmentFactsSql,
+  seriesVisitsAheadSql,
+  waitlistOfferFactsSql,
+} from '../scheduling/appointment-facts.sql';
 import { composeEmail, type ComposedEmail, type EmailFacts } from './email-composer';
 import { EmailLinks } from './email-links';
 import { Mailer } from './mailer';
@@ -155,34 +163,43 @@ export class NotificationDeliveryService {
   }
 }
 
-/** The notification with everything its email shows and its sending depends on. */
+/**
+ * The notification with everything its email shows and its sending depends on, in one statement:
+ * each module that owns a part supplies the SQL over its tables, and `json_to_record` types the
+ * parts back into the columns `composeEmail` and the delivery checks read. The clinic is the
+ * appointment's, else the one the offer names, else the episode's. No patient or no clinic, no
+ * row (`stale`), as with a join.
+ */
 const FACTS_QUERY = `
   SELECT n.id AS "notificationId", n.version, n.kind, n.status, n.attempts,
          n.patient_id AS "patientId", n.appointment_id AS "appointmentId",
          n.waitlist_entry_id AS "waitlistEntryId",
-         p.first_name AS "firstName", p.email, p.email_consent AS "emailConsent",
-         p.archived_at IS NOT NULL AS "patientArchived",
-         l.name AS "clinicName", l.phone AS "clinicPhone", l.time_zone AS "timeZone",
-         array_remove(ARRAY[l.address_line1, l.address_line2,
-           nullif(concat_ws(' ', l.city || ',', l.state, l.postal_code), '')], NULL) AS "clinicAddress",
+         p."firstName", p.email, p."emailConsent", p.archived AS "patientArchived",
+         l.name AS "clinicName", l.phone AS "clinicPhone", l."timeZone",
+         l."addressLines" AS "clinicAddress",
          a.status AS "appointmentStatus",
-         coalesce(a.starts_at, w.offered_starts_at) AS "startsAt",
-         coalesce(a.ends_at, w.offered_starts_at + make_interval(mins => t.duration_minutes)) AS "endsAt",
-         (SELECT count(*)::int FROM appointment_events ev
-           WHERE ev.appointment_id = a.id AND ev.action = 'reschedule') AS moves,
+         coalesce(a."startsAt", w."startsAt") AS "startsAt",
+         coalesce(a."endsAt", w."endsAt") AS "endsAt",
+         coalesce(a.moves, 0) AS moves,
          -- A series is confirmed once, on its first visit, with every visit still ahead.
-         (SELECT coalesce(json_agg(json_build_object('id', s.id, 'startsAt', s.starts_at, 'endsAt', s.ends_at)
-                                   ORDER BY s.starts_at), '[]')
-            FROM appointments s
-           WHERE n.kind = 'appointment_confirmation' AND s.series_id = a.series_id
-             AND s.status IN ('booked', 'confirmed') AND s.starts_at >= a.starts_at) AS "seriesVisits",
-         w.status AS "offerStatus", w.offer_expires_at AS "offerExpiresAt",
+         CASE WHEN n.kind = 'appointment_confirmation'
+              THEN ${seriesVisitsAheadSql('a."seriesId"', 'a."startsAt"')}
+              ELSE '[]' END AS "seriesVisits",
+         w.status AS "offerStatus", w."expiresAt" AS "offerExpiresAt",
          e.status AS "episodeStatus"
     FROM notifications n
-    JOIN patients p ON p.id = n.patient_id
-    LEFT JOIN appointments a ON a.id = n.appointment_id
-    LEFT JOIN waitlist_entries w ON w.id = n.waitlist_entry_id
-    LEFT JOIN appointment_types t ON t.id = w.appointment_type_id
-    LEFT JOIN episodes_of_care e ON e.id = n.episode_id
-    JOIN locations l ON l.id = coalesce(a.location_id, w.offered_location_id, e.location_id)
+    JOIN LATERAL json_to_record(${patientContactSql('n.patient_id')})
+      AS p (id uuid, "firstName" text, email text, "emailConsent" boolean, archived boolean)
+      ON p.id IS NOT NULL
+    LEFT JOIN LATERAL json_to_record(${appointmentFactsSql('n.appointment_id')})
+      AS a (status text, "locationId" uuid, "seriesId" uuid, "startsAt" timestamptz,
+            "endsAt" timestamptz, moves int) ON true
+    LEFT JOIN LATERAL json_to_record(${waitlistOfferFactsSql('n.waitlist_entry_id')})
+      AS w (status text, "locationId" uuid, "startsAt" timestamptz, "endsAt" timestamptz,
+            "expiresAt" timestamptz) ON true
+    LEFT JOIN LATERAL json_to_record(${episodeFactsSql('n.episode_id')})
+      AS e (status text, "locationId" uuid) ON true
+    JOIN LATERAL json_to_record(${clinicContactSql('coalesce(a."locationId", w."locationId", e."locationId")')})
+      AS l (id uuid, name text, phone text, "timeZone" text, "addressLines" text[])
+      ON l.id IS NOT NULL
    WHERE n.id = $1`;

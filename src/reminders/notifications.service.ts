@@ -4,16 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { domainError } from '../common/errors/error-catalogue';
 import type { Actor } from '../kernel/actor';
-import {
-  ConflictError,
-  DomainError,
-  ErrorKind,
-  NotFoundError,
-} from '../common/errors/domain-error';
 import { QueueName } from '../kernel/queue-names';
 import type { NotificationQuery } from './dto/notification.dto';
 import { Notification } from './notification.entity';
+import { RemindersErrors } from './reminders.errors';
 
 /** A queue that does not answer must not hang an admin's request. */
 const QUEUE_TIMEOUT_MS = 3000;
@@ -44,7 +40,9 @@ export class NotificationsService {
 
   async get(id: string): Promise<Notification> {
     const notification = await this.dataSource.getRepository(Notification).findOneBy({ id });
-    if (!notification) throw new NotFoundError('notification.not_found', `No notification ${id}`);
+    if (!notification) {
+      throw domainError(RemindersErrors.notificationNotFound, `No notification ${id}`);
+    }
     return notification;
   }
 
@@ -68,9 +66,8 @@ export class NotificationsService {
         ),
       ]);
     } catch {
-      throw new DomainError(
-        ErrorKind.Unavailable,
-        'queue.unavailable',
+      throw domainError(
+        RemindersErrors.queueUnavailable,
         'The queue does not answer; the outbox keeps every notification until it is back',
       );
     }
@@ -97,10 +94,12 @@ export class NotificationsService {
         [id],
       );
       const notification = await manager.findOneBy(Notification, { id });
-      if (!notification) throw new NotFoundError('notification.not_found', `No notification ${id}`);
+      if (!notification) {
+        throw domainError(RemindersErrors.notificationNotFound, `No notification ${id}`);
+      }
       if (!row) {
-        throw new ConflictError(
-          'notification.not_retryable',
+        throw domainError(
+          RemindersErrors.notificationNotRetryable,
           `A ${notification.status} notification cannot be retried; only failed or unconfirmed ones`,
         );
       }

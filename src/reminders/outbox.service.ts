@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { locationFactsSql } from '../locations/location-facts.sql';
+import {
+  appointmentFactsSql,
+  appointmentTypeRemindersSql,
+} from '../scheduling/appointment-facts.sql';
 import {
   appointmentKeysToKeep,
   planAppointmentNotifications,
@@ -10,6 +15,29 @@ import {
   type ReminderSettings,
   type PlannedNotification,
 } from './rules/notification-plan';
+
+/**
+ * An appointment with what planning its emails needs, in one statement over scheduling's and
+ * locations' SQL: its state, revision (its moves), the type's and the location's reminder leads,
+ * the type's follow-up days and the location's zone. No appointment, no row.
+ */
+const SYNC_QUERY = `
+  SELECT a.id, a."patientId", a.status, a."startsAt", a."lateCancellation", l."timeZone",
+         json_build_object('reminderHoursBefore', t."reminderHoursBefore",
+           'secondReminderHoursBefore', t."secondReminderHoursBefore") AS type,
+         json_build_object('reminderHoursBefore', l."reminderHoursBefore",
+           'secondReminderHoursBefore', l."secondReminderHoursBefore") AS location,
+         t."followUpDays", a.moves AS revision
+    FROM json_to_record(${appointmentFactsSql('$1')})
+      AS a (id uuid, "patientId" uuid, "locationId" uuid, "typeId" uuid, status text,
+            "startsAt" timestamptz, "lateCancellation" boolean, moves int)
+    JOIN LATERAL json_to_record(${locationFactsSql('a."locationId"')})
+      AS l (id uuid, "timeZone" text, "reminderHoursBefore" int, "secondReminderHoursBefore" int)
+      ON l.id IS NOT NULL
+    JOIN LATERAL json_to_record(${appointmentTypeRemindersSql('a."typeId"')})
+      AS t (id uuid, "reminderHoursBefore" int, "secondReminderHoursBefore" int, "followUpDays" int)
+      ON t.id IS NOT NULL
+   WHERE a.id IS NOT NULL`;
 
 interface Subject {
   patientId: string;
@@ -32,22 +60,7 @@ export class OutboxService {
         type: ReminderSettings;
         location: ReminderSettings;
       })[]
-    >(
-      `SELECT a.id, a.patient_id AS "patientId", a.status, a.starts_at AS "startsAt",
-              coalesce(a.late_cancellation, false) AS "lateCancellation", l.time_zone AS "timeZone",
-              json_build_object('reminderHoursBefore', t.reminder_hours_before,
-                'secondReminderHoursBefore', t.second_reminder_hours_before) AS type,
-              json_build_object('reminderHoursBefore', l.reminder_hours_before,
-                'secondReminderHoursBefore', l.second_reminder_hours_before) AS location,
-              t.follow_up_days AS "followUpDays",
-              (SELECT count(*)::int FROM appointment_events e
-                WHERE e.appointment_id = a.id AND e.action = 'reschedule') AS revision
-         FROM appointments a
-         JOIN locations l ON l.id = a.location_id
-         JOIN appointment_types t ON t.id = a.appointment_type_id
-        WHERE a.id = $1`,
-      [appointmentId],
-    );
+    >(SYNC_QUERY, [appointmentId]);
     const facts = { ...row, reminderHoursBefore: reminderLeads(row.type, row.location) };
     const now = new Date();
     await this.write(

@@ -2,11 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { IntakeModule } from '../intake/intake.module';
 import { PatientsModule } from '../patients/patients.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { AppointmentEmailsListener } from './appointment-emails.listener';
 import { QueueName } from '../kernel/queue-names';
 import { EmailLinks } from './email-links';
+import { EpisodeEmailsListener } from './episode-emails.listener';
 import { Mailer } from './mailer';
 import { Notification } from './notification.entity';
 import { NotificationDeliveryService } from './notification-delivery.service';
@@ -25,12 +27,14 @@ import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
     TypeOrmModule.forFeature([Notification]),
     BullModule.registerQueue({ name: QueueName.Notifications }),
     AuditModule,
+    IntakeModule,
     PatientsModule,
     SchedulingModule,
   ],
   controllers: [NotificationsController, UnsubscribeController, WaitlistOfferLinkController],
   providers: [
     AppointmentEmailsListener,
+    EpisodeEmailsListener,
     OutboxService,
     NotificationsService,
     EmailLinks,

@@ -2,10 +2,11 @@ import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public, RequestMeta, type RequestMetadata } from '../kernel/decorators';
 import { ApiProblems } from '../common/api-errors.decorator';
+import { domainError } from '../common/errors/error-catalogue';
 import { simplePage } from '../common/html-page';
-import { InputError } from '../common/errors/domain-error';
 import { PatientsService } from '../patients/patients.service';
 import { EmailLinks } from './email-links';
+import { RemindersErrors } from './reminders.errors';
 
 const TOKEN_QUERY = {
   name: 'token',
@@ -74,7 +75,7 @@ export class UnsubscribeController {
   private patientOf(token: unknown): string {
     const patientId = typeof token === 'string' ? this.links.unsubscribingPatient(token) : null;
     if (!patientId) {
-      throw new InputError('email.invalid_link', 'This unsubscribe link is not valid', [
+      throw domainError(RemindersErrors.emailInvalidLink, 'This unsubscribe link is not valid', [
         { field: 'token', reason: 'is missing, altered or not an unsubscribe token' },
       ]);
     }

@@ -3,10 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@ne
 import { DateTime } from 'luxon';
 import { Public, RequestMeta, type RequestMetadata } from '../kernel/decorators';
 import { ApiProblems } from '../common/api-errors.decorator';
+import { domainError } from '../common/errors/error-catalogue';
 import { simplePage } from '../common/html-page';
-import { InputError } from '../common/errors/domain-error';
 import { EmailLinks } from './email-links';
 import { BookingService } from '../scheduling/booking.service';
+import { RemindersErrors } from './reminders.errors';
 
 const TOKEN_QUERY = {
   name: 'token',
@@ -81,7 +82,7 @@ export class WaitlistOfferLinkController {
   private offerOf(token: unknown) {
     const offer = typeof token === 'string' ? this.links.waitlistOfferOf(token) : null;
     if (!offer) {
-      throw new InputError('email.invalid_link', 'This offer link is not valid', [
+      throw domainError(RemindersErrors.emailInvalidLink, 'This offer link is not valid', [
         { field: 'token', reason: 'is missing, altered or not an offer token' },
       ]);
     }

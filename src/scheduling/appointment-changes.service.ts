@@ -10,12 +10,8 @@ import { AppointmentListeners } from './appointment-listener.port';
 import { visibleAppointment } from './appointment-lookup';
 import type { RescheduleDto } from './dto/appointment.dto';
 import { Appointment, AppointmentEvent } from './entities/appointment.entity';
-import {
-  assertEligible,
-  calendarPeriodAround,
-  PlacementService,
-  startOf,
-} from './placement.service';
+import { calendarPeriodAround, PlacementService, startOf } from './placement.service';
+import { assertEligible } from './therapist-eligibility';
 import {
   type AppointmentAction,
   canMarkNoShow,

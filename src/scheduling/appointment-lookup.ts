@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { domainError } from '../common/errors/error-catalogue';
-import { type Actor, canAccessLocation } from '../kernel/actor';
+import type { Actor } from '../kernel/actor';
+import { visibleOr } from '../kernel/location-scope';
 import { Appointment } from './entities/appointment.entity';
 import { SchedulingErrors } from './scheduling.errors';
 
@@ -15,8 +16,10 @@ export async function visibleAppointment(
     where: { id },
     ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!appointment || !canAccessLocation(actor, appointment.locationId)) {
-    throw domainError(SchedulingErrors.appointmentNotFound, `No appointment ${id}`);
-  }
-  return appointment;
+  return visibleOr(
+    actor,
+    appointment,
+    (row) => [row.locationId],
+    () => domainError(SchedulingErrors.appointmentNotFound, `No appointment ${id}`),
+  );
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../kernel/actor';
-import { describeConstraints } from '../database/postgres-errors';
+import { describeConstraints } from '../common/errors/postgres-errors';
 import type { AppointmentTypeDto, UpdateAppointmentTypeDto } from './dto/appointment-type.dto';
 import { AppointmentType } from './entities/appointment-type.entity';
 import { SchedulingErrors } from './scheduling.errors';

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, locationScope } from '../kernel/actor';
+import type { Actor } from '../kernel/actor';
+import { scopeToLocations } from '../kernel/location-scope';
 import { LocationsService } from '../locations/locations.service';
 import { PatientsService } from '../patients/patients.service';
 import { visibleAppointment } from './appointment-lookup';
@@ -47,9 +48,7 @@ export class AppointmentViewsService {
       .createQueryBuilder('appointment')
       .where('appointment.patient_id = :patientId', { patientId })
       .orderBy('appointment.starts_at', 'DESC');
-    const scope = locationScope(actor);
-    if (scope) query.andWhere('appointment.location_id = ANY(:scope)', { scope });
-    const appointments = await query.getMany();
+    const appointments = await scopeToLocations(query, actor, 'appointment.location_id').getMany();
     await this.audit.record({
       actor,
       action: 'read',
@@ -82,9 +81,9 @@ export class AppointmentViewsService {
       .addOrderBy('appointment.id');
     if (filter.locationId) query.andWhere('appointment.location_id = :locationId', filter);
     if (filter.therapistId) query.andWhere('appointment.therapist_id = :therapistId', filter);
-    const scope = locationScope(actor);
-    if (scope) query.andWhere('appointment.location_id = ANY(:scope)', { scope });
-    const { appointments, zones } = await this.zoned(await query.getMany());
+    const { appointments, zones } = await this.zoned(
+      await scopeToLocations(query, actor, 'appointment.location_id').getMany(),
+    );
     const first = firstDay.toISODate()!;
     const last = lastDay.toISODate()!;
     return {

@@ -82,3 +82,22 @@ export class BookingPolicies {
     return this.policies;
   }
 }
+
+/**
+ * Every policy's verdict on a visit: the first refusal, if any policy refuses, else every
+ * warning, in registration order.
+ */
+export function judge(
+  policies: readonly BookingPolicy[],
+  visit: ProposedVisit,
+  facts: Record<string, unknown>,
+): { refusal: PolicyFinding | null; warnings: PolicyFinding[] } {
+  const warnings: PolicyFinding[] = [];
+  for (const policy of policies) {
+    for (const finding of policy.check(visit, facts[policy.name] ?? null)) {
+      if (finding.severity === 'refuse') return { refusal: finding, warnings };
+      warnings.push(finding);
+    }
+  }
+  return { refusal: null, warnings };
+}

@@ -57,6 +57,8 @@ const PARAMETERS: BookingReadParameters = {
  */
 export class BookingRead {
   private readonly sql: string;
+  /** Whether any policy reads the episode: PostgreSQL refuses a parameter the text never uses. */
+  private readonly readsEpisode: boolean;
 
   constructor(private readonly policies: readonly BookingPolicy[]) {
     const policyColumns = policies.map(
@@ -75,6 +77,7 @@ export class BookingRead {
         ${locationFactsSql(PARAMETERS.locationId)} AS location,
         ${therapistFactsSql(PARAMETERS.therapistId, PARAMETERS.locationId)} AS therapist,
         ${patientFactsSql(PARAMETERS.patientId)} AS patient${policyColumns.join('')}`;
+    this.readsEpisode = this.sql.includes(PARAMETERS.episodeId);
   }
 
   async load(
@@ -88,7 +91,7 @@ export class BookingRead {
       target.locationId,
       target.therapistId,
       target.patientId,
-      target.episodeId ?? null,
+      ...(this.readsEpisode ? [target.episodeId ?? null] : []),
     ]);
     const policyFacts: Record<string, unknown> = {};
     for (const policy of this.policies) policyFacts[policy.name] = row[`policy:${policy.name}`];

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { DomainError, ErrorKind, InputError } from '../common/errors/domain-error';
 import { domainError } from '../common/errors/error-catalogue';
-import { domainErrorFromPostgres } from '../database/postgres-errors';
+import { domainErrorFromPostgres } from '../common/errors/postgres-errors';
 import type { Actor } from '../kernel/actor';
 import type { RequestMetadata } from '../kernel/decorators';
 import { LocationsService } from '../locations/locations.service';

@@ -1,5 +1,4 @@
 import { PatientErrors } from '../patients/patients.errors';
-import { StaffErrors } from '../staff/staff.errors';
 import { LocationErrors } from '../locations/locations.errors';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -9,13 +8,19 @@ import { AuditService } from '../audit/audit.service';
 import { InputError } from '../common/errors/domain-error';
 import { domainError } from '../common/errors/error-catalogue';
 import { insertTogether } from '../database/insert-together';
-import { type Actor, canAccessLocation } from '../kernel/actor';
+import type { Actor } from '../kernel/actor';
+import { inScope } from '../kernel/location-scope';
 import { assertPatientVisible } from '../patients/patients.service';
-import { ineligibility, type TherapistFacts } from '../staff/rules/eligibility';
 import { AppointmentListeners } from './appointment-listener.port';
 import { AvailabilityCalendar } from './availability-calendar';
-import { BookingPolicies, type ProposalKind, type PolicyFinding } from './booking-policy.port';
+import {
+  BookingPolicies,
+  judge,
+  type PolicyFinding,
+  type ProposalKind,
+} from './booking-policy.port';
 import { BookingRead, type BookingTarget, type LocationFacts } from './booking-read';
+import { assertEligible } from './therapist-eligibility';
 import type { StartTimeDto } from './dto/appointment.dto';
 import { Appointment } from './entities/appointment.entity';
 import { AppointmentType } from './entities/appointment-type.entity';
@@ -70,52 +75,6 @@ export function calendarPeriodAround(input: StartTimeDto): Interval {
   return { start: at - 2 * DAY, end: at + 3 * DAY };
 }
 
-/** The refusal for a therapist the eligibility rule turns down. */
-export function assertEligible(
-  therapist: TherapistFacts | null,
-  therapistId: string,
-  type: AppointmentType,
-  location: Pick<LocationFacts, 'country' | 'state'>,
-): void {
-  const reason = ineligibility(therapist, type.allowedCredentials, location);
-  const credentials = type.allowedCredentials.join(' or ');
-  switch (reason) {
-    case null:
-      return;
-    case 'no_therapist':
-      throw domainError(StaffErrors.therapistNotFound, `No therapist ${therapistId}`);
-    case 'not_at_location':
-      throw domainError(
-        SchedulingErrors.therapistNotAtLocation,
-        'The therapist does not work at that location',
-        [{ field: 'therapistId', reason: 'not assigned to the location' }],
-      );
-    case 'credential_not_allowed':
-      throw domainError(
-        SchedulingErrors.credentialNotAllowed,
-        `${type.name} is delivered by ${credentials}; the therapist is ${therapist?.credential ?? 'without a credential on file'}`,
-        [{ field: 'therapistId', reason: `needs ${credentials}` }],
-      );
-    case 'location_without_jurisdiction':
-      throw domainError(
-        SchedulingErrors.licenceUnverifiable,
-        'The location has no state on file, so the therapist’s licence cannot be checked',
-        [{ field: 'locationId', reason: 'the location needs a state' }],
-      );
-    case 'not_licensed_there':
-      throw domainError(
-        SchedulingErrors.therapistNotLicensed,
-        `The therapist is not licensed in ${location.state ?? location.country}, where the location is`,
-        [
-          {
-            field: 'therapistId',
-            reason: `needs a licence in ${location.state ?? location.country}`,
-          },
-        ],
-      );
-  }
-}
-
 /**
  * Reads and checks where a visit goes, and writes a new one. Every rule availability applies is
  * checked again here, with every registered booking policy; double booking is finally refused by
@@ -154,7 +113,7 @@ export class PlacementService {
         `No active appointment type ${input.appointmentTypeId}`,
       );
     }
-    if (!location || !canAccessLocation(actor, input.locationId)) {
+    if (!location || !inScope(actor, input.locationId)) {
       throw domainError(LocationErrors.locationNotFound, `No location ${input.locationId}`);
     }
     assertEligible(therapist, input.therapistId, type, location);
@@ -267,17 +226,11 @@ export class PlacementService {
       timeZone: placement.timeZone,
       appointmentId: moving?.id ?? null,
     };
-    const warnings: PolicyFinding[] = [];
-    for (const policy of this.policies.all()) {
-      for (const finding of policy.check(visit, placement.policyFacts[policy.name] ?? null)) {
-        if (finding.severity === 'warn') {
-          warnings.push(finding);
-          continue;
-        }
-        throw domainError(finding.code, finding.message, [
-          { field: finding.field, reason: finding.reason },
-        ]);
-      }
+    const { refusal, warnings } = judge(this.policies.all(), visit, placement.policyFacts);
+    if (refusal) {
+      throw domainError(refusal.code, refusal.message, [
+        { field: refusal.field, reason: refusal.reason },
+      ]);
     }
     return warnings;
   }

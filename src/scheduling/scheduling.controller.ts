@@ -86,8 +86,8 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Body() body: BookAppointmentDto,
   ): Promise<AppointmentDto> {
-    const { appointment, timeZone } = await this.booking.book(actor, body);
-    return AppointmentDto.from(appointment, timeZone);
+    const { appointment, timeZone, warnings } = await this.booking.book(actor, body);
+    return AppointmentDto.booked(appointment, timeZone, warnings);
   }
 
   @Post('appointment-series')
@@ -311,7 +311,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    const { appointment, timeZone } = await this.booking.acceptWaitlistOffer(actor, id);
-    return AppointmentDto.from(appointment, timeZone);
+    const { appointment, timeZone, warnings } = await this.booking.acceptWaitlistOffer(actor, id);
+    return AppointmentDto.booked(appointment, timeZone, warnings);
   }
 }

@@ -1,6 +1,6 @@
 import { ErrorKind } from '../common/errors/domain-error';
 import { errorCatalogue } from '../common/errors/error-catalogue';
-import { describeConstraints } from '../database/postgres-errors';
+import { describeConstraints } from '../common/errors/postgres-errors';
 
 const { BadRequest, Conflict, NotFound, Unprocessable, Forbidden } = ErrorKind;
 

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
+import type { Actor } from '../kernel/actor';
+import { inScope, scopeToLocations, visibleOr } from '../kernel/location-scope';
 import type { PageQuery } from '../common/pagination/page';
 import { PatientsService } from '../patients/patients.service';
 import type { WaitlistDto } from './dto/waitlist.dto';
@@ -27,7 +28,7 @@ export class WaitlistService {
 
   async add(actor: Actor, input: WaitlistDto): Promise<WaitlistEntry> {
     input.locationIds.forEach((locationId, index) => {
-      if (!canAccessLocation(actor, locationId)) {
+      if (!inScope(actor, locationId)) {
         throw domainError(LocationErrors.locationNotFound, `No location ${locationId}`);
       }
       if (input.locationIds.indexOf(locationId) !== index) {
@@ -66,9 +67,10 @@ export class WaitlistService {
       .orderBy('entry.created_at')
       .addOrderBy('entry.id');
     if (page.status) query.andWhere('entry.status = :status', { status: page.status });
-    const scope = locationScope(actor);
-    if (scope) query.andWhere('entry.location_ids && :scope::uuid[]', { scope });
-    return query.take(page.limit).skip(page.offset).getManyAndCount();
+    return scopeToLocations(query, actor, 'entry.location_ids', 'array')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
   }
 
   async withdraw(actor: Actor, id: string): Promise<WaitlistEntry> {
@@ -158,9 +160,11 @@ export class WaitlistService {
       where: { id },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!entry || !entry.locationIds.some((locationId) => canAccessLocation(actor, locationId))) {
-      throw domainError(SchedulingErrors.waitlistNotFound, `No waitlist entry ${id}`);
-    }
-    return entry;
+    return visibleOr(
+      actor,
+      entry,
+      (row) => row.locationIds,
+      () => domainError(SchedulingErrors.waitlistNotFound, `No waitlist entry ${id}`),
+    );
   }
 }

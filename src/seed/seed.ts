@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '../auth/password-hasher.service';
 import type { AppConfig } from '../config/app-config';
 import {
   DEMO_APPOINTMENT_TYPES,

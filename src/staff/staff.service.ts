@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { therapistAssignments } from '../auth/staff-membership.sql';
 import type { Actor } from '../kernel/actor';
 import { assertWindows } from '../common/time/weekly-windows';
-import { describeConstraints } from '../database/postgres-errors';
+import { describeConstraints } from '../common/errors/postgres-errors';
 import type { TherapistHoursDto, TherapistProfileDto, TimeOffDto } from './dto/therapist-setup.dto';
 import type { TherapistFacts } from './rules/eligibility';
 import { therapistFactsSql } from './therapist-facts.sql';

@@ -1,4 +1,16 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { allErrorEntries } from '../../src/common/errors/error-catalogue';
 import { startTestApp, type TestApp } from '../support/test-app';
+
+/** Every `*.errors.ts` under src/: the modules' error catalogues. */
+function catalogueFiles(dir = join(__dirname, '../../src')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return catalogueFiles(path);
+    return entry.name.endsWith('.errors.ts') ? [path] : [];
+  });
+}
 
 describe('health and OpenAPI', () => {
   let t: TestApp;
@@ -38,6 +50,33 @@ describe('health and OpenAPI', () => {
     }
     expect(body.components.schemas.ProblemDetails).toBeDefined();
     await t.http.get('/docs').expect(200).expect('content-type', /html/);
+  });
+
+  it('lists every error code with its HTTP status and meaning', async () => {
+    const { body } = await t.http.get('/docs-json').expect(200);
+    const schema = body.components.schemas.ProblemCode;
+    const code = 'appointment.therapist_double_booked';
+    expect(schema.type).toBe('string');
+    expect(schema['x-error-codes']).toContainEqual({
+      code,
+      status: 409,
+      meaning: expect.stringMatching(/\w/),
+    });
+    expect(schema['x-enum-descriptions'][schema.enum.indexOf(code)]).toMatch(/^409: \w/);
+    expect(body.info.description).toMatch(/\| `appointment\.therapist_double_booked` \| 409 \| \w/);
+    expect(schema['x-error-codes']).toContainEqual({
+      code: 'request.validation_failed',
+      status: 400,
+      meaning: expect.stringMatching(/\w/),
+    });
+
+    // The document was built as the application booted. Loading every catalogue file now adds
+    // none it lacked: each module had loaded its own by then.
+    for (const file of catalogueFiles()) await import(file);
+    const declared = allErrorEntries().map((entry) => entry.code);
+    expect(declared.length).toBeGreaterThan(80);
+    expect(schema.enum).toEqual(declared);
+    expect(schema['x-enum-descriptions']).toHaveLength(declared.length);
   });
 
   it('routes a path in any case and with a trailing slash', async () => {

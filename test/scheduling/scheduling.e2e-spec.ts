@@ -426,6 +426,69 @@ describe('scheduling across locations', () => {
       }).expect(409);
       expect(response.body.code).toBe('appointment.treatment_blocked');
     });
+
+    it('applies intake’s red-flag hold to moves too, never to evaluations, and checks the episode is the patient’s', async () => {
+      const reassessment = await defineType({
+        code: `re_evaluation_${Date.now()}`,
+        name: 'Re-evaluation',
+        durationMinutes: 30,
+        allowedCredentials: ['PT'],
+        treatment: false,
+      });
+      const patient = await createPatient(t.db, scranton.id, { dateOfBirth: '1975-05-05' });
+      const other = await createPatient(t.db, scranton.id, { dateOfBirth: '1990-02-02' });
+      const episode = await t.http
+        .post(`/patients/${patient.id}/episodes`)
+        .set(as(pt))
+        .send({
+          locationId: scranton.id,
+          condition: 'Back spasm',
+          bodyRegion: 'lower_back',
+          openedOn: '2026-11-23',
+        })
+        .expect(201);
+      const visit = {
+        patientId: patient.id,
+        appointmentTypeId: types.followUp,
+        locationId: scranton.id,
+        therapistId: pt.id,
+        episodeId: episode.body.id,
+      };
+      // Booked while the episode had no assessment.
+      const booked = await book(scrantonClerk, {
+        ...visit,
+        localStart: `${nextWeekday(3, 14)}T09:00`,
+      }).expect(201);
+      await t.db.query(
+        `INSERT INTO assessments (episode_id, kind, assessed_on, content, red_flag_screen, screen_disposition, created_by)
+         VALUES ($1, 'initial_evaluation', '2026-11-24', '{}', '{"disposition":"emergency","reasons":[]}', 'emergency', $2)`,
+        [episode.body.id, pt.id],
+      );
+      const moved = await t.http
+        .post(`/appointments/${booked.body.id}/reschedule`)
+        .set(as(scrantonClerk))
+        .send({ localStart: `${nextWeekday(3, 14)}T11:00` })
+        .expect(409);
+      expect(moved.body).toMatchObject({
+        code: 'appointment.treatment_blocked',
+        errors: [{ field: 'episodeId', reason: 'red-flag disposition emergency blocks treatment' }],
+      });
+      await book(scrantonClerk, {
+        ...visit,
+        appointmentTypeId: reassessment,
+        localStart: `${nextWeekday(4, 14)}T09:00`,
+      }).expect(201);
+      const notTheirs = await book(scrantonClerk, {
+        ...visit,
+        patientId: other.id,
+        appointmentTypeId: reassessment,
+        localStart: `${nextWeekday(4, 14)}T11:00`,
+      }).expect(404);
+      expect(notTheirs.body).toMatchObject({
+        code: 'episode.not_found',
+        errors: [{ field: 'episodeId' }],
+      });
+    });
   });
 
   describe('recurring series', () => {

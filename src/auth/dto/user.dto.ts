@@ -108,7 +108,7 @@ export class UserDto {
       fullName: user.fullName,
       role: user.role,
       active: user.active,
-      locationIds: (user.locations ?? []).map((location) => location.id).sort(),
+      locationIds: (user.assignments ?? []).map((assignment) => assignment.locationId).sort(),
       lockedUntil:
         user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,

@@ -12,6 +12,11 @@ export enum ErrorKind {
   Locked = 'locked',
   TooManyRequests = 'too_many_requests',
   Unavailable = 'unavailable',
+  // Refusals only the HTTP layer makes, declared so that its codes have a kind (and status) too.
+  MethodNotAllowed = 'method_not_allowed',
+  PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
+  Internal = 'internal',
 }
 
 export interface FieldError {

@@ -36,9 +36,17 @@ export function allErrorEntries(): ErrorEntry[] {
   return [...entries.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
-/** A domain error with the kind its catalogue declares for the code. */
-export function domainError(code: string, message: string, fieldErrors: FieldError[] = []) {
+/**
+ * A domain error with the kind its catalogue declares for the code; `retryAfterSeconds` when a
+ * retry may succeed later (a lockout, a rate limit).
+ */
+export function domainError(
+  code: string,
+  message: string,
+  fieldErrors: FieldError[] = [],
+  retryAfterSeconds?: number,
+) {
   const entry = entries.get(code);
   if (!entry) throw new Error(`error code ${code} is in no catalogue`);
-  return new DomainError(entry.kind, code, message, fieldErrors);
+  return new DomainError(entry.kind, code, message, fieldErrors, retryAfterSeconds);
 }

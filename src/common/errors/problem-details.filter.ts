@@ -7,12 +7,14 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { domainErrorFromPostgres } from '../../database/postgres-errors';
+import { domainErrorFromPostgres } from './postgres-errors';
 import { requestIdOf } from '../../logging/logger-options';
+import { CommonErrors } from './common.errors';
 import { DomainError, ErrorKind } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
-const STATUS_BY_KIND: Record<ErrorKind, number> = {
+/** The HTTP status of each kind of error: the one mapping, for responses and the OpenAPI document. */
+export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   [ErrorKind.BadRequest]: HttpStatus.BAD_REQUEST,
   [ErrorKind.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
@@ -22,6 +24,10 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Locked]: HttpStatus.LOCKED,
   [ErrorKind.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorKind.MethodNotAllowed]: HttpStatus.METHOD_NOT_ALLOWED,
+  [ErrorKind.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorKind.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [ErrorKind.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
 const TITLE_BY_STATUS: Record<number, string> = {
@@ -40,18 +46,19 @@ const TITLE_BY_STATUS: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'request.bad_request',
-  401: 'auth.unauthenticated',
-  403: 'auth.forbidden',
-  404: 'request.not_found',
-  405: 'request.method_not_allowed',
-  409: 'request.conflict',
-  413: 'request.body_too_large',
-  415: 'request.unsupported_media_type',
-  422: 'request.unprocessable',
-  429: 'request.rate_limited',
-  503: 'service.unavailable',
+/** The code of an error the HTTP layer raised (Nest's router, pipes and guards, Fastify), by status. */
+export const CODE_BY_STATUS: Readonly<Record<number, string>> = {
+  400: CommonErrors.badRequest,
+  401: CommonErrors.unauthenticated,
+  403: CommonErrors.forbidden,
+  404: CommonErrors.routeNotFound,
+  405: CommonErrors.methodNotAllowed,
+  409: CommonErrors.conflict,
+  413: CommonErrors.bodyTooLarge,
+  415: CommonErrors.unsupportedMediaType,
+  422: CommonErrors.unprocessable,
+  429: CommonErrors.rateLimited,
+  503: CommonErrors.serviceUnavailable,
 };
 
 /** Errors that Fastify raises before any controller runs: unreadable or oversized bodies. */
@@ -103,7 +110,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return {
         type: `/problems/${domainError.code}`,
         title:
-          domainError.code === 'request.validation_failed'
+          domainError.code === CommonErrors.validationFailed
             ? 'Validation failed'
             : TITLE_BY_STATUS[status],
         status,
@@ -120,8 +127,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = requestError.statusCode;
       const malformed = requestError.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
       const code = malformed
-        ? 'request.malformed_json'
-        : (CODE_BY_STATUS[status] ?? 'request.bad_request');
+        ? CommonErrors.malformedJson
+        : (CODE_BY_STATUS[status] ?? CommonErrors.badRequest);
       return {
         type: `/problems/${code}`,
         title: TITLE_BY_STATUS[status] ?? 'Bad request',
@@ -137,7 +144,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'server.error' : 'request.error');
+      const code =
+        CODE_BY_STATUS[status] ??
+        (status >= 500 ? CommonErrors.serverError : CommonErrors.otherRequestError);
       // Services throw domain errors, so an HTTP 404 here is Nest's router finding no route.
       const detail = status === 404 ? `No route ${request.method} ${instance}` : exception.message;
       const body = exception.getResponse();
@@ -162,11 +171,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     return {
-      type: '/problems/server.error',
+      type: `/problems/${CommonErrors.serverError}`,
       title: TITLE_BY_STATUS[500],
       status: 500,
       detail: 'An unexpected error occurred; quote the request id when reporting it',
-      code: 'server.error',
+      code: CommonErrors.serverError,
       instance,
       requestId,
     };

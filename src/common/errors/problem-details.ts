@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CommonErrors } from './common.errors';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -13,7 +14,7 @@ export class ProblemFieldError {
 /** RFC 9457 problem details, as every error of this API is written. */
 export class ProblemDetails {
   @ApiProperty({
-    example: '/problems/validation-failed',
+    example: `/problems/${CommonErrors.validationFailed}`,
     description: 'Stable URI reference naming the kind of problem',
   })
   type!: string;
@@ -28,8 +29,9 @@ export class ProblemDetails {
   detail?: string;
 
   @ApiProperty({
-    example: 'request.validation_failed',
-    description: 'Stable machine-readable code',
+    example: CommonErrors.validationFailed,
+    description:
+      'Stable machine-readable code: one of ProblemCode, where each has its status and meaning',
   })
   code!: string;
 

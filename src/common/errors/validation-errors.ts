@@ -1,5 +1,7 @@
 import { ValidationError } from 'class-validator';
-import { DomainError, ErrorKind, FieldError } from './domain-error';
+import { CommonErrors } from './common.errors';
+import type { DomainError, FieldError } from './domain-error';
+import { domainError } from './error-catalogue';
 
 function joinPath(parent: string, property: string): string {
   if (!parent) return property;
@@ -32,9 +34,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 export function requestValidationError(errors: ValidationError[]): DomainError {
   const fieldErrors = flattenValidationErrors(errors);
   const fields = [...new Set(fieldErrors.map((error) => error.field))];
-  return new DomainError(
-    ErrorKind.BadRequest,
-    'request.validation_failed',
+  return domainError(
+    CommonErrors.validationFailed,
     `Invalid ${fields.length === 1 ? 'field' : 'fields'}: ${fields.join(', ')}`,
     fieldErrors,
   );

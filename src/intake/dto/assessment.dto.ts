@@ -1,3 +1,4 @@
+import { CALENDAR_DATE } from '../../common/validation-patterns';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -36,7 +37,6 @@ import {
   type RelevantHistory,
 } from '../rules/red-flags';
 
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class PainDto {

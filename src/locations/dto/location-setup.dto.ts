@@ -1,3 +1,4 @@
+import { TIME, CALENDAR_DATE } from '../../common/validation-patterns';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -13,9 +14,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class WeeklyWindowDto {
   @ApiProperty({

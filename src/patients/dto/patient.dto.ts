@@ -1,3 +1,4 @@
+import { CALENDAR_DATE } from '../../common/validation-patterns';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -26,7 +27,6 @@ import {
 } from '../patient.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreatePatientDto {
   @ApiProperty({ example: 'Maria' })

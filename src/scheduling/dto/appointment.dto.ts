@@ -1,3 +1,4 @@
+import { SchedulingErrors } from '../scheduling.errors';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -110,6 +111,21 @@ export class SeriesDto extends AppointmentTargetDto {
   onConflict!: 'book_available' | 'book_none';
 }
 
+/** A booking policy let the visit through but wants the front desk to know something. */
+export class PolicyWarningDto {
+  @ApiProperty({ example: 'direct_access.window_closing', description: 'Code from the catalogue' })
+  code!: string;
+
+  @ApiProperty({ example: 'The direct-access window closes in 3 business days' })
+  message!: string;
+
+  @ApiProperty({ example: 'episodeId', description: 'The request field the warning is about' })
+  field!: string;
+
+  @ApiProperty({ example: 'referral needed after 2026-12-21' })
+  reason!: string;
+}
+
 export class AppointmentDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -159,6 +175,31 @@ export class AppointmentDto {
   @ApiPropertyOptional({ nullable: true, description: 'Cancelled less than 24 h before the start' })
   lateCancellation!: boolean | null;
 
+  @ApiPropertyOptional({
+    type: [PolicyWarningDto],
+    description: 'On a new booking only, when a booking policy let it through with warnings',
+  })
+  warnings?: PolicyWarningDto[];
+
+  /** A booking's response: the appointment, and its policies' warnings if there are any. */
+  static booked(
+    appointment: Appointment,
+    timeZone: string,
+    warnings: readonly PolicyWarningDto[],
+  ): AppointmentDto {
+    const dto = AppointmentDto.from(appointment, timeZone);
+    if (warnings.length === 0) return dto;
+    return {
+      ...dto,
+      warnings: warnings.map(({ code, message, field, reason }) => ({
+        code,
+        message,
+        field,
+        reason,
+      })),
+    };
+  }
+
   static from(appointment: Appointment, timeZone: string): AppointmentDto {
     return {
       id: appointment.id,
@@ -196,7 +237,10 @@ export class OccurrenceResultDto {
 
   @ApiPropertyOptional({
     nullable: true,
-    example: { code: 'appointment.therapist_busy', detail: '...' },
+    example: {
+      code: SchedulingErrors.therapistDoubleBooked,
+      detail: 'The therapist is already booked at that time',
+    },
   })
   conflict!: { code: string; detail: string } | null;
 }

@@ -1,3 +1,4 @@
+import { CALENDAR_DATE } from '../../common/validation-patterns';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PageQuery } from '../../common/pagination/page';
 import { Transform } from 'class-transformer';
@@ -11,7 +12,6 @@ import {
   Matches,
 } from 'class-validator';
 
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** `?locationId=a&locationId=b` and `?locationId=a,b` both give a list of strings. */
 const asList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'

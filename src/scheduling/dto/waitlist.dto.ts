@@ -1,3 +1,4 @@
+import { CALENDAR_DATE, TIME } from '../../common/validation-patterns';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -12,8 +13,6 @@ import {
 import { PageQuery } from '../../common/pagination/page';
 import type { WaitlistEntry, WaitlistStatus } from '../entities/waitlist-entry.entity';
 
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const STATUSES: WaitlistStatus[] = ['waiting', 'offered', 'booked', 'withdrawn', 'expired'];
 
 export class WaitlistDto {

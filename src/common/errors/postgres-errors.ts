@@ -1,5 +1,7 @@
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorKind, FieldError } from '../common/errors/domain-error';
+import { DatabaseErrors } from './database.errors';
+import type { DomainError, FieldError } from './domain-error';
+import { domainError } from './error-catalogue';
 
 interface ConstraintDescription {
   field?: string;
@@ -60,24 +62,14 @@ export function domainErrorFromPostgres(error: unknown): DomainError | undefined
         pg,
         `A record with the same values already exists${subject}`,
       );
-      return new DomainError(
-        ErrorKind.Conflict,
-        code ?? 'database.unique_violation',
-        message,
-        fields,
-      );
+      return domainError(code ?? DatabaseErrors.uniqueViolation, message, fields);
     }
     case '23P01': {
       const { message, fields, code } = describe(
         pg,
         `The change conflicts with an existing record${subject}`,
       );
-      return new DomainError(
-        ErrorKind.Conflict,
-        code ?? 'database.exclusion_violation',
-        message,
-        fields,
-      );
+      return domainError(code ?? DatabaseErrors.exclusionViolation, message, fields);
     }
     case '23503': {
       const stillReferenced = pg.detail?.includes('is still referenced') ?? false;
@@ -88,37 +80,30 @@ export function domainErrorFromPostgres(error: unknown): DomainError | undefined
           : `A referenced record does not exist${subject}`,
       );
       return stillReferenced
-        ? new DomainError(ErrorKind.Conflict, 'database.still_referenced', message, fields)
-        : new DomainError(ErrorKind.Unprocessable, 'database.reference_not_found', message, fields);
+        ? domainError(DatabaseErrors.stillReferenced, message, fields)
+        : domainError(DatabaseErrors.referenceNotFound, message, fields);
     }
     case '23514': {
       const { message, fields } = describe(pg, `A value breaks a rule of the record${subject}`);
-      return new DomainError(ErrorKind.Unprocessable, 'database.check_violation', message, fields);
+      return domainError(DatabaseErrors.checkViolation, message, fields);
     }
     case '23502': {
       const { message, fields } = describe(pg, `${pg.column ?? 'A required value'} is required`);
-      return new DomainError(
-        ErrorKind.Unprocessable,
-        'database.not_null_violation',
-        message,
-        fields,
-      );
+      return domainError(DatabaseErrors.notNullViolation, message, fields);
     }
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
     case '22001':
-      return new DomainError(
-        ErrorKind.BadRequest,
-        'database.invalid_value',
+      return domainError(
+        DatabaseErrors.invalidValue,
         'A value has the wrong form or is out of range',
       );
     case '40001':
     case '40P01':
-      return new DomainError(
-        ErrorKind.Conflict,
-        'database.concurrent_change',
+      return domainError(
+        DatabaseErrors.concurrentChange,
         'Another change to the same records happened at the same time; retry the request',
       );
     default:

@@ -1,5 +1,5 @@
 import { setDefaultBackendFactory } from 'bullmq';
-import { configureQueueBackend, redisOptionsFromUrl } from './queue-connection';
+import { configureQueueBackend, redisOptionsFromUrl } from './queue-connection.service';
 
 const DATABASE_URL = 'postgres://app:secret@127.0.0.1:5432/pt';
 

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditExportProcessor } from '../audit/audit-export.processor';
-import { AuditModule } from '../audit/audit.module';
-import { NotificationProcessor } from '../reminders/notification.processor';
-import { OutboxRelay } from '../reminders/outbox-relay';
-import { RemindersModule } from '../reminders/reminders.module';
+import { AuditExportProcessor } from './audit/audit-export.processor';
+import { AuditModule } from './audit/audit.module';
+import { NotificationProcessor } from './reminders/notification.processor';
+import { OutboxRelay } from './reminders/outbox-relay';
+import { RemindersModule } from './reminders/reminders.module';
 
 /**
  * Holds every queue processor. Only processes whose APP_ROLE includes workers load it with

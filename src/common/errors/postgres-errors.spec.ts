@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorKind } from '../common/errors/domain-error';
+import { DomainError, ErrorKind } from './domain-error';
 import { describeConstraints, domainErrorFromPostgres } from './postgres-errors';
 
 interface PgFields {

@@ -1,0 +1,15 @@
+/**
+ * SQL over intake's episodes of care for other modules' single reads (reminders reads an
+ * episode's state with its outbox row in one statement). Returns an expression with the caller's
+ * placeholder or column bound in.
+ */
+
+/**
+ * `{ id, status, locationId }` of an episode of care, or null: a discharge check-in goes only
+ * while the episode is still closed, from the clinic that treated it.
+ */
+export function episodeFactsSql(episode: string): string {
+  return `(SELECT json_build_object(
+            'id', episode.id, 'status', episode.status, 'locationId', episode.location_id)
+           FROM episodes_of_care episode WHERE episode.id = ${episode})`;
+}

@@ -1,0 +1,68 @@
+/**
+ * SQL over scheduling's tables (appointments, their events, series, waiting-list entries and
+ * appointment types) for other modules' single reads: reminders reads what an email depends on
+ * in the one statement that also reads its own outbox row, so sending an email stays one round
+ * trip. Each function returns an expression (a scalar subquery yielding JSON, timestamps as ISO
+ * 8601 text) over scheduling's tables only, with the caller's placeholders or columns bound in.
+ * The location of an appointment or offer is returned as an id, for the locations module's SQL.
+ */
+
+/**
+ * `{ id, patientId, locationId, typeId, seriesId, status, startsAt, endsAt, lateCancellation,
+ * moves }` of an appointment, or null. `moves` counts its reschedules: the revision its emails
+ * and calendar entries are keyed by, so a move plans fresh ones.
+ */
+export function appointmentFactsSql(appointment: string): string {
+  return `(SELECT json_build_object(
+            'id', appt.id, 'patientId', appt.patient_id, 'locationId', appt.location_id,
+            'typeId', appt.appointment_type_id, 'seriesId', appt.series_id, 'status', appt.status,
+            'startsAt', appt.starts_at, 'endsAt', appt.ends_at,
+            'lateCancellation', coalesce(appt.late_cancellation, false),
+            'moves', (SELECT count(*)::int FROM appointment_events moved
+                       WHERE moved.appointment_id = appt.id AND moved.action = 'reschedule'))
+           FROM appointments appt WHERE appt.id = ${appointment})`;
+}
+
+/**
+ * The visits of a series still booked or confirmed from `from` on, `[{ id, startsAt, endsAt }]`
+ * in order (`[]` for no series): a series is confirmed once, on its first visit, with every
+ * visit still ahead.
+ */
+export function seriesVisitsAheadSql(series: string, from: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+              'id', visit.id, 'startsAt', visit.starts_at, 'endsAt', visit.ends_at)
+              ORDER BY visit.starts_at), '[]')
+            FROM appointments visit
+           WHERE visit.series_id = ${series} AND visit.status IN ('booked', 'confirmed')
+             AND visit.starts_at >= ${from})`;
+}
+
+/**
+ * `{ id, reminderHoursBefore, secondReminderHoursBefore, followUpDays }` of an appointment type,
+ * or null: the type's own reminder leads (null where the location's apply) and the days after a
+ * completed visit for its follow-up email (null for none).
+ */
+export function appointmentTypeRemindersSql(type: string): string {
+  return `(SELECT json_build_object(
+            'id', appt_type.id, 'reminderHoursBefore', appt_type.reminder_hours_before,
+            'secondReminderHoursBefore', appt_type.second_reminder_hours_before,
+            'followUpDays', appt_type.follow_up_days)
+           FROM appointment_types appt_type WHERE appt_type.id = ${type})`;
+}
+
+/**
+ * `{ id, status, locationId, startsAt, endsAt, expiresAt }` of a waiting-list entry's offer, or
+ * null: the slot it offers (its end from the type's duration), where, and until when it is held.
+ * An email about an offer goes only while the entry is still `offered` and the hold has not run
+ * out.
+ */
+export function waitlistOfferFactsSql(entry: string): string {
+  return `(SELECT json_build_object(
+            'id', offer.id, 'status', offer.status, 'locationId', offer.offered_location_id,
+            'startsAt', offer.offered_starts_at,
+            'endsAt', offer.offered_starts_at + make_interval(mins => offer_type.duration_minutes),
+            'expiresAt', offer.offer_expires_at)
+           FROM waitlist_entries offer
+           JOIN appointment_types offer_type ON offer_type.id = offer.appointment_type_id
+          WHERE offer.id = ${entry})`;
+}
