@@ -57,7 +57,7 @@ export class AssessmentsService {
     input: CreateAssessmentDto,
   ): Promise<AssessmentView> {
     return this.dataSource.transaction(async (manager) => {
-      const episode = await this.episodes.visible(actor, episodeId, manager);
+      const episode = await this.episodes.findVisible(actor, episodeId, manager);
       if (episode.status === 'closed') {
         throw domainError(IntakeErrors.episodeClosed, `Episode ${episodeId} is closed`);
       }
@@ -230,7 +230,7 @@ export class AssessmentsService {
   }
 
   async listForEpisode(actor: Actor, episodeId: string): Promise<AssessmentView[]> {
-    await this.episodes.visible(actor, episodeId);
+    await this.episodes.findVisible(actor, episodeId);
     const assessments = await this.inEpisode(episodeId);
     await this.auditReads(actor, assessments);
     return this.episodes.views(this.dataSource.manager, assessments);
@@ -255,7 +255,7 @@ export class AssessmentsService {
    * one that used the instrument against the latest.
    */
   async outcomes(actor: Actor, episodeId: string): Promise<Outcome[]> {
-    await this.episodes.visible(actor, episodeId);
+    await this.episodes.findVisible(actor, episodeId);
     const signed = (await this.inEpisode(episodeId)).filter(
       (assessment) => assessment.status === 'signed',
     );
@@ -319,7 +319,7 @@ export class AssessmentsService {
     try {
       return {
         assessment,
-        episode: await this.episodes.visible(actor, assessment.episodeId, manager),
+        episode: await this.episodes.findVisible(actor, assessment.episodeId, manager),
       };
     } catch (error) {
       // An assessment in an episode the actor may not see does not exist for them either.

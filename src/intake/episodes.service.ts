@@ -5,7 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, canAccessLocation } from '../kernel/actor';
+import type { Actor } from '../kernel/actor';
+import { inScope } from '../kernel/location-scope';
 import { describeConstraints } from '../common/errors/postgres-errors';
 import { PatientsService } from '../patients/patients.service';
 import { LocationsService } from '../locations/locations.service';
@@ -39,11 +40,11 @@ export class EpisodesService {
   ) {}
 
   async open(actor: Actor, patientId: string, input: OpenEpisodeDto): Promise<EpisodeOfCare> {
-    if (!canAccessLocation(actor, input.locationId)) {
+    if (!inScope(actor, input.locationId)) {
       throw domainError(LocationErrors.locationNotFound, `No location ${input.locationId}`);
     }
     return this.dataSource.transaction(async (manager) => {
-      await this.patients.visible(actor, patientId, manager);
+      await this.patients.assertVisible(actor, patientId, manager);
       const episode = await manager.getRepository(EpisodeOfCare).save({
         ...input,
         patientId,
@@ -59,7 +60,7 @@ export class EpisodesService {
   }
 
   async listForPatient(actor: Actor, patientId: string): Promise<EpisodeOfCare[]> {
-    await this.patients.visible(actor, patientId);
+    await this.patients.assertVisible(actor, patientId);
     const episodes = await this.dataSource
       .getRepository(EpisodeOfCare)
       .find({ where: { patientId }, order: { openedOn: 'DESC', createdAt: 'DESC' } });
@@ -75,14 +76,14 @@ export class EpisodesService {
   }
 
   async get(actor: Actor, id: string): Promise<EpisodeOfCare> {
-    const episode = await this.visible(actor, id);
+    const episode = await this.findVisible(actor, id);
     await this.audit.record({ actor, action: 'read', entityType: 'episode', entityId: id });
     return episode;
   }
 
   async close(actor: Actor, id: string, input: CloseEpisodeDto): Promise<EpisodeOfCare> {
     return this.dataSource.transaction(async (manager) => {
-      const episode = await this.visible(actor, id, manager, true);
+      const episode = await this.findVisible(actor, id, manager, true);
       if (episode.status === 'closed') {
         throw domainError(IntakeErrors.episodeClosed, `Episode ${id} is already closed`);
       }
@@ -139,7 +140,7 @@ export class EpisodesService {
   }
 
   /** The episode if the actor may see it: it is treated at, or its patient belongs to, their clinics. */
-  async visible(
+  async findVisible(
     actor: Actor,
     id: string,
     manager: EntityManager = this.dataSource.manager,
@@ -151,9 +152,10 @@ export class EpisodesService {
     });
     const notFound = domainError(IntakeErrors.episodeNotFound, `No episode ${id}`);
     if (!episode) throw notFound;
-    if (canAccessLocation(actor, episode.locationId)) return episode;
+    // Treated at one of the actor's clinics, or the patient belongs to one of them.
+    if (inScope(actor, episode.locationId)) return episode;
     const home = await this.patients.homeLocationOf(episode.patientId, manager);
-    if (!home || !canAccessLocation(actor, home)) throw notFound;
+    if (!inScope(actor, home)) throw notFound;
     return episode;
   }
 

@@ -10,7 +10,7 @@ import { EpisodeListeners } from './episode-listener.port';
 import { EpisodeOfCare } from './episode.entity';
 import { EpisodesController } from './episodes.controller';
 import { EpisodesService } from './episodes.service';
-import { IntakeController } from './intake.controller';
+import { AssessmentsController } from './assessments.controller';
 import { RedFlagHoldPolicy } from './red-flag-hold.policy';
 
 @Module({
@@ -21,7 +21,7 @@ import { RedFlagHoldPolicy } from './red-flag-hold.policy';
     PatientsModule,
     SchedulingModule,
   ],
-  controllers: [EpisodesController, IntakeController],
+  controllers: [EpisodesController, AssessmentsController],
   providers: [EpisodesService, AssessmentsService, RedFlagHoldPolicy, EpisodeListeners],
   exports: [EpisodesService, EpisodeListeners],
 })

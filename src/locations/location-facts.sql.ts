@@ -32,6 +32,13 @@ export function clinicContactSql(location: string): string {
            FROM locations clinic WHERE clinic.id = ${location})`;
 }
 
+/** `{ name, address }` of a clinic, the address on one line, for a calendar event's location. */
+export function clinicOneLineSql(location: string): string {
+  return `(SELECT json_build_object('name', place.name,
+            'address', concat_ws(', ', place.address_line1, place.city, place.state))
+           FROM locations place WHERE place.id = ${location})`;
+}
+
 /** `{ [locationId]: timeZone }` of the matched locations. */
 export function zonesSql(oneOf: IdMatch, locations: string): string {
   return `(SELECT coalesce(json_object_agg(id, time_zone), '{}') FROM locations WHERE id ${oneOf(locations)})`;

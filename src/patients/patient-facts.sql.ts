@@ -23,3 +23,12 @@ export function patientContactSql(patient: string): string {
             'emailConsent', contact.email_consent, 'archived', contact.archived_at IS NOT NULL)
            FROM patients contact WHERE contact.id = ${patient})`;
 }
+
+/**
+ * `{ first_name, last_name }` of a patient, or null: the name a therapist's own calendar shows
+ * (the feed is theirs, behind a secret address).
+ */
+export function patientNameSql(patient: string): string {
+  return `(SELECT json_build_object('first_name', person.first_name, 'last_name', person.last_name)
+           FROM patients person WHERE person.id = ${patient})`;
+}

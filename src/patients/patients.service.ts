@@ -5,7 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, canAccessLocation, locationScope } from '../kernel/actor';
+import type { Actor } from '../kernel/actor';
+import { inScope, scopeToLocations } from '../kernel/location-scope';
 import { describeConstraints } from '../common/errors/postgres-errors';
 import type { CreatePatientDto, PatientQuery, UpdatePatientDto } from './dto/patient.dto';
 import { Patient } from './patient.entity';
@@ -37,7 +38,7 @@ export function assertPatientVisible<T extends { homeLocationId: string }>(
   id: string,
   patient: T | null,
 ): asserts patient is T {
-  if (!patient || !canAccessLocation(actor, patient.homeLocationId)) throw patientNotFound(id);
+  if (!patient || !inScope(actor, patient.homeLocationId)) throw patientNotFound(id);
 }
 
 /**
@@ -87,13 +88,16 @@ export class PatientsService {
     return patient;
   }
 
-  /** The patient, if the actor may see it, without auditing: for modules that audit their own read. */
-  async visible(
+  /**
+   * Refuses (404) a patient the actor may not see, without auditing: for modules that check a
+   * patient before their own audited read or write.
+   */
+  async assertVisible(
     actor: Actor,
     id: string,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<Patient> {
-    return this.findVisible(manager, actor, id);
+  ): Promise<void> {
+    await this.findVisible(manager, actor, id);
   }
 
   /**
@@ -208,8 +212,7 @@ export class PatientsService {
       .addOrderBy('lower(patient.first_name)')
       .addOrderBy('patient.id');
     if (!query.includeArchived) builder.andWhere('patient.archived_at IS NULL');
-    const scope = locationScope(actor);
-    if (scope) builder.andWhere('patient.home_location_id = ANY(:scope)', { scope });
+    scopeToLocations(builder, actor, 'patient.home_location_id');
     if (query.locationId) {
       builder.andWhere('patient.home_location_id = :locationId', { locationId: query.locationId });
     }
@@ -253,14 +256,14 @@ export class PatientsService {
       .where('lower(patient.last_name) = lower(:lastName)', input)
       .andWhere('lower(patient.first_name) = lower(:firstName)', input)
       .andWhere('patient.date_of_birth = :dateOfBirth', input);
-    const scope = locationScope(actor);
-    if (scope) builder.andWhere('patient.home_location_id = ANY(:scope)', { scope });
-    const rows = await builder.getRawMany<{ id: string }>();
+    const rows = await scopeToLocations(builder, actor, 'patient.home_location_id').getRawMany<{
+      id: string;
+    }>();
     return rows.map((row) => row.id);
   }
 
   private assertLocationAllowed(actor: Actor, locationId: string): void {
-    if (!canAccessLocation(actor, locationId)) {
+    if (!inScope(actor, locationId)) {
       throw domainError(LocationErrors.locationNotFound, `No location ${locationId}`);
     }
   }

@@ -50,7 +50,7 @@ export class AppointmentChangesService {
         );
       }
       await manager.update(Appointment, { id }, { status: next });
-      await this.record(manager, actor, appointment, action, { status: next });
+      await this.recordChange(manager, actor, appointment, action, { status: next });
       return manager.findOneByOrFail(Appointment, { id });
     });
   }
@@ -97,7 +97,7 @@ export class AppointmentChangesService {
       { id },
       { status: 'cancelled', cancelledAt: now, cancelReason: reason, lateCancellation: late },
     );
-    await this.record(manager, actor, appointment, 'cancel', {
+    await this.recordChange(manager, actor, appointment, 'cancel', {
       status: 'cancelled',
       details: { reason, late },
     });
@@ -159,7 +159,7 @@ export class AppointmentChangesService {
         current,
       );
       await manager.update(Appointment, { id }, { therapistId, ...fields });
-      await this.record(manager, actor, current, 'reschedule', {
+      await this.recordChange(manager, actor, current, 'reschedule', {
         status: current.status,
         startsAt,
         details: { fromTherapistId: current.therapistId, toTherapistId: therapistId },
@@ -184,7 +184,7 @@ export class AppointmentChangesService {
   }
 
   /** The history, audit and listeners' rows of a change to an existing appointment. */
-  private async record(
+  private async recordChange(
     manager: EntityManager,
     actor: Actor,
     before: Appointment,

@@ -42,7 +42,7 @@ export class AppointmentViewsService {
   }
 
   async forPatient(actor: Actor, patientId: string): Promise<ZonedAppointments> {
-    await this.patients.visible(actor, patientId);
+    await this.patients.assertVisible(actor, patientId);
     const query = this.dataSource
       .getRepository(Appointment)
       .createQueryBuilder('appointment')

@@ -1,3 +1,6 @@
+import { therapistAssignments } from '../auth/staff-membership.sql';
+import { clinicOneLineSql } from '../locations/location-facts.sql';
+import { patientNameSql } from '../patients/patient-facts.sql';
 import { StaffErrors } from '../staff/staff.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -54,11 +57,7 @@ export class CalendarFeedService {
     this.assertOwnerOrAdmin(actor, therapistId);
     const token = randomBytes(32).toString('base64url');
     await this.dataSource.transaction(async (manager) => {
-      const [therapist] = await manager.query<unknown[]>(
-        `SELECT 1 FROM users WHERE id = $1 AND role = 'therapist'`,
-        [therapistId],
-      );
-      if (!therapist)
+      if (!(await therapistAssignments(manager, therapistId)))
         throw domainError(StaffErrors.therapistNotFound, `No therapist ${therapistId}`);
       await manager.update(
         CalendarFeed,
@@ -99,13 +98,14 @@ export class CalendarFeedService {
     const rows = await this.dataSource.query<FeedRow[]>(
       `SELECT a.id, a.status, a.starts_at, a.ends_at, a.updated_at, a.created_at,
               (SELECT count(*)::int FROM appointment_events e WHERE e.appointment_id = a.id AND e.action = 'reschedule') AS moves,
-              t.name AS type_name, l.name AS location_name,
-              concat_ws(', ', l.address_line1, l.city, l.state) AS location_address,
-              p.first_name, p.last_name
+              t.name AS type_name, clinic.name AS location_name, clinic.address AS location_address,
+              person.first_name, person.last_name
          FROM appointments a
          JOIN appointment_types t ON t.id = a.appointment_type_id
-         JOIN locations l ON l.id = a.location_id
-         JOIN patients p ON p.id = a.patient_id
+        CROSS JOIN LATERAL json_to_record(${clinicOneLineSql('a.location_id')})
+                AS clinic (name text, address text)
+        CROSS JOIN LATERAL json_to_record(${patientNameSql('a.patient_id')})
+                AS person (first_name text, last_name text)
         WHERE a.therapist_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3
         ORDER BY a.starts_at`,
       [feed.therapistId, new Date(now - 30 * DAY_MS), new Date(now + 180 * DAY_MS)],

@@ -40,7 +40,7 @@ export class WaitlistService {
       }
     });
     return this.dataSource.transaction(async (manager) => {
-      await this.patients.visible(actor, input.patientId, manager);
+      await this.patients.assertVisible(actor, input.patientId, manager);
       const entry = await manager.save(WaitlistEntry, {
         dayStarts: '00:00',
         dayEnds: '23:59',
@@ -75,7 +75,7 @@ export class WaitlistService {
 
   async withdraw(actor: Actor, id: string): Promise<WaitlistEntry> {
     return this.dataSource.transaction(async (manager) => {
-      const entry = await this.visible(manager, actor, id);
+      const entry = await this.findVisible(manager, actor, id);
       if (entry.status !== 'waiting' && entry.status !== 'offered') {
         throw domainError(SchedulingErrors.waitlistClosed, `The entry is ${entry.status}`);
       }
@@ -133,7 +133,7 @@ export class WaitlistService {
 
   /** Locks an offered entry for acceptance; an expired offer is closed and refused. */
   async takeOffer(manager: EntityManager, actor: Actor, id: string): Promise<WaitlistEntry> {
-    const entry = await this.visible(manager, actor, id, true);
+    const entry = await this.findVisible(manager, actor, id, true);
     if (entry.status !== 'offered' || !entry.offerExpiresAt) {
       throw domainError(
         SchedulingErrors.waitlistNoOffer,
@@ -155,7 +155,7 @@ export class WaitlistService {
     return entry?.createdBy;
   }
 
-  private async visible(manager: EntityManager, actor: Actor, id: string, forUpdate = false) {
+  private async findVisible(manager: EntityManager, actor: Actor, id: string, forUpdate = false) {
     const entry = await manager.findOne(WaitlistEntry, {
       where: { id },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -17,7 +17,7 @@ const toDto = (view: AssessmentView) => AssessmentDto.from(view, blocksTreatment
 @ApiTags('assessments')
 @Roles(Role.Therapist, Role.Admin)
 @Controller()
-export class IntakeController {
+export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Post('episodes/:episodeId/assessments')
