@@ -40,8 +40,11 @@ const PUBLIC_SURFACE = [
   '/(?:rules|dto)/',
 ];
 
-/** What a composition root may additionally wire up: queue processors and outbox relays. */
-const WIRING_SURFACE = ['\\.processor\\.ts$', '-relay\\.ts$'];
+/**
+ * What a composition root may additionally wire up: queue processors, outbox relays, and the
+ * queue backend's connection settings (start-up checks Redis before anything else runs).
+ */
+const WIRING_SURFACE = ['\\.processor\\.ts$', '-relay\\.ts$', '^src/queue/queue-connection\\.ts$'];
 
 /**
  * Composition roots. The capture group is the root's own module folder (or

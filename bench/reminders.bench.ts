@@ -18,7 +18,7 @@ import { Client, Pool } from 'pg';
 import { createWorkerContext } from '../src/bootstrap/create-app';
 import { loadConfig, type QueueBackendName } from '../src/config/app-config';
 import { migrateDatabase } from '../src/database/migrate';
-import { configureQueueBackend } from '../src/queue/queue-connection.service';
+import { configureQueueBackend } from '../src/queue/queue-connection';
 import { redisAnswers } from '../test/support/services';
 import { zoneWhereItIs } from '../test/support/zones';
 

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { redisOptionsFromUrl } from '../queue/queue-connection.service';
+import { redisOptionsFromUrl } from '../queue/queue-connection';
 
 const CONNECT_TIMEOUT_MS = 5000;
 

@@ -1,3 +1,4 @@
+import { jsonRecord } from '../database/json-record';
 /**
  * SQL over intake's episodes of care for other modules' single reads (reminders reads an
  * episode's state with its outbox row in one statement). Returns an expression with the caller's
@@ -8,8 +9,12 @@
  * `{ id, status, locationId }` of an episode of care, or null: a discharge check-in goes only
  * while the episode is still closed, from the clinic that treated it.
  */
+export const EPISODE_FACTS = jsonRecord({
+  id: ['episode.id', 'uuid'],
+  status: ['episode.status', 'text'],
+  locationId: ['episode.location_id', 'uuid'],
+});
+
 export function episodeFactsSql(episode: string): string {
-  return `(SELECT json_build_object(
-            'id', episode.id, 'status', episode.status, 'locationId', episode.location_id)
-           FROM episodes_of_care episode WHERE episode.id = ${episode})`;
+  return `(SELECT ${EPISODE_FACTS.object} FROM episodes_of_care episode WHERE episode.id = ${episode})`;
 }

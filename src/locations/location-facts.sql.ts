@@ -1,3 +1,5 @@
+import { jsonRecord } from '../database/json-record';
+
 /**
  * SQL over the locations module's tables for other modules' single reads (a booking reads its
  * location, hours and closures with everything else in one round trip). Each function returns an
@@ -11,12 +13,17 @@ export type IdMatch = (placeholder: string) => string;
  * location, or null: its zone and jurisdiction for a booking's checks, and its reminder leads for
  * planning a visit's emails.
  */
+export const LOCATION_FACTS = jsonRecord({
+  id: ['l.id', 'uuid'],
+  timeZone: ['l.time_zone', 'text'],
+  reminderHoursBefore: ['l.reminder_hours_before', 'int'],
+  secondReminderHoursBefore: ['l.second_reminder_hours_before', 'int'],
+  country: ['l.country', 'text'],
+  state: ['l.state', 'text'],
+});
+
 export function locationFactsSql(location: string): string {
-  return `(SELECT json_build_object(
-            'id', l.id, 'timeZone', l.time_zone, 'reminderHoursBefore', l.reminder_hours_before,
-            'secondReminderHoursBefore', l.second_reminder_hours_before,
-            'country', l.country, 'state', l.state)
-           FROM locations l WHERE l.id = ${location})`;
+  return `(SELECT ${LOCATION_FACTS.object} FROM locations l WHERE l.id = ${location})`;
 }
 
 /**
@@ -24,19 +31,30 @@ export function locationFactsSql(location: string): string {
  * and reaches the clinic and in which zone it shows times. `addressLines` are the lines to print
  * (street lines, then "City, ST 12345"), blank ones left out.
  */
+export const CLINIC_CONTACT = jsonRecord({
+  id: ['clinic.id', 'uuid'],
+  name: ['clinic.name', 'text'],
+  phone: ['clinic.phone', 'text'],
+  timeZone: ['clinic.time_zone', 'text'],
+  addressLines: [
+    `array_remove(ARRAY[clinic.address_line1, clinic.address_line2,
+       nullif(concat_ws(' ', clinic.city || ',', clinic.state, clinic.postal_code), '')], NULL)`,
+    'text[]',
+  ],
+});
+
 export function clinicContactSql(location: string): string {
-  return `(SELECT json_build_object(
-            'id', clinic.id, 'name', clinic.name, 'phone', clinic.phone, 'timeZone', clinic.time_zone,
-            'addressLines', array_remove(ARRAY[clinic.address_line1, clinic.address_line2,
-              nullif(concat_ws(' ', clinic.city || ',', clinic.state, clinic.postal_code), '')], NULL))
-           FROM locations clinic WHERE clinic.id = ${location})`;
+  return `(SELECT ${CLINIC_CONTACT.object} FROM locations clinic WHERE clinic.id = ${location})`;
 }
 
 /** `{ name, address }` of a clinic, the address on one line, for a calendar event's location. */
+export const CLINIC_ONE_LINE = jsonRecord({
+  name: ['place.name', 'text'],
+  address: [`concat_ws(', ', place.address_line1, place.city, place.state)`, 'text'],
+});
+
 export function clinicOneLineSql(location: string): string {
-  return `(SELECT json_build_object('name', place.name,
-            'address', concat_ws(', ', place.address_line1, place.city, place.state))
-           FROM locations place WHERE place.id = ${location})`;
+  return `(SELECT ${CLINIC_ONE_LINE.object} FROM locations place WHERE place.id = ${location})`;
 }
 
 /** `{ [locationId]: timeZone }` of the matched locations. */

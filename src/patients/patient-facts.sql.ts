@@ -1,3 +1,5 @@
+import { jsonRecord } from '../database/json-record';
+
 /**
  * SQL over the patients table for other modules' single reads (a booking, an email about to
  * go). Each returns an expression with the caller's placeholder or column bound in.
@@ -17,18 +19,27 @@ export function patientFactsSql(patient: string): string {
  * patient shows and whether it may go at all. Reminders reads it at the moment of sending, so
  * consent withdrawn or a record archived after the email was planned still stops it.
  */
+export const PATIENT_CONTACT = jsonRecord({
+  id: ['contact.id', 'uuid'],
+  firstName: ['contact.first_name', 'text'],
+  email: ['contact.email', 'text'],
+  emailConsent: ['contact.email_consent', 'boolean'],
+  archived: ['contact.archived_at IS NOT NULL', 'boolean'],
+});
+
 export function patientContactSql(patient: string): string {
-  return `(SELECT json_build_object(
-            'id', contact.id, 'firstName', contact.first_name, 'email', contact.email,
-            'emailConsent', contact.email_consent, 'archived', contact.archived_at IS NOT NULL)
-           FROM patients contact WHERE contact.id = ${patient})`;
+  return `(SELECT ${PATIENT_CONTACT.object} FROM patients contact WHERE contact.id = ${patient})`;
 }
 
 /**
- * `{ first_name, last_name }` of a patient, or null: the name a therapist's own calendar shows
+ * `{ firstName, lastName }` of a patient, or null: the name a therapist's own calendar shows
  * (the feed is theirs, behind a secret address).
  */
+export const PATIENT_NAME = jsonRecord({
+  firstName: ['person.first_name', 'text'],
+  lastName: ['person.last_name', 'text'],
+});
+
 export function patientNameSql(patient: string): string {
-  return `(SELECT json_build_object('first_name', person.first_name, 'last_name', person.last_name)
-           FROM patients person WHERE person.id = ${patient})`;
+  return `(SELECT ${PATIENT_NAME.object} FROM patients person WHERE person.id = ${patient})`;
 }

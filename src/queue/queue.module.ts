@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { ConnectionOptions } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
-import { configureQueueBackend } from './queue-connection.service';
+import { configureQueueBackend } from './queue-connection';
 
 /** What a hand-built BullMQ Worker needs to reach the same queues as the injected ones. */
 export class QueueConnection {

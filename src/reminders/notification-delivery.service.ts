@@ -2,12 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { episodeFactsSql } from '../intake/episode-facts.sql';
-import { clinicContactSql } from '../locations/location-facts.sql';
-import { patientContactSql } from '../patients/patient-facts.sql';
+import { EPISODE_FACTS, episodeFactsSql } from '../intake/episode-facts.sql';
+import { CLINIC_CONTACT, clinicContactSql } from '../locations/location-facts.sql';
+import { PATIENT_CONTACT, patientContactSql } from '../patients/patient-facts.sql';
 import {
+  APPOINTMENT_FACTS,
   appointmentFactsSql,
   seriesVisitsAheadSql,
+  WAITLIST_OFFER_FACTS,
   waitlistOfferFactsSql,
 } from '../scheduling/appointment-facts.sql';
 import { composeEmail, type ComposedEmail, type EmailFacts } from './email-composer';
@@ -189,17 +191,13 @@ const FACTS_QUERY = `
          e.status AS "episodeStatus"
     FROM notifications n
     JOIN LATERAL json_to_record(${patientContactSql('n.patient_id')})
-      AS p (id uuid, "firstName" text, email text, "emailConsent" boolean, archived boolean)
-      ON p.id IS NOT NULL
+      AS p (${PATIENT_CONTACT.columns}) ON p.id IS NOT NULL
     LEFT JOIN LATERAL json_to_record(${appointmentFactsSql('n.appointment_id')})
-      AS a (status text, "locationId" uuid, "seriesId" uuid, "startsAt" timestamptz,
-            "endsAt" timestamptz, moves int) ON true
+      AS a (${APPOINTMENT_FACTS.columns}) ON true
     LEFT JOIN LATERAL json_to_record(${waitlistOfferFactsSql('n.waitlist_entry_id')})
-      AS w (status text, "locationId" uuid, "startsAt" timestamptz, "endsAt" timestamptz,
-            "expiresAt" timestamptz) ON true
+      AS w (${WAITLIST_OFFER_FACTS.columns}) ON true
     LEFT JOIN LATERAL json_to_record(${episodeFactsSql('n.episode_id')})
-      AS e (status text, "locationId" uuid) ON true
+      AS e (${EPISODE_FACTS.columns}) ON true
     JOIN LATERAL json_to_record(${clinicContactSql('coalesce(a."locationId", w."locationId", e."locationId")')})
-      AS l (id uuid, name text, phone text, "timeZone" text, "addressLines" text[])
-      ON l.id IS NOT NULL
+      AS l (${CLINIC_CONTACT.columns}) ON l.id IS NOT NULL
    WHERE n.id = $1`;

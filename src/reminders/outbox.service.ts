@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { locationFactsSql } from '../locations/location-facts.sql';
+import { LOCATION_FACTS, locationFactsSql } from '../locations/location-facts.sql';
 import {
+  APPOINTMENT_FACTS,
+  APPOINTMENT_TYPE_REMINDERS,
   appointmentFactsSql,
   appointmentTypeRemindersSql,
 } from '../scheduling/appointment-facts.sql';
@@ -28,15 +30,11 @@ const SYNC_QUERY = `
          json_build_object('reminderHoursBefore', l."reminderHoursBefore",
            'secondReminderHoursBefore', l."secondReminderHoursBefore") AS location,
          t."followUpDays", a.moves AS revision
-    FROM json_to_record(${appointmentFactsSql('$1')})
-      AS a (id uuid, "patientId" uuid, "locationId" uuid, "typeId" uuid, status text,
-            "startsAt" timestamptz, "lateCancellation" boolean, moves int)
+    FROM json_to_record(${appointmentFactsSql('$1')}) AS a (${APPOINTMENT_FACTS.columns})
     JOIN LATERAL json_to_record(${locationFactsSql('a."locationId"')})
-      AS l (id uuid, "timeZone" text, "reminderHoursBefore" int, "secondReminderHoursBefore" int)
-      ON l.id IS NOT NULL
+      AS l (${LOCATION_FACTS.columns}) ON l.id IS NOT NULL
     JOIN LATERAL json_to_record(${appointmentTypeRemindersSql('a."typeId"')})
-      AS t (id uuid, "reminderHoursBefore" int, "secondReminderHoursBefore" int, "followUpDays" int)
-      ON t.id IS NOT NULL
+      AS t (${APPOINTMENT_TYPE_REMINDERS.columns}) ON t.id IS NOT NULL
    WHERE a.id IS NOT NULL`;
 
 interface Subject {

@@ -7,6 +7,7 @@ import { domainError } from '../common/errors/error-catalogue';
 import type { Actor } from '../kernel/actor';
 import { LocationsService } from '../locations/locations.service';
 import { AppointmentListeners } from './appointment-listener.port';
+import type { PolicyFinding } from './booking-policy.port';
 import { visibleAppointment } from './appointment-lookup';
 import type { RescheduleDto } from './dto/appointment.dto';
 import { Appointment, AppointmentEvent } from './entities/appointment.entity';
@@ -110,7 +111,11 @@ export class AppointmentChangesService {
    * visit, so the move is checked by the same rules and policies; the therapist's eligibility
    * is checked when the therapist changes.
    */
-  async reschedule(actor: Actor, id: string, input: RescheduleDto): Promise<Appointment> {
+  async reschedule(
+    actor: Actor,
+    id: string,
+    input: RescheduleDto,
+  ): Promise<{ appointment: Appointment; warnings: PolicyFinding[] }> {
     return this.dataSource.transaction(async (manager) => {
       const current = await visibleAppointment(manager, actor, id, true);
       if (!canReschedule(current.status)) {
@@ -140,7 +145,7 @@ export class AppointmentChangesService {
         assertEligible(facts.therapist, therapistId, type, location);
       }
       const startsAt = startOf(input, location.timeZone);
-      const { warnings: _warnings, ...fields } = await this.placements.check(
+      const { warnings, ...fields } = await this.placements.check(
         manager,
         {
           kind: 'move',
@@ -165,7 +170,7 @@ export class AppointmentChangesService {
         details: { fromTherapistId: current.therapistId, toTherapistId: therapistId },
       });
       await this.offerFreedSlot(manager, current);
-      return manager.findOneByOrFail(Appointment, { id });
+      return { appointment: await manager.findOneByOrFail(Appointment, { id }), warnings };
     });
   }
 

@@ -1,3 +1,4 @@
+import { jsonRecord } from '../database/json-record';
 /**
  * SQL over scheduling's tables (appointments, their events, series, waiting-list entries and
  * appointment types) for other modules' single reads: reminders reads what an email depends on
@@ -12,15 +13,25 @@
  * moves }` of an appointment, or null. `moves` counts its reschedules: the revision its emails
  * and calendar entries are keyed by, so a move plans fresh ones.
  */
+export const APPOINTMENT_FACTS = jsonRecord({
+  id: ['appt.id', 'uuid'],
+  patientId: ['appt.patient_id', 'uuid'],
+  locationId: ['appt.location_id', 'uuid'],
+  typeId: ['appt.appointment_type_id', 'uuid'],
+  seriesId: ['appt.series_id', 'uuid'],
+  status: ['appt.status', 'text'],
+  startsAt: ['appt.starts_at', 'timestamptz'],
+  endsAt: ['appt.ends_at', 'timestamptz'],
+  lateCancellation: ['coalesce(appt.late_cancellation, false)', 'boolean'],
+  moves: [
+    `(SELECT count(*)::int FROM appointment_events moved
+       WHERE moved.appointment_id = appt.id AND moved.action = 'reschedule')`,
+    'int',
+  ],
+});
+
 export function appointmentFactsSql(appointment: string): string {
-  return `(SELECT json_build_object(
-            'id', appt.id, 'patientId', appt.patient_id, 'locationId', appt.location_id,
-            'typeId', appt.appointment_type_id, 'seriesId', appt.series_id, 'status', appt.status,
-            'startsAt', appt.starts_at, 'endsAt', appt.ends_at,
-            'lateCancellation', coalesce(appt.late_cancellation, false),
-            'moves', (SELECT count(*)::int FROM appointment_events moved
-                       WHERE moved.appointment_id = appt.id AND moved.action = 'reschedule'))
-           FROM appointments appt WHERE appt.id = ${appointment})`;
+  return `(SELECT ${APPOINTMENT_FACTS.object} FROM appointments appt WHERE appt.id = ${appointment})`;
 }
 
 /**
@@ -42,11 +53,15 @@ export function seriesVisitsAheadSql(series: string, from: string): string {
  * or null: the type's own reminder leads (null where the location's apply) and the days after a
  * completed visit for its follow-up email (null for none).
  */
+export const APPOINTMENT_TYPE_REMINDERS = jsonRecord({
+  id: ['appt_type.id', 'uuid'],
+  reminderHoursBefore: ['appt_type.reminder_hours_before', 'int'],
+  secondReminderHoursBefore: ['appt_type.second_reminder_hours_before', 'int'],
+  followUpDays: ['appt_type.follow_up_days', 'int'],
+});
+
 export function appointmentTypeRemindersSql(type: string): string {
-  return `(SELECT json_build_object(
-            'id', appt_type.id, 'reminderHoursBefore', appt_type.reminder_hours_before,
-            'secondReminderHoursBefore', appt_type.second_reminder_hours_before,
-            'followUpDays', appt_type.follow_up_days)
+  return `(SELECT ${APPOINTMENT_TYPE_REMINDERS.object}
            FROM appointment_types appt_type WHERE appt_type.id = ${type})`;
 }
 
@@ -56,12 +71,20 @@ export function appointmentTypeRemindersSql(type: string): string {
  * An email about an offer goes only while the entry is still `offered` and the hold has not run
  * out.
  */
+export const WAITLIST_OFFER_FACTS = jsonRecord({
+  id: ['offer.id', 'uuid'],
+  status: ['offer.status', 'text'],
+  locationId: ['offer.offered_location_id', 'uuid'],
+  startsAt: ['offer.offered_starts_at', 'timestamptz'],
+  endsAt: [
+    'offer.offered_starts_at + make_interval(mins => offer_type.duration_minutes)',
+    'timestamptz',
+  ],
+  expiresAt: ['offer.offer_expires_at', 'timestamptz'],
+});
+
 export function waitlistOfferFactsSql(entry: string): string {
-  return `(SELECT json_build_object(
-            'id', offer.id, 'status', offer.status, 'locationId', offer.offered_location_id,
-            'startsAt', offer.offered_starts_at,
-            'endsAt', offer.offered_starts_at + make_interval(mins => offer_type.duration_minutes),
-            'expiresAt', offer.offer_expires_at)
+  return `(SELECT ${WAITLIST_OFFER_FACTS.object}
            FROM waitlist_entries offer
            JOIN appointment_types offer_type ON offer_type.id = offer.appointment_type_id
           WHERE offer.id = ${entry})`;

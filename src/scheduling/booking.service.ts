@@ -13,7 +13,7 @@ import type { PolicyFinding } from './booking-policy.port';
 import type { BookAppointmentDto, SeriesDto } from './dto/appointment.dto';
 import { Appointment, AppointmentSeries } from './entities/appointment.entity';
 import { placesAreCounted } from './places';
-import { PlacementService } from './placement.service';
+import { PlacementService, PolicyRefusal } from './placement.service';
 import { expandSeries, type Occurrence } from './rules/series';
 import { SchedulingErrors } from './scheduling.errors';
 import { WaitlistService } from './waitlist.service';
@@ -119,6 +119,8 @@ export class BookingService {
           outcomes.push({ occurrence, appointment: null, conflict });
         }
       }
+      const refusal = refusalOfWholeSeries(outcomes);
+      if (refusal) throw refusal;
       const conflicts = outcomes.filter((outcome) => outcome.conflict);
       if (conflicts.length > 0 && input.onConflict === 'book_none') {
         throw new SeriesConflictError(outcomes);
@@ -190,6 +192,20 @@ export class BookingService {
     }
     return this.acceptWaitlistOffer(onBehalfOf, entryId, { offeredStartsAt, request });
   }
+}
+
+/**
+ * A policy that refused every occurrence the same way (an episode held for red flags, or not the
+ * patient's) refuses the series itself: the answer is its code, not a conflict per visit.
+ */
+function refusalOfWholeSeries(outcomes: OccurrenceOutcome[]): PolicyRefusal | null {
+  const placed = outcomes.filter((outcome) => outcome.occurrence.startsAt);
+  const first = placed[0]?.conflict;
+  if (!(first instanceof PolicyRefusal)) return null;
+  const alike = placed.every(
+    ({ conflict }) => conflict instanceof PolicyRefusal && conflict.code === first.code,
+  );
+  return alike ? first : null;
 }
 
 /** Some occurrences of a series conflict and the caller asked to book none (or none were free). */

@@ -1,6 +1,6 @@
 import { therapistAssignments } from '../auth/staff-membership.sql';
-import { clinicOneLineSql } from '../locations/location-facts.sql';
-import { patientNameSql } from '../patients/patient-facts.sql';
+import { CLINIC_ONE_LINE, clinicOneLineSql } from '../locations/location-facts.sql';
+import { PATIENT_NAME, patientNameSql } from '../patients/patient-facts.sql';
 import { StaffErrors } from '../staff/staff.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -99,13 +99,13 @@ export class CalendarFeedService {
       `SELECT a.id, a.status, a.starts_at, a.ends_at, a.updated_at, a.created_at,
               (SELECT count(*)::int FROM appointment_events e WHERE e.appointment_id = a.id AND e.action = 'reschedule') AS moves,
               t.name AS type_name, clinic.name AS location_name, clinic.address AS location_address,
-              person.first_name, person.last_name
+              person."firstName" AS first_name, person."lastName" AS last_name
          FROM appointments a
          JOIN appointment_types t ON t.id = a.appointment_type_id
         CROSS JOIN LATERAL json_to_record(${clinicOneLineSql('a.location_id')})
-                AS clinic (name text, address text)
+                AS clinic (${CLINIC_ONE_LINE.columns})
         CROSS JOIN LATERAL json_to_record(${patientNameSql('a.patient_id')})
-                AS person (first_name text, last_name text)
+                AS person (${PATIENT_NAME.columns})
         WHERE a.therapist_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3
         ORDER BY a.starts_at`,
       [feed.therapistId, new Date(now - 30 * DAY_MS), new Date(now + 180 * DAY_MS)],

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { InputError } from '../common/errors/domain-error';
+import { DomainError, InputError } from '../common/errors/domain-error';
 import { domainError } from '../common/errors/error-catalogue';
 import { insertTogether } from '../database/insert-together';
 import type { Actor } from '../kernel/actor';
@@ -157,12 +157,13 @@ export class PlacementService {
       start: visit.start - type.bufferBeforeMinutes * MINUTE,
       end: visit.end + type.bufferAfterMinutes * MINUTE,
     };
+    // The policies first: a held episode is the answer whatever the time asked for.
+    const warnings = this.applyPolicies(placement, moving, new Date(visit.end));
     if (visit.start < Date.now()) {
       throw domainError(SchedulingErrors.inPast, 'The start time has passed', [
         { field: 'startsAt', reason: 'must be in the future' },
       ]);
     }
-    const warnings = this.applyPolicies(placement, moving, new Date(visit.end));
     // Overlaps with other bookings are the exclusion constraints' to refuse: no need to load them.
     const needed = { start: busy.start - DAY, end: busy.end + DAY };
     const calendar =
@@ -227,11 +228,7 @@ export class PlacementService {
       appointmentId: moving?.id ?? null,
     };
     const { refusal, warnings } = judge(this.policies.all(), visit, placement.policyFacts);
-    if (refusal) {
-      throw domainError(refusal.code, refusal.message, [
-        { field: refusal.field, reason: refusal.reason },
-      ]);
-    }
+    if (refusal) throw new PolicyRefusal(refusal);
     return warnings;
   }
 
@@ -328,6 +325,17 @@ export class PlacementService {
       }),
     ]);
     return { appointment, warnings };
+  }
+}
+
+/**
+ * A booking policy refused the visit. A series stops at it rather than listing it as one
+ * occurrence's conflict when it refuses the whole series alike (see `BookingService`).
+ */
+export class PolicyRefusal extends DomainError {
+  constructor(readonly finding: PolicyFinding) {
+    const { kind } = domainError(finding.code, finding.message);
+    super(kind, finding.code, finding.message, [{ field: finding.field, reason: finding.reason }]);
   }
 }
 

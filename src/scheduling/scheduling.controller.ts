@@ -226,7 +226,9 @@ export class SchedulingController {
     @Param('id', UuidParam()) id: string,
     @Body() body: RescheduleDto,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.reschedule(actor, id, body));
+    const { appointment, warnings } = await this.changes.reschedule(actor, id, body);
+    const zones = await this.locations.zonesOf([appointment.locationId]);
+    return AppointmentDto.booked(appointment, zones.get(appointment.locationId)!, warnings);
   }
 
   @Get('patients/:patientId/appointments')

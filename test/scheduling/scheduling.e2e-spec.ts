@@ -478,6 +478,26 @@ describe('scheduling across locations', () => {
         appointmentTypeId: reassessment,
         localStart: `${nextWeekday(4, 14)}T09:00`,
       }).expect(201);
+      // The hold answers first, whatever time was asked for, and refuses a series as a whole.
+      const past = await book(scrantonClerk, {
+        ...visit,
+        startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+      }).expect(409);
+      expect(past.body.code).toBe('appointment.treatment_blocked');
+      const series = await t.http
+        .post('/appointment-series')
+        .set(as(scrantonClerk))
+        .send({
+          ...visit,
+          localStart: `${nextWeekday(1, 21)}T09:00`,
+          rrule: 'FREQ=WEEKLY;COUNT=3',
+          onConflict: 'book_available',
+        })
+        .expect(409);
+      expect(series.body).toMatchObject({
+        code: 'appointment.treatment_blocked',
+        errors: [{ field: 'episodeId' }],
+      });
       const notTheirs = await book(scrantonClerk, {
         ...visit,
         patientId: other.id,

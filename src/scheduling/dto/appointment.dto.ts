@@ -177,11 +177,11 @@ export class AppointmentDto {
 
   @ApiPropertyOptional({
     type: [PolicyWarningDto],
-    description: 'On a new booking only, when a booking policy let it through with warnings',
+    description: 'On a booking or a move, when a booking policy let it through with warnings',
   })
   warnings?: PolicyWarningDto[];
 
-  /** A booking's response: the appointment, and its policies' warnings if there are any. */
+  /** A booking's or move's response: the appointment, and its policies' warnings if any. */
   static booked(
     appointment: Appointment,
     timeZone: string,

@@ -1,5 +1,5 @@
 import { setDefaultBackendFactory } from 'bullmq';
-import { configureQueueBackend, redisOptionsFromUrl } from './queue-connection.service';
+import { configureQueueBackend, redisOptionsFromUrl } from './queue-connection';
 
 const DATABASE_URL = 'postgres://app:secret@127.0.0.1:5432/pt';
 
