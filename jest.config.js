@@ -27,6 +27,11 @@ const ESM_ONLY = [
   'load-esm',
   'uuid',
   'content-disposition',
+  // openapi-typescript's Node API (test/foundation/typed-client.e2e-spec.ts) requires these.
+  'change-case',
+  'parse-json',
+  'index-to-position',
+  'supports-color',
 ];
 
 module.exports = {

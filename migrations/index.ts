@@ -4,6 +4,7 @@ import { Scheduling1795593600000 } from './1795593600000-scheduling';
 import { CalendarFeedsAndWaitlist1795680000000 } from './1795680000000-calendar-feeds-and-waitlist';
 import { Notifications1795766400000 } from './1795766400000-notifications';
 import { ActorChangeNotices1795852800000 } from './1795852800000-actor-change-notices';
+import { AppointmentCancellationEmails1795942800000 } from './1795942800000-appointment-cancellation-emails';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -13,4 +14,5 @@ export const allMigrations = [
   CalendarFeedsAndWaitlist1795680000000,
   Notifications1795766400000,
   ActorChangeNotices1795852800000,
+  AppointmentCancellationEmails1795942800000,
 ];

@@ -53,7 +53,7 @@ export class AuditController {
 
   @Get('audit-exports/:id')
   @ApiOperation({ summary: 'Status of an audit export (admins)' })
-  @ApiOkResponse({ type: AuditExportDto })
+  @ApiOkResponse({ type: AuditExportDto, description: 'The export and its status' })
   @ApiAuthenticated(404)
   async getExport(@Param('id', UuidParam()) id: string): Promise<AuditExportDto> {
     return AuditExportDto.from(await this.exports.get(id));

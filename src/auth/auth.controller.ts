@@ -22,7 +22,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange email and password for a short-lived access token' })
-  @ApiOkResponse({ type: TokenDto })
+  @ApiOkResponse({ type: TokenDto, description: 'Signed in: the access token' })
   @ApiProblems(400, 401, 423, 429)
   async login(@Body() body: LoginDto, @RequestMeta() meta: RequestMetadata): Promise<TokenDto> {
     const { token, expiresIn } = await this.auth.login(body.email, body.password, meta);
@@ -31,7 +31,7 @@ export class AuthController {
 
   @Get('me')
   @ApiOperation({ summary: 'The signed-in user, with role and locations' })
-  @ApiOkResponse({ type: UserDto })
+  @ApiOkResponse({ type: UserDto, description: 'The signed-in user' })
   @ApiAuthenticated()
   async me(@CurrentActor() actor: Actor): Promise<UserDto> {
     return UserDto.from(await this.users.get(actor.userId));

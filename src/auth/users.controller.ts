@@ -17,7 +17,7 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create a staff user with a role and locations (admins)' })
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiCreatedResponse({ type: UserDto, description: 'The user, created' })
   @ApiAuthenticated(404, 409)
   async create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserDto> {
     return UserDto.from(await this.users.create(actor, body));
@@ -38,7 +38,7 @@ export class UsersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One staff user (admins)' })
-  @ApiOkResponse({ type: UserDto })
+  @ApiOkResponse({ type: UserDto, description: 'The user' })
   @ApiAuthenticated(404)
   async get(@Param('id', UuidParam()) id: string): Promise<UserDto> {
     return UserDto.from(await this.users.get(id));
@@ -46,7 +46,7 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change role, locations, password or active flag (admins)' })
-  @ApiOkResponse({ type: UserDto })
+  @ApiOkResponse({ type: UserDto, description: 'The user as changed' })
   @ApiAuthenticated(404, 409)
   async update(
     @CurrentActor() actor: Actor,

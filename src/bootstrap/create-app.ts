@@ -3,15 +3,15 @@ import fastifyHelmet from '@fastify/helmet';
 import { INestApplication, INestApplicationContext, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { RawServerDefault } from 'fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { errorCodes, type FastifyRequest, type RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
-import { withErrorCatalogue } from '../common/errors/error-catalogue.openapi';
 import { requestValidationError } from '../common/errors/validation-errors';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter';
 import type { AppConfig } from '../config/app-config';
 import { REQUEST_ID_HEADER, requestIdFor } from '../logging/logger-options';
+import { buildOpenApiDocument } from './openapi-document';
 
 /**
  * The HTTP server: Fastify, whose own cost per request on a 2-core machine was about a quarter of
@@ -30,15 +30,35 @@ function httpAdapter(config: AppConfig): FastifyAdapter {
   });
 }
 
+const URLENCODED_FORM = 'application/x-www-form-urlencoded';
+const MULTIPART_FORM = 'multipart/form-data';
+/** A one-click unsubscribe body is 124 bytes (RFC 8058 8.3) or so; a few KiB is plenty. */
+const MULTIPART_FORM_LIMIT_BYTES = 4096;
+
+/**
+ * Whether the route takes HTML form posts only, as it says with
+ * `@RouteConfig({ formsOnly: true })` (RFC 8058 one-click unsubscribe): a urlencoded or
+ * multipart form, or no body; any other type is 415. No other route takes multipart.
+ */
+function takesFormsOnly(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as { formsOnly?: unknown }).formsOnly === true;
+}
+
+/** The body's media type (`type/subtype`, lower case), as Fastify matches its parsers. */
+function mediaTypeOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['content-type'];
+  return header ? header.split(';')[0].trim().toLowerCase() : undefined;
+}
+
 /** Applies what every HTTP instance needs: security headers, validation, errors, docs. */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  // Bodies are JSON, or the HTML form of the waitlist offer's confirmation page; anything else,
-  // plain text included, is 415. An empty JSON body is no body: clients send the JSON content
-  // type on bodiless actions such as POST /appointments/{id}/confirm.
+  // Bodies are JSON, or the HTML forms of the waitlist offer's confirmation page and of
+  // unsubscribing; anything else, plain text included, is 415. An empty JSON body is no body:
+  // clients send the JSON content type on bodiless actions such as POST /appointments/{id}/confirm.
   fastify.removeContentTypeParser('text/plain');
-  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.http.bodyLimitBytes });
+  app.useBodyParser(URLENCODED_FORM, { bodyLimit: config.http.bodyLimitBytes });
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>(
     'application/json',
@@ -46,6 +66,30 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     (request, body, done) =>
       body.length === 0 ? done(null, undefined) : parseJson(request, body.toString('utf8'), done),
   );
+  // Mail providers post RFC 8058 one-click unsubscribes as urlencoded or multipart forms. The
+  // signed link is what unsubscribes, so a multipart body is read (a few KiB at most, else 413)
+  // and dropped unparsed: a file part in it is never kept, let alone written anywhere.
+  app.useBodyParser<RawServerDefault>(
+    MULTIPART_FORM,
+    { bodyLimit: Math.min(config.http.bodyLimitBytes, MULTIPART_FORM_LIMIT_BYTES) },
+    (request, _body, done) =>
+      takesFormsOnly(request)
+        ? done(null, undefined)
+        : done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE()),
+  );
+  // Decided before a body is read: multipart only on forms-only routes, and forms (or no body)
+  // only there. Unknown routes stay 404.
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const type = mediaTypeOf(request);
+    const refused =
+      type !== undefined &&
+      !request.is404 &&
+      (takesFormsOnly(request)
+        ? type !== URLENCODED_FORM && type !== MULTIPART_FORM
+        : type === MULTIPART_FORM);
+    if (refused) done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE());
+    else done(null, payload);
+  });
   await app.register(fastifyHelmet);
   // Conditional GETs (calendar clients polling a feed) get 304 Not Modified.
   await app.register(fastifyEtag);
@@ -62,21 +106,11 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       exceptionFactory: requestValidationError,
     }),
   );
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('PT Practice API')
-      .setDescription(
-        'Practice management for physical-therapy clinic groups. Errors are RFC 9457 problem+json; ' +
-          'lists take `limit` and `offset` and return `{ items, total, limit, offset }`.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  app.useGlobalFilters(new ProblemDetailsFilter(config.email.publicBaseUrl));
   // Every module, and so every error catalogue, is loaded by now: the document lists each code.
-  SwaggerModule.setup('docs', app, withErrorCatalogue(document), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, config), {
+    jsonDocumentUrl: 'docs-json',
+  });
 }
 
 /** Builds the HTTP application (API role, or API and workers). */

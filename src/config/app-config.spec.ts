@@ -1,5 +1,7 @@
 // The entry points load reflect-metadata before any decorated class; a spec must do the same.
 import 'reflect-metadata';
+import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { inspect } from 'node:util';
 import {
   AppConfig,
   AppRole,
@@ -403,5 +405,181 @@ describe('loadConfig edge cases', () => {
 
   it('rejects a JWT secret of white space', () => {
     expect(() => loadConfig({ JWT_SECRET: ' '.repeat(40) })).toThrow(/JWT_SECRET/);
+  });
+});
+
+describe('PUBLIC_BASE_URL and one-click unsubscribe (RFC 8058 wants https)', () => {
+  it.each(['http://pt.clinic.example', 'http://localhost:3000'])(
+    'refuses to start in production with %s, naming PUBLIC_BASE_URL and https',
+    (url) => {
+      const problems = problemsOf({
+        NODE_ENV: 'production',
+        ...PRODUCTION_ESSENTIALS,
+        PUBLIC_BASE_URL: url,
+      });
+
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^PUBLIC_BASE_URL must be an https:\/\/ URL in production/);
+      expect(problems[0]).toContain('RFC 8058');
+    },
+  );
+
+  it('starts in production with an https PUBLIC_BASE_URL', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ...PRODUCTION_ESSENTIALS });
+
+    expect(config.email.publicBaseUrl).toBe('https://pt.clinic.example');
+  });
+
+  it.each(['development', 'test'])('keeps an http localhost PUBLIC_BASE_URL in %s', (nodeEnv) => {
+    const config = loadConfig({ NODE_ENV: nodeEnv, PUBLIC_BASE_URL: 'http://localhost:3000' });
+
+    expect(config.email.publicBaseUrl).toBe('http://localhost:3000');
+  });
+});
+
+describe('DKIM signing settings', () => {
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const PEM = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  /** A line from the middle of the key: what must never show up in a message or a log. */
+  const KEY_MATERIAL = PEM.split('\n')[5];
+  const DKIM = { DKIM_DOMAIN: 'valleypt.example', DKIM_SELECTOR: 'pt2026', DKIM_PRIVATE_KEY: PEM };
+
+  it('signs nothing when no DKIM variable is set', () => {
+    expect(loadConfig({}).email.dkim).toBeUndefined();
+  });
+
+  it('reads the domain, the selector and the RSA key when all three are set', () => {
+    const { dkim } = loadConfig(DKIM).email;
+
+    expect(dkim).toMatchObject({ domainName: 'valleypt.example', keySelector: 'pt2026' });
+    expect(dkim!.privateKey).toBeInstanceOf(KeyObject);
+    expect(dkim!.privateKey.asymmetricKeyType).toBe('rsa');
+    expect(dkim!.privateKey.equals(rsa.privateKey)).toBe(true);
+  });
+
+  it('reads a PEM whose newlines are written as \\n (a one-line .env value or CI secret)', () => {
+    const oneLine = PEM.trim().replace(/\n/g, '\\n');
+    expect(oneLine).not.toContain('\n');
+
+    const { dkim } = loadConfig({ ...DKIM, DKIM_PRIVATE_KEY: oneLine }).email;
+
+    expect(dkim!.privateKey.equals(rsa.privateKey)).toBe(true);
+  });
+
+  it('accepts a PKCS#1 (BEGIN RSA PRIVATE KEY) key as openssl genrsa writes it', () => {
+    const pkcs1 = rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+
+    expect(loadConfig({ ...DKIM, DKIM_PRIVATE_KEY: pkcs1 }).email.dkim).toBeDefined();
+  });
+
+  it('keeps the key out of what a log line would print of the configuration', () => {
+    const config = loadConfig(DKIM);
+
+    expect(inspect(config, { depth: null })).not.toContain(KEY_MATERIAL);
+    expect(JSON.stringify(config)).not.toContain(KEY_MATERIAL);
+  });
+
+  it.each<{ name: string; env: NodeJS.ProcessEnv; missing: string }>([
+    {
+      name: 'only DKIM_DOMAIN',
+      env: { DKIM_DOMAIN: 'valleypt.example' },
+      missing: 'DKIM_SELECTOR and DKIM_PRIVATE_KEY',
+    },
+    {
+      name: 'only DKIM_PRIVATE_KEY',
+      env: { DKIM_PRIVATE_KEY: PEM },
+      missing: 'DKIM_DOMAIN and DKIM_SELECTOR',
+    },
+    {
+      name: 'no DKIM_PRIVATE_KEY',
+      env: { DKIM_DOMAIN: 'valleypt.example', DKIM_SELECTOR: 'pt2026' },
+      missing: 'DKIM_PRIVATE_KEY',
+    },
+    {
+      name: 'an empty DKIM_SELECTOR',
+      env: { ...DKIM, DKIM_SELECTOR: '' },
+      missing: 'DKIM_SELECTOR',
+    },
+  ])('refuses $name: all three or none', ({ env, missing }) => {
+    const problems = problemsOf(env);
+
+    expect(problems).toEqual([
+      `${missing} must be set too: DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and ` +
+        'DKIM_PRIVATE_KEY together (or none of them, to send unsigned)',
+    ]);
+  });
+
+  it.each<{ name: string; key: () => string; reason: RegExp }>([
+    {
+      name: 'text that is not a PEM key',
+      key: () => 'not-a-key',
+      reason: /unencrypted PEM private key/,
+    },
+    {
+      name: 'a public key',
+      key: () => rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      reason: /unencrypted PEM private key/,
+    },
+    {
+      name: 'a passphrase-protected key',
+      key: () =>
+        rsa.privateKey
+          .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'secret' })
+          .toString(),
+      reason: /unencrypted PEM private key/,
+    },
+    {
+      name: 'an EC key (nodemailer signs rsa-sha256 only)',
+      key: () =>
+        generateKeyPairSync('ec', { namedCurve: 'P-256' })
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+      reason: /must be an RSA key .*not ec$/,
+    },
+    {
+      name: 'an RSA key under 1024 bits (RFC 8301)',
+      key: () =>
+        generateKeyPairSync('rsa', { modulusLength: 512 })
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+      reason: /1024 bits or more .*not 512$/,
+    },
+  ])('refuses $name as DKIM_PRIVATE_KEY, without quoting it', ({ key, reason }) => {
+    const value = key();
+    const problems = problemsOf({ ...DKIM, DKIM_PRIVATE_KEY: value });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^DKIM_PRIVATE_KEY /);
+    expect(problems[0]).toMatch(reason);
+    const material = value.split('\n').find((line) => line.length > 40);
+    if (material) expect(problems[0]).not.toContain(material);
+  });
+
+  it.each<{ name: string; env: NodeJS.ProcessEnv; variable: string }>([
+    {
+      name: 'a DKIM_DOMAIN that is no domain',
+      env: { ...DKIM, DKIM_DOMAIN: 'localhost' },
+      variable: 'DKIM_DOMAIN',
+    },
+    {
+      name: 'a DKIM_DOMAIN given as an address',
+      env: { ...DKIM, DKIM_DOMAIN: 'no-reply@valleypt.example' },
+      variable: 'DKIM_DOMAIN',
+    },
+    {
+      name: 'a DKIM_SELECTOR with a semicolon',
+      env: { ...DKIM, DKIM_SELECTOR: 'pt;2026' },
+      variable: 'DKIM_SELECTOR',
+    },
+    {
+      name: 'a DKIM_SELECTOR that includes _domainkey',
+      env: { ...DKIM, DKIM_SELECTOR: 'pt2026._domainkey' },
+      variable: 'DKIM_SELECTOR',
+    },
+  ])('refuses $name, naming $variable', ({ env, variable }) => {
+    const problems = problemsOf(env);
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0].startsWith(variable)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { plainToInstance, Type } from 'class-transformer';
 import {
   IsEmail,
+  IsFQDN,
   IsIn,
   IsInt,
   IsIP,
@@ -14,7 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import bytes from 'bytes';
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, type KeyObject, randomBytes } from 'node:crypto';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -23,6 +24,9 @@ export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
 export type QueueBackendName = (typeof QUEUE_BACKENDS)[number];
 
 const NODE_ENVS = ['development', 'production', 'test'] as const;
+/** DNS labels (letters, digits, inner hyphens) joined by dots: a DKIM selector (RFC 6376 3.1). */
+const DNS_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const DNS_NAME = new RegExp(`^${DNS_LABEL}(?:\\.${DNS_LABEL})*$`);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -151,6 +155,23 @@ class RawEnvironment {
   @MinLength(32, { message: 'EMAIL_LINK_SECRET must be at least 32 characters' })
   EMAIL_LINK_SECRET?: string;
 
+  @IsOptional()
+  @IsFQDN({}, { message: 'DKIM_DOMAIN must be a domain name such as clinic.example' })
+  DKIM_DOMAIN?: string;
+
+  @IsOptional()
+  @Matches(DNS_NAME, {
+    message:
+      'DKIM_SELECTOR must be a DNS label such as pt2026 (the public key is the TXT record ' +
+      '<DKIM_SELECTOR>._domainkey.<DKIM_DOMAIN>)',
+  })
+  DKIM_SELECTOR?: string;
+
+  /** Secret: a PEM private key; never logged, and no problem message quotes it. */
+  @IsOptional()
+  @IsString()
+  DKIM_PRIVATE_KEY?: string;
+
   @Type(() => Number)
   @Min(1)
   @Max(20)
@@ -204,6 +225,16 @@ export interface QueueSettings {
   prefix: string;
 }
 
+/** How outgoing email is signed with DKIM (RFC 6376), for relays that do not sign it. */
+export interface DkimSettings {
+  /** The signing domain (`d=`); for DMARC alignment, MAIL_FROM's domain or its parent. */
+  domainName: string;
+  /** The selector (`s=`): the public key is the TXT record `<selector>._domainkey.<domain>`. */
+  keySelector: string;
+  /** Secret: the RSA private key, as a KeyObject, which prints and serializes no key material. */
+  privateKey: KeyObject;
+}
+
 export interface EmailSettings {
   smtpUrl: string;
   from: string;
@@ -211,6 +242,8 @@ export interface EmailSettings {
   /** Secret: signs unsubscribe links; never logged. */
   linkSecret: string;
   linkSecretIsEphemeral: boolean;
+  /** Set when DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY are; otherwise mail goes unsigned. */
+  dkim: DkimSettings | undefined;
   maxAttempts: number;
   retryBaseMs: number;
   concurrency: number;
@@ -253,7 +286,7 @@ export class AppConfig {
   readonly jobLockMs: number;
   readonly seedAdmin: { email: string; password: string } | undefined;
 
-  constructor(raw: RawEnvironment) {
+  constructor(raw: RawEnvironment, dkim?: DkimSettings) {
     const production = raw.NODE_ENV === 'production';
     this.env = raw.NODE_ENV;
     this.port = raw.PORT;
@@ -288,6 +321,7 @@ export class AppConfig {
       publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT}`,
       linkSecret: raw.EMAIL_LINK_SECRET ?? randomBytes(48).toString('base64url'),
       linkSecretIsEphemeral: raw.EMAIL_LINK_SECRET === undefined,
+      dkim,
       maxAttempts: raw.EMAIL_MAX_ATTEMPTS,
       retryBaseMs: raw.EMAIL_RETRY_BASE_MS,
       concurrency: raw.EMAIL_CONCURRENCY,
@@ -323,6 +357,66 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (raw.QUEUE_BACKEND === 'redis' && !raw.REDIS_URL) {
     problems.push('QUEUE_BACKEND=redis needs REDIS_URL (for example redis://127.0.0.1:6379)');
   }
+  // RFC 8058 3.1: the one-click unsubscribe URI must be https; mail providers offer no one-click
+  // button for an http one. Outside production, http://localhost links stay usable in Mailpit.
+  if (raw.NODE_ENV === 'production' && /^http:\/\//i.test(raw.PUBLIC_BASE_URL ?? '')) {
+    problems.push(
+      'PUBLIC_BASE_URL must be an https:// URL in production: one-click unsubscribe links ' +
+        '(RFC 8058) must be https; put TLS in front of the API and give its https address',
+    );
+  }
+  const dkim = dkimSettings(raw, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return new AppConfig(raw);
+  return new AppConfig(raw, dkim);
+}
+
+const DKIM_VARIABLES = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY'] as const;
+
+/**
+ * The DKIM signing settings: all three variables or none. The key must be an unencrypted RSA
+ * private key of 1024 bits or more (RFC 8301; nodemailer signs rsa-sha256 only, and would
+ * otherwise send the message unsigned without a word). Problems never quote the key.
+ */
+function dkimSettings(raw: RawEnvironment, problems: string[]): DkimSettings | undefined {
+  const missing = DKIM_VARIABLES.filter((name) => raw[name] === undefined);
+  if (missing.length === DKIM_VARIABLES.length) return undefined;
+  if (missing.length > 0) {
+    problems.push(
+      `${missing.join(' and ')} must be set too: DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR ` +
+        'and DKIM_PRIVATE_KEY together (or none of them, to send unsigned)',
+    );
+    return undefined;
+  }
+  const privateKey = rsaPrivateKey(raw.DKIM_PRIVATE_KEY!);
+  if (typeof privateKey === 'string') {
+    problems.push(`DKIM_PRIVATE_KEY ${privateKey}`);
+    return undefined;
+  }
+  return { domainName: raw.DKIM_DOMAIN!, keySelector: raw.DKIM_SELECTOR!, privateKey };
+}
+
+const MIN_DKIM_KEY_BITS = 1024;
+
+/** The key, or what is wrong with it (never the key itself). */
+function rsaPrivateKey(pem: string): KeyObject | string {
+  // A PEM in a one-line variable (a .env file, a CI secret) often has its newlines as `\n`.
+  const text = pem.includes('\n') ? pem : pem.replace(/\\n/g, '\n');
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: text, format: 'pem' });
+  } catch {
+    return (
+      'must be an unencrypted PEM private key ' +
+      '(-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)'
+    );
+  }
+  if (key.asymmetricKeyType !== 'rsa') {
+    const type = key.asymmetricKeyType ?? 'this type';
+    return `must be an RSA key (DKIM signs rsa-sha256), not ${type}`;
+  }
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_DKIM_KEY_BITS) {
+    return `must be an RSA key of ${MIN_DKIM_KEY_BITS} bits or more (2048 recommended), not ${bits}`;
+  }
+  return key;
 }

@@ -1,11 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -13,9 +8,11 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
+import { ApiProblems } from '../common/api-errors.decorator';
 import { Public } from '../kernel/decorators';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../kernel/queue-names';
+import { LivenessDto, ReadinessDto } from './dto/health.dto';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -33,16 +30,19 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({ type: LivenessDto, description: 'The process answers' })
+  @ApiProblems(400)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: PostgreSQL and the queue backend answer' })
-  @ApiServiceUnavailableResponse({
-    description: 'A dependency is down; problem+json with `checks`',
+  @ApiOkResponse({ type: ReadinessDto, description: 'Every dependency answered' })
+  @ApiProblems(400, {
+    status: 503,
+    description: 'A dependency is down: `checks` says which',
   })
   ready() {
     return this.health.check([

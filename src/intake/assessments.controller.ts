@@ -23,7 +23,7 @@ export class AssessmentsController {
   @Post('episodes/:episodeId/assessments')
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Record an intake or re-assessment as a draft (scored and screened)' })
-  @ApiCreatedResponse({ type: AssessmentDto })
+  @ApiCreatedResponse({ type: AssessmentDto, description: 'The draft, scored and screened' })
   @ApiAuthenticated(404, 409)
   async create(
     @CurrentActor() actor: Actor,
@@ -35,7 +35,7 @@ export class AssessmentsController {
 
   @Get('episodes/:episodeId/assessments')
   @ApiOperation({ summary: 'The assessments of an episode, oldest first, as amended' })
-  @ApiOkResponse({ type: [AssessmentDto] })
+  @ApiOkResponse({ type: [AssessmentDto], description: 'The assessments, oldest first' })
   @ApiAuthenticated(404)
   async list(
     @CurrentActor() actor: Actor,
@@ -46,7 +46,10 @@ export class AssessmentsController {
 
   @Get('episodes/:episodeId/outcomes')
   @ApiOperation({ summary: 'Change from baseline per instrument, and whether it reaches the MCID' })
-  @ApiOkResponse({ type: [OutcomeDto] })
+  @ApiOkResponse({
+    type: [OutcomeDto],
+    description: 'One outcome per instrument scored more than once',
+  })
   @ApiAuthenticated(404)
   async outcomes(
     @CurrentActor() actor: Actor,
@@ -64,7 +67,7 @@ export class AssessmentsController {
 
   @Get('assessments/:id')
   @ApiOperation({ summary: 'One assessment as it stands (latest amendment applied)' })
-  @ApiOkResponse({ type: AssessmentDto })
+  @ApiOkResponse({ type: AssessmentDto, description: 'The assessment' })
   @ApiAuthenticated(404)
   async get(
     @CurrentActor() actor: Actor,
@@ -76,7 +79,7 @@ export class AssessmentsController {
   @Put('assessments/:id')
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Replace a draft; a signed assessment answers 409 (amend it instead)' })
-  @ApiOkResponse({ type: AssessmentDto })
+  @ApiOkResponse({ type: AssessmentDto, description: 'The draft as replaced, scored and screened' })
   @ApiAuthenticated(404, 409)
   async replace(
     @CurrentActor() actor: Actor,
@@ -90,7 +93,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Sign a draft: from then on it can only be amended' })
-  @ApiOkResponse({ type: AssessmentDto })
+  @ApiOkResponse({ type: AssessmentDto, description: 'The assessment, signed' })
   @ApiAuthenticated(404, 409)
   async sign(
     @CurrentActor() actor: Actor,
@@ -102,7 +105,7 @@ export class AssessmentsController {
   @Post('assessments/:id/amendments')
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Amend a signed assessment: who, when, why and what changed' })
-  @ApiCreatedResponse({ type: AmendmentDto })
+  @ApiCreatedResponse({ type: AmendmentDto, description: 'The amendment, applied' })
   @ApiAuthenticated(404, 409)
   async amend(
     @CurrentActor() actor: Actor,
@@ -114,7 +117,7 @@ export class AssessmentsController {
 
   @Get('assessments/:id/amendments')
   @ApiOperation({ summary: 'The amendments of an assessment, oldest first' })
-  @ApiOkResponse({ type: [AmendmentDto] })
+  @ApiOkResponse({ type: [AmendmentDto], description: 'The amendments, oldest first' })
   @ApiAuthenticated(404)
   async amendments(
     @CurrentActor() actor: Actor,
@@ -131,7 +134,7 @@ export class AssessmentsController {
     summary:
       'Document the clinician’s decision on flags that need review: proceed (with reason) or refer',
   })
-  @ApiCreatedResponse({ type: AssessmentDto })
+  @ApiCreatedResponse({ type: AssessmentDto, description: 'The assessment, with the decision' })
   @ApiAuthenticated(404, 409)
   async decide(
     @CurrentActor() actor: Actor,

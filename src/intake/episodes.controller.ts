@@ -21,7 +21,7 @@ export class EpisodesController {
   @Post('patients/:patientId/episodes')
   @Roles(Role.Therapist, Role.Admin)
   @ApiOperation({ summary: 'Open an episode of care for a condition (at the first evaluation)' })
-  @ApiCreatedResponse({ type: EpisodeDto })
+  @ApiCreatedResponse({ type: EpisodeDto, description: 'The episode, open' })
   @ApiAuthenticated(404, 409)
   async open(
     @CurrentActor() actor: Actor,
@@ -33,7 +33,7 @@ export class EpisodesController {
 
   @Get('patients/:patientId/episodes')
   @ApiOperation({ summary: 'A patient’s episodes of care, newest first' })
-  @ApiOkResponse({ type: [EpisodeDto] })
+  @ApiOkResponse({ type: [EpisodeDto], description: 'The episodes, newest first' })
   @ApiAuthenticated(404)
   async list(
     @CurrentActor() actor: Actor,
@@ -47,7 +47,7 @@ export class EpisodesController {
   @ApiOperation({
     summary: 'One episode, with whether treatment visits may be booked (red-flag status)',
   })
-  @ApiOkResponse({ type: EpisodeDto })
+  @ApiOkResponse({ type: EpisodeDto, description: 'The episode' })
   @ApiAuthenticated(404)
   async get(
     @CurrentActor() actor: Actor,
@@ -60,7 +60,7 @@ export class EpisodesController {
   @HttpCode(200)
   @Roles(Role.Therapist, Role.Admin)
   @ApiOperation({ summary: 'Close an episode at discharge' })
-  @ApiOkResponse({ type: EpisodeDto })
+  @ApiOkResponse({ type: EpisodeDto, description: 'The episode, closed' })
   @ApiAuthenticated(404, 409)
   async close(
     @CurrentActor() actor: Actor,

@@ -5,7 +5,13 @@ import { CurrentActor, Roles } from '../kernel/decorators';
 import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { ClosureDto, OpeningHoursDto, ResourceDto } from './dto/location-setup.dto';
+import {
+  ClosureDto,
+  ClosureViewDto,
+  OpeningHoursDto,
+  ResourceDto,
+  ResourceViewDto,
+} from './dto/location-setup.dto';
 import { LocationSetupService } from './location-setup.service';
 
 /** What admins set up at a location; everyone signed in may read its resources. */
@@ -17,8 +23,8 @@ export class LocationSetupController {
 
   @Put('locations/:id/hours')
   @ApiOperation({ summary: 'Replace a location’s weekly opening hours (local wall-clock time)' })
-  @ApiOkResponse({ type: OpeningHoursDto })
-  @ApiAuthenticated(404)
+  @ApiOkResponse({ type: OpeningHoursDto, description: 'The opening hours as stored' })
+  @ApiAuthenticated(404, 409)
   async setHours(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
@@ -36,7 +42,7 @@ export class LocationSetupController {
 
   @Post('locations/:id/closures')
   @ApiOperation({ summary: 'Close a location for whole local days (holiday, snow day)' })
-  @ApiCreatedResponse({ type: ClosureDto })
+  @ApiCreatedResponse({ type: ClosureViewDto, description: 'The closure' })
   @ApiAuthenticated(404, 422)
   async addClosure(
     @CurrentActor() actor: Actor,
@@ -48,7 +54,7 @@ export class LocationSetupController {
 
   @Post('locations/:id/resources')
   @ApiOperation({ summary: 'Add a room or resource with a capacity (aquatic pool: 4)' })
-  @ApiCreatedResponse({ type: ResourceDto })
+  @ApiCreatedResponse({ type: ResourceViewDto, description: 'The resource' })
   @ApiAuthenticated(404, 409)
   async addResource(
     @CurrentActor() actor: Actor,
@@ -61,7 +67,7 @@ export class LocationSetupController {
   @Get('locations/:id/resources')
   @Roles(Role.Admin, Role.FrontDesk, Role.Therapist)
   @ApiOperation({ summary: 'Rooms and resources of a location' })
-  @ApiOkResponse({ type: [ResourceDto] })
+  @ApiOkResponse({ type: [ResourceViewDto], description: 'The resources, by name' })
   @ApiAuthenticated(404)
   async resources(@Param('id', UuidParam()) id: string) {
     return this.setup.listResources(id);

@@ -17,7 +17,7 @@ export class LocationsController {
   @Post()
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Create a clinic location (admins)' })
-  @ApiCreatedResponse({ type: LocationDto })
+  @ApiCreatedResponse({ type: LocationDto, description: 'The location, created' })
   @ApiAuthenticated(409)
   async create(
     @CurrentActor() actor: Actor,
@@ -41,7 +41,7 @@ export class LocationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One location' })
-  @ApiOkResponse({ type: LocationDto })
+  @ApiOkResponse({ type: LocationDto, description: 'The location' })
   @ApiAuthenticated(404)
   async get(
     @CurrentActor() actor: Actor,
@@ -53,7 +53,7 @@ export class LocationsController {
   @Patch(':id')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Change a location: address, phone, zone, reminder timing (admins)' })
-  @ApiOkResponse({ type: LocationDto })
+  @ApiOkResponse({ type: LocationDto, description: 'The location as changed' })
   @ApiAuthenticated(404, 422)
   async update(
     @CurrentActor() actor: Actor,

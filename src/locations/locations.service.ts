@@ -33,7 +33,8 @@ export class LocationsService {
         { actor, action: 'create', entityType: 'location', entityId: location.id },
         manager,
       );
-      return location;
+      // Read back: columns left to the database's defaults (reminder lead time) are in the row.
+      return manager.getRepository(Location).findOneByOrFail({ id: location.id });
     });
   }
 

@@ -23,7 +23,10 @@ export class PatientsController {
   @ApiOperation({
     summary: 'Register a patient at one of the caller’s clinics; likely duplicates are named',
   })
-  @ApiCreatedResponse({ type: CreatedPatientDto })
+  @ApiCreatedResponse({
+    type: CreatedPatientDto,
+    description: 'The patient, registered, with likely duplicates',
+  })
   @ApiAuthenticated(404, 422)
   async create(
     @CurrentActor() actor: Actor,
@@ -53,7 +56,7 @@ export class PatientsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One patient (404 outside the caller’s locations)' })
-  @ApiOkResponse({ type: PatientDto })
+  @ApiOkResponse({ type: PatientDto, description: 'The patient' })
   @ApiAuthenticated(404)
   async get(
     @CurrentActor() actor: Actor,
@@ -64,7 +67,7 @@ export class PatientsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a patient’s details' })
-  @ApiOkResponse({ type: PatientDto })
+  @ApiOkResponse({ type: PatientDto, description: 'The patient as changed' })
   @ApiAuthenticated(404, 422)
   async update(
     @CurrentActor() actor: Actor,
@@ -77,7 +80,7 @@ export class PatientsController {
   @Post(':id/archive')
   @HttpCode(200)
   @ApiOperation({ summary: 'Archive a patient: hidden from searches, never deleted' })
-  @ApiOkResponse({ type: PatientDto })
+  @ApiOkResponse({ type: PatientDto, description: 'The patient, archived' })
   @ApiAuthenticated(404, 409)
   async archive(
     @CurrentActor() actor: Actor,
@@ -89,7 +92,7 @@ export class PatientsController {
   @Post(':id/restore')
   @HttpCode(200)
   @ApiOperation({ summary: 'Bring an archived patient back' })
-  @ApiOkResponse({ type: PatientDto })
+  @ApiOkResponse({ type: PatientDto, description: 'The patient, active again' })
   @ApiAuthenticated(404, 409)
   async restore(
     @CurrentActor() actor: Actor,

@@ -1,6 +1,8 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { calendarOrganizer } from '../scheduling/rules/calendar-organizer';
 import { renderEmail } from './email-templates';
+import { type CalendarMethod, calendarMethodOf, calendarSequence } from './rules/calendar-revision';
 import type { NotificationKind } from './rules/notification-plan';
 
 /** Everything an email may show, loaded in one query when it is about to go. */
@@ -23,7 +25,7 @@ export interface EmailFacts {
   /** How often the appointment was moved: the revision calendar apps compare. */
   moves: number;
   /** For the confirmation of a series: this visit and every later one still booked. */
-  seriesVisits: { id: string; startsAt: string; endsAt: string }[];
+  seriesVisits: { id: string; startsAt: string; endsAt: string; moves: number }[];
   offerExpiresAt: Date | null;
 }
 
@@ -35,7 +37,8 @@ export interface ComposedEmail {
   /** The Message-ID: one per notification version, the idempotency key of the hand-off. */
   messageId: string;
   headers: Record<string, string>;
-  ics?: string;
+  /** The visit's calendar object and its iTIP method, for emails that add or remove it. */
+  calendar?: { method: CalendarMethod; ics: string };
 }
 
 /** Mail domain of the From address, for Message-IDs that receivers can attribute. */
@@ -52,6 +55,8 @@ export function composeEmail(
   options: { from: string; unsubscribeUrl: string; acceptUrl?: string },
 ): ComposedEmail {
   const clinicPhone = facts.clinicPhone ?? 'the clinic';
+  const method = calendarMethodOf(facts.kind);
+  const series = seriesVisitsToList(facts);
   const local = facts.startsAt
     ? DateTime.fromJSDate(facts.startsAt, { zone: facts.timeZone })
     : null;
@@ -71,8 +76,8 @@ export function composeEmail(
     unsubscribeUrl: options.unsubscribeUrl,
     acceptUrl: options.acceptUrl,
     seriesVisits:
-      facts.seriesVisits.length > 1
-        ? facts.seriesVisits.map((visit) =>
+      series.length > 0
+        ? series.map((visit) =>
             DateTime.fromISO(visit.startsAt, { zone: facts.timeZone }).toFormat(
               "cccc, LLLL d 'at' h:mm a",
             ),
@@ -91,50 +96,87 @@ export function composeEmail(
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'Auto-Submitted': 'auto-generated',
     },
-    ics:
-      facts.kind === 'appointment_confirmation' && facts.appointmentId && facts.startsAt
-        ? appointmentCalendar(facts)
+    calendar:
+      method && facts.appointmentId && facts.startsAt && facts.endsAt
+        ? { method, ics: appointmentCalendar(facts, method, options) }
         : undefined,
   };
 }
 
 /**
- * A calendar (RFC 5545) with only what the email itself shows: the visit, or every visit of a
- * series, each with its own UID so a later move updates just that one.
+ * The visit's calendar entry (RFC 5545) as an iTIP message (RFC 5546), with only what the email
+ * itself shows. The clinic is the ORGANIZER (PUBLISH and CANCEL both require one), with the
+ * address the email comes from. A cancellation also names the patient as ATTENDEE, as CANCEL
+ * requires for an event cancelled as a whole, and STATUS:CANCELLED. Every content line, the last
+ * included, ends in CRLF (RFC 5545 3.1); ical-generator leaves the last one bare.
  */
-function appointmentCalendar(facts: EmailFacts): string {
+function appointmentCalendar(
+  facts: EmailFacts,
+  method: CalendarMethod,
+  options: { from: string },
+): string {
   const calendar = ical({
     prodId: { company: 'PT Practice', product: 'Appointments', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
+    method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
   });
-  const visits =
-    facts.seriesVisits.length > 1
-      ? facts.seriesVisits.map((visit) => ({
-          id: visit.id,
-          start: new Date(visit.startsAt),
-          end: new Date(visit.endsAt),
-          sequence: 0,
-        }))
-      : [
-          {
-            id: facts.appointmentId!,
-            start: facts.startsAt!,
-            end: facts.endsAt!,
-            sequence: facts.moves,
-          },
-        ];
-  for (const visit of visits) {
+  const organizer = calendarOrganizer(facts.clinicName, options.from);
+  for (const visit of visitsInCalendar(facts, method)) {
     calendar.createEvent({
       id: `${visit.id}@pt-practice`,
       start: visit.start,
       end: visit.end,
       sequence: visit.sequence,
+      organizer,
       summary: `Appointment at ${facts.clinicName}`,
       location: [facts.clinicName, ...facts.clinicAddress].join(', '),
       description: facts.clinicPhone
-        ? `To change or cancel, call ${facts.clinicPhone}.`
+        ? method === 'CANCEL'
+          ? `To book a new time, call ${facts.clinicPhone}.`
+          : `To change or cancel, call ${facts.clinicPhone}.`
         : undefined,
+      ...(method === 'CANCEL'
+        ? { status: ICalEventStatus.CANCELLED, attendees: [{ email: facts.email, rsvp: false }] }
+        : {}),
     });
   }
-  return calendar.toString();
+  return `${calendar.toString()}\r\n`;
+}
+
+/**
+ * The visits the calendar object holds, each with its own UID so a later move or cancellation
+ * updates just that one. A series is published whole once, with its booking confirmation (every
+ * visit then at SEQUENCE 0); after that each visit is told of on its own, since a move of the
+ * first says nothing new about the others, and republishing them would repeat a SEQUENCE that
+ * one of them, moved in the meantime, has already passed.
+ */
+function visitsInCalendar(
+  facts: EmailFacts,
+  method: CalendarMethod,
+): { id: string; start: Date; end: Date; sequence: number }[] {
+  const series = seriesVisitsToList(facts);
+  if (method === 'PUBLISH' && series.length > 0) {
+    return series.map((visit) => ({
+      id: visit.id,
+      start: new Date(visit.startsAt),
+      end: new Date(visit.endsAt),
+      sequence: calendarSequence(method, visit.moves),
+    }));
+  }
+  return [
+    {
+      id: facts.appointmentId!,
+      start: facts.startsAt!,
+      end: facts.endsAt!,
+      sequence: calendarSequence(method, facts.moves),
+    },
+  ];
+}
+
+/** The visits of a series its booking confirmation lists (none for any other email). */
+function seriesVisitsToList(facts: EmailFacts): EmailFacts['seriesVisits'] {
+  return facts.kind === 'appointment_confirmation' &&
+    facts.moves === 0 &&
+    facts.seriesVisits.length > 1
+    ? facts.seriesVisits
+    : [];
 }

@@ -32,6 +32,15 @@ const KINDS: Record<NotificationKind, KindTemplates> = {
       'If you cannot make it, please call us at {{clinicPhone}} so we can offer the time to someone else.',
     ],
   },
+  appointment_cancellation: {
+    // The date in the subject tells apart the emails of a series cancelled visit by visit.
+    subject: 'Cancelled: your appointment at {{clinicName}} on {{localDateShort}}',
+    paragraphs: [
+      `Your appointment on ${WHEN} is cancelled.`,
+      'The attached calendar file removes it from your calendar.',
+      'To book a new time, call us at {{clinicPhone}}.',
+    ],
+  },
   follow_up: {
     subject: 'How are you feeling?',
     paragraphs: [
@@ -52,6 +61,7 @@ const KINDS: Record<NotificationKind, KindTemplates> = {
     paragraphs: [
       `Your appointment on ${WHEN} was cancelled.`,
       'Call us at {{clinicPhone}} and we will book a new time that suits you.',
+      'The attached calendar file removes the cancelled time from your calendar.',
     ],
   },
   waitlist_offer: {

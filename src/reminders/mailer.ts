@@ -20,6 +20,9 @@ export class Mailer implements OnApplicationShutdown {
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
+      // DKIM only when configured, for relays that do not sign (most do). nodemailer's signature
+      // covers List-Unsubscribe and List-Unsubscribe-Post, as RFC 8058 4 asks for one-click.
+      ...(config.email.dkim ? { dkim: config.email.dkim } : {}),
     });
   }
 
@@ -33,13 +36,31 @@ export class Mailer implements OnApplicationShutdown {
       html: email.html,
       messageId: email.messageId,
       headers: email.headers,
-      ...(email.ics
-        ? { icalEvent: { method: 'PUBLISH', filename: 'appointment.ics', content: email.ics } }
-        : {}),
+      ...(email.calendar ? calendarParts(email.calendar) : {}),
     });
   }
 
   onApplicationShutdown(): void {
     this.transport.close();
   }
+}
+
+/**
+ * The calendar object as iMIP (RFC 6047 2.4) wants it: `text/calendar` with the `method`
+ * parameter equal to its METHOD, as the last alternative to the text and HTML, where Outlook,
+ * Gmail and Thunderbird act on it (add, update, remove), and once more as a file to open for
+ * mail apps that only show attachments. Not nodemailer's `icalEvent`: it types that file
+ * `application/ics`, which is no registered calendar type. Base64 keeps the CRLF line ends
+ * byte for byte.
+ */
+function calendarParts(calendar: NonNullable<ComposedEmail['calendar']>) {
+  const part = {
+    contentType: `text/calendar; charset=utf-8; method=${calendar.method}`,
+    content: calendar.ics,
+    contentTransferEncoding: 'base64' as const,
+  };
+  return {
+    alternatives: [part],
+    attachments: [{ ...part, filename: 'appointment.ics' }],
+  };
 }

@@ -30,7 +30,7 @@ export class NotificationsController {
 
   @Get('summary')
   @ApiOperation({ summary: 'Counts per status, outbox backlog and queue depths (admins)' })
-  @ApiOkResponse({ type: NotificationSummaryDto })
+  @ApiOkResponse({ type: NotificationSummaryDto, description: 'The counts' })
   @ApiAuthenticated(503)
   summary(): Promise<NotificationSummaryDto> {
     return this.notifications.summary();
@@ -38,7 +38,7 @@ export class NotificationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One notification with its delivery state (admins)' })
-  @ApiOkResponse({ type: NotificationDto })
+  @ApiOkResponse({ type: NotificationDto, description: 'The notification' })
   @ApiAuthenticated(404)
   async get(@Param('id', UuidParam()) id: string): Promise<NotificationDto> {
     return NotificationDto.from(await this.notifications.get(id));

@@ -24,7 +24,7 @@ import {
  * the type's follow-up days and the location's zone. No appointment, no row.
  */
 const SYNC_QUERY = `
-  SELECT a.id, a."patientId", a.status, a."startsAt", a."lateCancellation", l."timeZone",
+  SELECT a.id, a."patientId", a."seriesId", a.status, a."startsAt", a."lateCancellation", l."timeZone",
          json_build_object('reminderHoursBefore', t."reminderHoursBefore",
            'secondReminderHoursBefore', t."secondReminderHoursBefore") AS type,
          json_build_object('reminderHoursBefore', l."reminderHoursBefore",
@@ -55,17 +55,19 @@ export class OutboxService {
     const [row] = await manager.query<
       (Omit<AppointmentFacts, 'reminderHoursBefore'> & {
         patientId: string;
+        seriesId: string | null;
         type: ReminderSettings;
         location: ReminderSettings;
       })[]
     >(SYNC_QUERY, [appointmentId]);
     const facts = { ...row, reminderHoursBefore: reminderLeads(row.type, row.location) };
     const now = new Date();
-    await this.write(
-      manager,
-      { patientId: row.patientId, appointmentId },
-      planAppointmentNotifications(facts, now),
+    // A series was confirmed once, with its first visit; a later visit never moved has no
+    // confirmation of its own (see rowsForNewAppointment), and confirming it must not add one.
+    const planned = planAppointmentNotifications(facts, now).filter(
+      (item) => !(row.seriesId && row.revision === 0 && item.kind === 'appointment_confirmation'),
     );
+    await this.write(manager, { patientId: row.patientId, appointmentId }, planned);
     await manager.query(
       `UPDATE notifications
           SET status = 'cancelled', version = version + 1, updated_at = now()

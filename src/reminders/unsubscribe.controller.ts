@@ -1,5 +1,14 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public, RequestMeta, type RequestMetadata } from '../kernel/decorators';
 import { ApiProblems } from '../common/api-errors.decorator';
 import { domainError } from '../common/errors/error-catalogue';
@@ -34,7 +43,12 @@ export class UnsubscribeController {
   @ApiOperation({ summary: 'The unsubscribe page a patient reaches from an email (no login)' })
   @ApiQuery(TOKEN_QUERY)
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'A page with one button that unsubscribes' })
+  @ApiOkResponse({
+    description: 'A page with one button that unsubscribes',
+    content: {
+      'text/html; charset=utf-8': { schema: { type: 'string', description: 'The page' } },
+    },
+  })
   @ApiProblems(400)
   page(@Query('token') token: unknown): string {
     this.patientOf(token);
@@ -47,6 +61,9 @@ export class UnsubscribeController {
   }
 
   @Post()
+  // Mail providers send `List-Unsubscribe=One-Click` urlencoded or as multipart/form-data
+  // (RFC 8058 3.2, 8.3); the HTTP set-up (bootstrap/create-app.ts) takes exactly those here.
+  @RouteConfig({ formsOnly: true })
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
@@ -58,7 +75,27 @@ export class UnsubscribeController {
   })
   @ApiQuery(TOKEN_QUERY)
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The patient gets no more email' })
+  @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+  @ApiBody({
+    required: false,
+    description: 'What mail clients send (RFC 8058); the signed link is what unsubscribes',
+    schema: {
+      type: 'object',
+      properties: {
+        'List-Unsubscribe': {
+          type: 'string',
+          enum: ['One-Click'],
+          description: 'Sent by one-click unsubscribe',
+        },
+      },
+    },
+  })
+  @ApiOkResponse({
+    description: 'The patient gets no more email',
+    content: {
+      'text/html; charset=utf-8': { schema: { type: 'string', description: 'The page' } },
+    },
+  })
   @ApiProblems(400)
   async unsubscribe(
     @Query('token') token: unknown,

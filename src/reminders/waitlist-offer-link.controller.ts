@@ -1,5 +1,13 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 import { Public, RequestMeta, type RequestMetadata } from '../kernel/decorators';
 import { ApiProblems } from '../common/api-errors.decorator';
@@ -34,7 +42,12 @@ export class WaitlistOfferLinkController {
   @ApiOperation({ summary: 'The page a waiting patient reaches from an offer email (no login)' })
   @ApiQuery(TOKEN_QUERY)
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'A page with one button that takes the offered time' })
+  @ApiOkResponse({
+    description: 'A page with one button that takes the offered time',
+    content: {
+      'text/html; charset=utf-8': { schema: { type: 'string', description: 'The page' } },
+    },
+  })
   @ApiProblems(400)
   page(@Query('token') token: unknown): string {
     this.offerOf(token);
@@ -57,7 +70,18 @@ export class WaitlistOfferLinkController {
   })
   @ApiQuery(TOKEN_QUERY)
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The patient is booked' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({
+    required: false,
+    description: 'The page’s form, which has no fields: the signed link says which offer',
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+  })
+  @ApiOkResponse({
+    description: 'The patient is booked',
+    content: {
+      'text/html; charset=utf-8': { schema: { type: 'string', description: 'The page' } },
+    },
+  })
   @ApiProblems(400, 404, 409)
   async accept(
     @Query('token') token: unknown,

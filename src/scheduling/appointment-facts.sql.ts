@@ -35,13 +35,16 @@ export function appointmentFactsSql(appointment: string): string {
 }
 
 /**
- * The visits of a series still booked or confirmed from `from` on, `[{ id, startsAt, endsAt }]`
- * in order (`[]` for no series): a series is confirmed once, on its first visit, with every
- * visit still ahead.
+ * The visits of a series still booked or confirmed from `from` on,
+ * `[{ id, startsAt, endsAt, moves }]` in order (`[]` for no series): a series is confirmed once,
+ * on its first visit, with every visit still ahead; `moves` keeps a visit moved before that
+ * email went out at the calendar revision its own update carried.
  */
 export function seriesVisitsAheadSql(series: string, from: string): string {
   return `(SELECT coalesce(json_agg(json_build_object(
-              'id', visit.id, 'startsAt', visit.starts_at, 'endsAt', visit.ends_at)
+              'id', visit.id, 'startsAt', visit.starts_at, 'endsAt', visit.ends_at,
+              'moves', (SELECT count(*)::int FROM appointment_events moved
+                         WHERE moved.appointment_id = visit.id AND moved.action = 'reschedule'))
               ORDER BY visit.starts_at), '[]')
             FROM appointments visit
            WHERE visit.series_id = ${series} AND visit.status IN ('booked', 'confirmed')

@@ -5,7 +5,11 @@ import { CurrentActor, Roles } from '../kernel/decorators';
 import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { AppointmentTypeDto, UpdateAppointmentTypeDto } from './dto/appointment-type.dto';
+import {
+  AppointmentTypeDto,
+  AppointmentTypeViewDto,
+  UpdateAppointmentTypeDto,
+} from './dto/appointment-type.dto';
 import { AppointmentTypesService } from './appointment-types.service';
 
 /** Appointment types: admins define them; everyone signed in may read them. */
@@ -19,7 +23,7 @@ export class AppointmentTypesController {
   @ApiOperation({
     summary: 'Define an appointment type: duration, buffers, resource, who may deliver it',
   })
-  @ApiCreatedResponse({ type: AppointmentTypeDto })
+  @ApiCreatedResponse({ type: AppointmentTypeViewDto, description: 'The type, defaults applied' })
   @ApiAuthenticated(409)
   async createType(@CurrentActor() actor: Actor, @Body() body: AppointmentTypeDto) {
     return this.appointmentTypes.createType(actor, body);
@@ -27,7 +31,7 @@ export class AppointmentTypesController {
 
   @Patch('appointment-types/:id')
   @ApiOperation({ summary: 'Change an appointment type' })
-  @ApiOkResponse({ type: AppointmentTypeDto })
+  @ApiOkResponse({ type: AppointmentTypeViewDto, description: 'The type as changed' })
   @ApiAuthenticated(404, 409)
   async updateType(
     @CurrentActor() actor: Actor,
@@ -40,7 +44,10 @@ export class AppointmentTypesController {
   @Get('appointment-types')
   @Roles(Role.Admin, Role.FrontDesk, Role.Therapist)
   @ApiOperation({ summary: 'Appointment types' })
-  @ApiOkResponse({ type: [AppointmentTypeDto] })
+  @ApiOkResponse({
+    type: [AppointmentTypeViewDto],
+    description: 'Every type, retired ones too, by name',
+  })
   @ApiAuthenticated()
   async types() {
     return this.appointmentTypes.listTypes();

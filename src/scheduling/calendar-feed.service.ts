@@ -8,9 +8,11 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/app-config';
 import type { Actor } from '../kernel/actor';
 import { Role } from '../kernel/role';
 import { CalendarFeed } from './entities/calendar-feed.entity';
+import { calendarOrganizer } from './rules/calendar-organizer';
 import { SchedulingErrors } from './scheduling.errors';
 import { domainError } from '../common/errors/error-catalogue';
 
@@ -51,6 +53,7 @@ export class CalendarFeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   async issue(actor: Actor, therapistId: string): Promise<string> {
@@ -131,8 +134,11 @@ export class CalendarFeedService {
         stamp: row.updated_at,
         created: row.created_at,
         lastModified: row.updated_at,
-        // AvailabilityCalendar apps replace an event when its sequence grows: every move is a new revision.
-        sequence: row.moves,
+        // Calendar apps replace an event when its sequence grows: every move is a new revision,
+        // and so is calling the visit off (as the patient's cancellation email counts it).
+        sequence: row.moves + (STATUS[row.status] === ICalEventStatus.CANCELLED ? 1 : 0),
+        // The clinic organizes the visit: PUBLISH requires an ORGANIZER (RFC 5546 3.2.1).
+        organizer: calendarOrganizer(row.location_name, this.config.email.from),
         summary: `${row.type_name}: ${row.first_name.charAt(0)}. ${row.last_name.charAt(0)}.`,
         location: row.location_address
           ? `${row.location_name}, ${row.location_address}`
@@ -140,7 +146,9 @@ export class CalendarFeedService {
         status: STATUS[row.status],
       });
     }
-    return calendar.toString();
+    // Every content line ends in CRLF, the last one too (RFC 5545 3.1): ical-generator leaves
+    // END:VCALENDAR bare.
+    return `${calendar.toString()}\r\n`;
   }
 
   private assertOwnerOrAdmin(actor: Actor, therapistId: string): void {

@@ -16,6 +16,7 @@ import { WaitlistService } from './waitlist.service';
 import { AvailabilityService } from './availability.service';
 import {
   AppointmentDto,
+  AppointmentEventDto,
   BookAppointmentDto,
   CancelDto,
   RescheduleDto,
@@ -80,7 +81,10 @@ export class SchedulingController {
   @ApiOperation({
     summary: 'Book an appointment (checked like availability, atomic, no double booking)',
   })
-  @ApiCreatedResponse({ type: AppointmentDto })
+  @ApiCreatedResponse({
+    type: AppointmentDto,
+    description: 'The appointment, booked, with any policy warnings',
+  })
   @ApiAuthenticated(404, 409, 422)
   async book(
     @CurrentActor() actor: Actor,
@@ -94,7 +98,10 @@ export class SchedulingController {
   @ApiOperation({
     summary: 'Book recurring visits from an RRULE; conflicts are reported per occurrence',
   })
-  @ApiCreatedResponse({ type: SeriesResultDto })
+  @ApiCreatedResponse({
+    type: SeriesResultDto,
+    description: 'What was booked, and each occurrence’s outcome',
+  })
   @ApiAuthenticated(404, 409, 422)
   async series(@CurrentActor() actor: Actor, @Body() body: SeriesDto): Promise<SeriesResultDto> {
     const { series, outcomes } = await this.booking.bookSeries(actor, body);
@@ -114,7 +121,7 @@ export class SchedulingController {
 
   @Get('appointments/:id')
   @ApiOperation({ summary: 'One appointment' })
-  @ApiOkResponse({ type: AppointmentDto })
+  @ApiOkResponse({ type: AppointmentDto, description: 'The appointment' })
   @ApiAuthenticated(404)
   async get(
     @CurrentActor() actor: Actor,
@@ -125,7 +132,7 @@ export class SchedulingController {
 
   @Get('appointments/:id/history')
   @ApiOperation({ summary: 'Every change of an appointment: booking, moves, status changes' })
-  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
+  @ApiOkResponse({ type: [AppointmentEventDto], description: 'The changes, oldest first' })
   @ApiAuthenticated(404)
   async history(@CurrentActor() actor: Actor, @Param('id', UuidParam()) id: string) {
     return (await this.views.history(actor, id)).map((event) => ({
@@ -143,7 +150,7 @@ export class SchedulingController {
   @Post('appointments/:id/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm a booked appointment' })
-  @ApiOkResponse({ type: AppointmentDto })
+  @ApiOkResponse({ type: AppointmentDto, description: 'The appointment, confirmed' })
   @ApiAuthenticated(404, 409)
   async confirm(
     @CurrentActor() actor: Actor,
@@ -155,7 +162,7 @@ export class SchedulingController {
   @Post('appointments/:id/check-in')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check the patient in' })
-  @ApiOkResponse({ type: AppointmentDto })
+  @ApiOkResponse({ type: AppointmentDto, description: 'The appointment, checked in' })
   @ApiAuthenticated(404, 409)
   async checkIn(
     @CurrentActor() actor: Actor,
@@ -167,7 +174,7 @@ export class SchedulingController {
   @Post('appointments/:id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete a checked-in visit' })
-  @ApiOkResponse({ type: AppointmentDto })
+  @ApiOkResponse({ type: AppointmentDto, description: 'The appointment, completed' })
   @ApiAuthenticated(404, 409)
   async complete(
     @CurrentActor() actor: Actor,
@@ -179,7 +186,7 @@ export class SchedulingController {
   @Post('appointments/:id/no-show')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the patient did not come' })
-  @ApiOkResponse({ type: AppointmentDto })
+  @ApiOkResponse({ type: AppointmentDto, description: 'The appointment, marked no-show' })
   @ApiAuthenticated(404, 409)
   async noShow(
     @CurrentActor() actor: Actor,
@@ -191,7 +198,7 @@ export class SchedulingController {
   @Post('appointments/:id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel with a reason; under 24 h before the start it is flagged late' })
-  @ApiOkResponse({ type: AppointmentDto })
+  @ApiOkResponse({ type: AppointmentDto, description: 'The appointment, cancelled' })
   @ApiAuthenticated(404, 409)
   async cancel(
     @CurrentActor() actor: Actor,
@@ -204,7 +211,7 @@ export class SchedulingController {
   @Post('appointments/:id/cancel-following')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel this occurrence of a series and every later one' })
-  @ApiOkResponse({ type: [AppointmentDto] })
+  @ApiOkResponse({ type: [AppointmentDto], description: 'The appointments cancelled, in order' })
   @ApiAuthenticated(404, 409)
   async cancelFollowing(
     @CurrentActor() actor: Actor,
@@ -219,7 +226,10 @@ export class SchedulingController {
   @Post('appointments/:id/reschedule')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move an appointment (history kept); same checks as booking' })
-  @ApiOkResponse({ type: AppointmentDto })
+  @ApiOkResponse({
+    type: AppointmentDto,
+    description: 'The appointment, moved, with any policy warnings',
+  })
   @ApiAuthenticated(404, 409, 422)
   async reschedule(
     @CurrentActor() actor: Actor,
@@ -233,7 +243,7 @@ export class SchedulingController {
 
   @Get('patients/:patientId/appointments')
   @ApiOperation({ summary: 'A patient’s appointments, newest first' })
-  @ApiOkResponse({ type: [AppointmentDto] })
+  @ApiOkResponse({ type: [AppointmentDto], description: 'The appointments, newest first' })
   @ApiAuthenticated(404)
   async forPatient(
     @CurrentActor() actor: Actor,
@@ -244,7 +254,10 @@ export class SchedulingController {
 
   @Get('schedule')
   @ApiOperation({ summary: 'Day or week schedule of a location or a therapist' })
-  @ApiOkResponse({ type: [AppointmentDto] })
+  @ApiOkResponse({
+    type: [AppointmentDto],
+    description: 'The appointments of the day or week, by start',
+  })
   @ApiAuthenticated(404)
   async schedule(
     @CurrentActor() actor: Actor,
@@ -268,7 +281,7 @@ export class SchedulingController {
   @ApiOperation({
     summary: 'Put a patient on the waitlist for a type, locations, therapist and window',
   })
-  @ApiCreatedResponse({ type: WaitlistEntryDto })
+  @ApiCreatedResponse({ type: WaitlistEntryDto, description: 'The entry, waiting' })
   @ApiAuthenticated(404)
   async addToWaitlist(
     @CurrentActor() actor: Actor,
@@ -296,7 +309,7 @@ export class SchedulingController {
   @Post('waitlist/:id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a patient off the waitlist' })
-  @ApiOkResponse({ type: WaitlistEntryDto })
+  @ApiOkResponse({ type: WaitlistEntryDto, description: 'The entry, withdrawn' })
   @ApiAuthenticated(404, 409)
   async withdraw(
     @CurrentActor() actor: Actor,
@@ -307,7 +320,10 @@ export class SchedulingController {
 
   @Post('waitlist/:id/accept')
   @ApiOperation({ summary: 'Book the slot offered to a waiting patient (within the hold time)' })
-  @ApiCreatedResponse({ type: AppointmentDto })
+  @ApiCreatedResponse({
+    type: AppointmentDto,
+    description: 'The appointment, booked, with any policy warnings',
+  })
   @ApiAuthenticated(404, 409, 422)
   async acceptOffer(
     @CurrentActor() actor: Actor,

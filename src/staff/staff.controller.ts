@@ -5,7 +5,13 @@ import { CurrentActor, Roles } from '../kernel/decorators';
 import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { TherapistHoursDto, TherapistProfileDto, TimeOffDto } from './dto/therapist-setup.dto';
+import {
+  TherapistHoursDto,
+  TherapistProfileDto,
+  TherapistProfileViewDto,
+  TimeOffDto,
+  TimeOffViewDto,
+} from './dto/therapist-setup.dto';
 import { StaffService } from './staff.service';
 
 /** Therapists’ credentials, licences, weekly hours and time off, set by admins. */
@@ -19,7 +25,7 @@ export class StaffController {
   @ApiOperation({
     summary: 'Credentials of a therapist (PT or PTA, licences, direct-access certificate)',
   })
-  @ApiOkResponse({ type: TherapistProfileDto })
+  @ApiOkResponse({ type: TherapistProfileViewDto, description: 'The profile, defaults applied' })
   @ApiAuthenticated(404)
   async setProfile(
     @CurrentActor() actor: Actor,
@@ -31,8 +37,8 @@ export class StaffController {
 
   @Put('therapists/:id/hours')
   @ApiOperation({ summary: 'Replace a therapist’s weekly working hours per location' })
-  @ApiOkResponse({ type: TherapistHoursDto })
-  @ApiAuthenticated(404)
+  @ApiOkResponse({ type: TherapistHoursDto, description: 'The working hours as stored' })
+  @ApiAuthenticated(404, 409)
   async setTherapistHours(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
@@ -51,7 +57,7 @@ export class StaffController {
 
   @Post('therapists/:id/time-off')
   @ApiOperation({ summary: 'Record time off for a therapist' })
-  @ApiCreatedResponse({ type: TimeOffDto })
+  @ApiCreatedResponse({ type: TimeOffViewDto, description: 'The time off' })
   @ApiAuthenticated(404, 422)
   async addTimeOff(
     @CurrentActor() actor: Actor,

@@ -33,7 +33,7 @@ describe('problem+json errors for bad input', () => {
       .expect(400)
       .expect('content-type', PROBLEM);
     expect(response.body).toMatchObject({
-      type: '/problems/request.validation_failed',
+      type: `${t.config.email.publicBaseUrl}/problems/request.validation_failed`,
       title: 'Validation failed',
       status: 400,
       code: 'request.validation_failed',
@@ -128,11 +128,16 @@ describe('problem+json errors for bad input', () => {
 
   it('maps a unique violation to 409 naming the field', async () => {
     const body = { code: 'duplicate-test', name: 'Dup', state: 'PA', timeZone: 'America/New_York' };
-    await t.http
+    const created = await t.http
       .post('/locations')
       .set('Authorization', admin.authorization)
       .send(body)
       .expect(201);
+    // What the database filled in is in the answer too, as the document promises.
+    expect(created.body).toMatchObject({
+      reminderHoursBefore: 24,
+      secondReminderHoursBefore: null,
+    });
     const response = await t.http
       .post('/locations')
       .set('Authorization', admin.authorization)

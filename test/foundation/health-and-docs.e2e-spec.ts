@@ -12,6 +12,8 @@ function catalogueFiles(dir = join(__dirname, '../../src')): string[] {
   });
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('health and OpenAPI', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -56,16 +58,20 @@ describe('health and OpenAPI', () => {
     const { body } = await t.http.get('/docs-json').expect(200);
     const schema = body.components.schemas.ProblemCode;
     const code = 'appointment.therapist_double_booked';
+    const problems = `${t.config.email.publicBaseUrl}/problems`;
     expect(schema.type).toBe('string');
     expect(schema['x-error-codes']).toContainEqual({
       code,
+      type: `${problems}/${code}`,
       status: 409,
       meaning: expect.stringMatching(/\w/),
     });
     expect(schema['x-enum-descriptions'][schema.enum.indexOf(code)]).toMatch(/^409: \w/);
-    expect(body.info.description).toMatch(/\| `appointment\.therapist_double_booked` \| 409 \| \w/);
+    const link = `[\`${code}\`](${problems}/${code})`;
+    expect(body.info.description).toMatch(new RegExp(`\\| ${escapeRegExp(link)} \\| 409 \\| \\w`));
     expect(schema['x-error-codes']).toContainEqual({
       code: 'request.validation_failed',
+      type: `${problems}/request.validation_failed`,
       status: 400,
       meaning: expect.stringMatching(/\w/),
     });

@@ -8,6 +8,7 @@ import { plusDays } from '../scheduling/calendar-dates';
 import { SmtpSink, type ReceivedMail } from '../support/smtp-sink';
 import { redisUrlForTests, startTestApp, type TestApp } from '../support/test-app';
 import { eventually, sleep } from '../support/eventually';
+import { calendarPartsOf } from './calendar-parts';
 import { emailClinic, zoneWhereItIs, type EmailClinic } from './clinic';
 
 /**
@@ -313,7 +314,8 @@ describe('patient emails: outbox, queue and SMTP', () => {
 
       const confirmations = await mailsTo(patient.email, /^Your appointment/, 2);
       expect(confirmations[1].parsed.text).toContain(spoken(newStart));
-      expect(confirmations[1].raw).toContain('SEQUENCE:1');
+      const [calendar] = calendarPartsOf(confirmations[1]);
+      expect(calendar.bytes.toString('utf8')).toContain('SEQUENCE:1');
     });
 
     it('after its reminder went out, a moved visit gets a reminder for the new time too', async () => {
@@ -357,7 +359,7 @@ describe('patient emails: outbox, queue and SMTP', () => {
   });
 
   describe('cancellation', () => {
-    it('withdraws the pending reminder and its job, and sends nothing more', async () => {
+    it('withdraws the pending reminder and its job, and sends only the cancellation', async () => {
       const patient = await clinic.patient();
       const appointment = await book(patient.id, { localStart: localAt(14, '10:00') });
       const reminder = await rowIn(appointment.id, 'appointment_reminder', 'pending');
@@ -378,9 +380,14 @@ describe('patient emails: outbox, queue and SMTP', () => {
       expect(
         await queue.getJob(notificationJobId(withdrawn.id, withdrawn.version)),
       ).toBeUndefined();
+      const [, cancellation] = await sink.waitFor(patient.email, 2);
+      expect(cancellation.parsed.subject).toMatch(/^Cancelled: your appointment/);
+      expect(cancellation.parsed.text).toContain(spoken(appointment.startsAt));
+      await rowIn(appointment.id, 'appointment_cancellation', 'sent');
       await sleep(1_000);
-      expect(sink.to(patient.email)).toHaveLength(1);
+      expect(sink.to(patient.email)).toHaveLength(2);
       expect((await rowsOf(appointment.id)).map((row) => row.kind).sort()).toEqual([
+        'appointment_cancellation',
         'appointment_confirmation',
         'appointment_reminder',
       ]);

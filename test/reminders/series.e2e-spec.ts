@@ -3,6 +3,7 @@ import { sleep } from '../support/eventually';
 import { SmtpSink } from '../support/smtp-sink';
 import { queueBackendsForTests, startTestApp, type TestApp } from '../support/test-app';
 import { nextWeekday } from '../scheduling/calendar-dates';
+import { calendarPartsOf } from './calendar-parts';
 import { emailClinic, type EmailClinic } from './clinic';
 
 const ZONE = 'America/New_York';
@@ -54,7 +55,8 @@ describe.each(queueBackendsForTests())('emails for a recurring series (%s queue)
     );
     for (const visit of visits) expect(text).toContain(`- ${visit}`);
     expect(confirmation.parsed.html).toContain(`<br>- ${visits[1]}`);
-    const events = confirmation.raw.match(/BEGIN:VEVENT/g) ?? [];
+    const [calendar] = calendarPartsOf(confirmation);
+    const events = calendar.bytes.toString('utf8').match(/BEGIN:VEVENT/g) ?? [];
     expect(events).toHaveLength(4);
 
     const { rows } = await t.db.query<{ kind: string; count: number }>(
@@ -68,5 +70,20 @@ describe.each(queueBackendsForTests())('emails for a recurring series (%s queue)
       { kind: 'appointment_confirmation', count: 1 },
       { kind: 'appointment_reminder', count: 4 },
     ]);
+
+    // The patient confirms the second visit by phone: no "booked" email of its own follows.
+    const second = (body.occurrences as { appointmentId: string }[])[1].appointmentId;
+    await t.http
+      .post(`/appointments/${second}/confirm`)
+      .set({ Authorization: clinic.admin.authorization })
+      .expect(200);
+    await sleep(1000);
+    expect(sink.to(patient.email)).toHaveLength(1);
+    const { rows: confirmations } = await t.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM notifications
+        WHERE appointment_id = $1 AND kind = 'appointment_confirmation'`,
+      [second],
+    );
+    expect(confirmations[0].count).toBe(0);
   });
 });

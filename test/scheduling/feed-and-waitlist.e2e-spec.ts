@@ -6,6 +6,7 @@ import {
   type LocationRow,
   type StaffUser,
 } from '../factories';
+import { parseCalendar } from '../reminders/calendar-parts';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { nextWeekday } from './calendar-dates';
 
@@ -67,6 +68,20 @@ describe('iCalendar feed and waitlist', () => {
   });
   afterAll(() => t.close());
 
+  /** A response body exactly as the server sent it. */
+  const rawBody = async (path: string): Promise<Buffer> =>
+    (
+      await t.http
+        .get(path)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
+
   const book = async (patientId: string, localStart: string) =>
     (
       await t.http
@@ -107,6 +122,10 @@ describe('iCalendar feed and waitlist', () => {
       .expect('content-type', /text\/calendar/);
     const ics = feed.text;
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    // The bytes as served: the last content line ends in CRLF too (RFC 5545 3.1).
+    const raw = await rawBody(body.path);
+    expect(raw.subarray(-15).toString('latin1')).toBe('END:VCALENDAR\r\n');
+    expect(raw.toString('utf8')).toBe(ics);
     expect(ics).toContain('VERSION:2.0');
     expect(ics).toContain(`UID:${visit.id}@pt-practice`);
     const start = DateTime.fromISO(visit.startsAt).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
@@ -116,7 +135,23 @@ describe('iCalendar feed and waitlist', () => {
     expect(ics).toContain('STATUS:CANCELLED');
     expect(ics).not.toContain('Mazur');
     // Every content line ends in CRLF and stays within 75 octets (RFC 5545 3.1).
+    expect(ics).not.toMatch(/[^\r]\n/);
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    // Read as a calendar app reads it: the clinic organizes every visit (PUBLISH requires an
+    // ORGANIZER), at the address its emails come from; calling a visit off is a new revision.
+    const calendar = parseCalendar(ics);
+    expect(calendar.method).toBe('PUBLISH');
+    const organizerAddress = /<([^>]+)>/.exec(t.config.email.from)![1];
+    expect(calendar.events.map((event) => [event.uid, event.sequence, event.status])).toEqual([
+      [`${visit.id}@pt-practice`, 0, 'TENTATIVE'],
+      [`${cancelled.id}@pt-practice`, 1, 'CANCELLED'],
+    ]);
+    for (const event of calendar.events) {
+      expect(event.organizer).toEqual({
+        cn: 'Kingston',
+        address: `mailto:${organizerAddress.toLowerCase()}`,
+      });
+    }
     // Calendar apps poll: an unchanged feed is answered 304 Not Modified, without a body.
     expect(feed.headers.etag).toEqual(expect.any(String));
     const unchanged = await t.http.get(body.path).set('If-None-Match', feed.headers.etag);

@@ -21,30 +21,46 @@ import type { User } from '../user.entity';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'kim.frontdesk@pt-practice.test' })
+  @ApiProperty({
+    format: 'email',
+    maxLength: 254,
+    example: 'kim.frontdesk@pt-practice.test',
+    description: 'Sign-in address; unique',
+  })
   @Transform(trim)
   @IsEmail()
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ example: 'Kim Novak' })
+  @ApiProperty({ example: 'Kim Novak', maxLength: 200, description: 'Name as staff see it' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   fullName!: string;
 
-  @ApiProperty({ example: 'a long passphrase', minLength: 12, format: 'password' })
+  @ApiProperty({
+    example: 'a long passphrase',
+    minLength: 12,
+    maxLength: 200,
+    format: 'password',
+    description: 'At least 12 characters',
+  })
   @IsString()
   @MinLength(12)
   @MaxLength(200)
   password!: string;
 
-  @ApiProperty({ enum: Role, example: Role.FrontDesk })
+  @ApiProperty({ enum: Role, example: Role.FrontDesk, description: 'What the user may do' })
   @IsEnum(Role)
   role!: Role;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Locations the user works at' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    maxItems: 100,
+    description: 'Locations the user works at',
+  })
   @IsArray()
   @ArrayMaxSize(100)
   @ArrayUnique()
@@ -62,7 +78,7 @@ export class UpdateUserDto extends PartialType(
 }
 
 export class UserQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: Role })
+  @ApiPropertyOptional({ enum: Role, description: 'Only users with this role' })
   @IsOptional()
   @IsEnum(Role)
   role?: Role;
@@ -73,32 +89,48 @@ export class UserQuery extends PageQuery {
   locationId?: string;
 }
 
+/** A staff user as admins and the user see it; never the password. */
 export class UserDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The user' })
   id!: string;
 
-  @ApiProperty({ example: 'kim.frontdesk@pt-practice.test' })
+  @ApiProperty({
+    format: 'email',
+    example: 'kim.frontdesk@pt-practice.test',
+    description: 'Sign-in address',
+  })
   email!: string;
 
-  @ApiProperty({ example: 'Kim Novak' })
+  @ApiProperty({ example: 'Kim Novak', description: 'Name as staff see it' })
   fullName!: string;
 
-  @ApiProperty({ enum: Role })
+  @ApiProperty({ enum: Role, example: Role.FrontDesk, description: 'What the user may do' })
   role!: Role;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'False when the account is disabled' })
   active!: boolean;
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Locations the user works at, sorted',
+  })
   locationIds!: string[];
 
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
     nullable: true,
-    description: 'Set while the account is locked after failed logins',
+    description: 'Until when the account is locked after failed logins; null when it is not',
   })
   lockedUntil!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The last successful sign-in; null before the first',
+  })
   lastLoginAt!: string | null;
 
   static from(user: User): UserDto {

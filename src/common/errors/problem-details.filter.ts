@@ -11,7 +11,7 @@ import { domainErrorFromPostgres } from './postgres-errors';
 import { requestIdOf } from '../../logging/logger-options';
 import { CommonErrors } from './common.errors';
 import { DomainError, ErrorKind } from './domain-error';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemTypeUri } from './problem-details';
 
 /** The HTTP status of each kind of error: the one mapping, for responses and the OpenAPI document. */
 export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
@@ -30,7 +30,8 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   [ErrorKind.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
-const TITLE_BY_STATUS: Record<number, string> = {
+/** The title of a problem with each status. */
+export const TITLE_BY_STATUS: Readonly<Record<number, string>> = {
   400: 'Bad request',
   401: 'Authentication required',
   403: 'Forbidden',
@@ -45,6 +46,12 @@ const TITLE_BY_STATUS: Record<number, string> = {
   500: 'Internal server error',
   503: 'Service unavailable',
 };
+
+/** The title of a problem with this code and status. */
+export function problemTitle(code: string, status: number): string {
+  if (code === CommonErrors.validationFailed) return 'Validation failed';
+  return TITLE_BY_STATUS[status] ?? (status >= 500 ? TITLE_BY_STATUS[500] : TITLE_BY_STATUS[400]);
+}
 
 /** The code of an error the HTTP layer raised (Nest's router, pipes and guards, Fastify), by status. */
 export const CODE_BY_STATUS: Readonly<Record<number, string>> = {
@@ -79,11 +86,19 @@ function isFastifyRequestError(error: unknown): error is FastifyRequestError {
 /**
  * Writes every error as RFC 9457 problem+json. Domain errors carry their own code; integrity
  * errors from PostgreSQL are translated; anything unexpected becomes a 500 whose detail says
- * nothing about the internals (they go to the log, without request bodies).
+ * nothing about the internals (they go to the log, without request bodies). A problem's `type`
+ * is the absolute URI of the page describing its code, under the service's public base URL.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+
+  /** @param publicBaseUrl where clients reach the service, without a trailing slash */
+  constructor(private readonly publicBaseUrl: string) {}
+
+  private typeOf(code: string): string {
+    return problemTypeUri(this.publicBaseUrl, code);
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -108,11 +123,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (domainError) {
       const status = STATUS_BY_KIND[domainError.kind];
       return {
-        type: `/problems/${domainError.code}`,
-        title:
-          domainError.code === CommonErrors.validationFailed
-            ? 'Validation failed'
-            : TITLE_BY_STATUS[status],
+        type: this.typeOf(domainError.code),
+        title: problemTitle(domainError.code, status),
         status,
         detail: domainError.message,
         code: domainError.code,
@@ -130,7 +142,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ? CommonErrors.malformedJson
         : (CODE_BY_STATUS[status] ?? CommonErrors.badRequest);
       return {
-        type: `/problems/${code}`,
+        type: this.typeOf(code),
         title: TITLE_BY_STATUS[status] ?? 'Bad request',
         status,
         detail: malformed ? 'The request body is not valid JSON' : requestError.message,
@@ -153,10 +165,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Terminus reports a failed readiness check as a 503 whose body says which check failed.
       const checks =
         status === 503 && typeof body === 'object' && body !== null && 'details' in body
-          ? body.details
+          ? (body.details as ProblemDetails['checks'])
           : undefined;
       return {
-        type: `/problems/${code}`,
+        type: this.typeOf(code),
         title: TITLE_BY_STATUS[status] ?? exception.name,
         status,
         detail: checks
@@ -171,7 +183,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     return {
-      type: `/problems/${CommonErrors.serverError}`,
+      type: this.typeOf(CommonErrors.serverError),
       title: TITLE_BY_STATUS[500],
       status: 500,
       detail: 'An unexpected error occurred; quote the request id when reporting it',

@@ -40,13 +40,14 @@ import {
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class PainDto {
-  @ApiProperty({ minimum: 0, maximum: 10, example: 6, description: 'NPRS now' })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 10, example: 6, description: 'NPRS now' })
   @Max(10)
   @Min(0)
   @IsInt()
   now!: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 10,
     example: 3,
@@ -59,6 +60,7 @@ export class PainDto {
   best24h?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 10,
     example: 8,
@@ -72,13 +74,20 @@ export class PainDto {
 }
 
 export class InstrumentAnswersDto {
-  @ApiProperty({ enum: INSTRUMENT_CODES.filter((code) => code !== 'nprs') })
+  @ApiProperty({
+    enum: INSTRUMENT_CODES.filter((code) => code !== 'nprs'),
+    example: 'odi',
+    description: 'The outcome measure (pain, NPRS, is recorded under `pain`)',
+  })
   @IsIn(INSTRUMENT_CODES)
   instrument!: InstrumentCode;
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: true,
+    additionalProperties: {
+      oneOf: [{ type: 'integer', nullable: true }, { type: 'boolean' }],
+      description: 'The answer: a number, true/false, or null if unanswered',
+    },
     example: {
       odi_1: 2,
       odi_2: 1,
@@ -100,67 +109,100 @@ export class InstrumentAnswersDto {
 
 /** The clinical content of an assessment, as the therapist records it. */
 export class AssessmentContentDto implements AssessmentInput {
-  @ApiProperty({ example: 'Low back spasm after lifting a box at work' })
+  @ApiProperty({
+    example: 'Low back spasm after lifting a box at work',
+    maxLength: 2000,
+    description: 'The problem in the patient’s words',
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
   chiefComplaint!: string;
 
-  @ApiProperty({ enum: BODY_REGIONS, example: 'lower_back' })
+  @ApiProperty({ enum: BODY_REGIONS, example: 'lower_back', description: 'Where it is' })
   @IsIn(BODY_REGIONS)
   bodyRegion!: BodyRegion;
 
-  @ApiProperty({ enum: SIDES, example: 'left' })
+  @ApiProperty({ enum: SIDES, example: 'left', description: 'Which side' })
   @IsIn(SIDES)
   side!: (typeof SIDES)[number];
 
-  @ApiProperty({ format: 'date', example: '2026-11-10' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-11-10',
+    description: 'When it began (gives the acuity and the age at onset)',
+  })
   @Matches(CALENDAR_DATE, { message: 'onsetDate must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'onsetDate must be a real calendar date' })
   onsetDate!: string;
 
-  @ApiProperty({ enum: MECHANISMS, example: 'lifting' })
+  @ApiProperty({ enum: MECHANISMS, example: 'lifting', description: 'How it began' })
   @IsIn(MECHANISMS)
   mechanism!: (typeof MECHANISMS)[number];
 
-  @ApiProperty({ enum: SEVERITIES, example: 'moderate' })
+  @ApiProperty({ enum: SEVERITIES, example: 'moderate', description: 'How bad it is' })
   @IsIn(SEVERITIES)
   severity!: (typeof SEVERITIES)[number];
 
-  @ApiProperty({ enum: TRIGGERS, isArray: true, example: ['bending_forward'] })
+  @ApiProperty({
+    enum: TRIGGERS,
+    isArray: true,
+    example: ['bending_forward'],
+    description: 'What makes it worse',
+  })
   @IsArray()
   @ArrayUnique()
   @IsIn(TRIGGERS, { each: true })
   triggers!: (typeof TRIGGERS)[number][];
 
-  @ApiProperty({ type: [String], example: ['heat', 'lying on the back with knees bent'] })
+  @ApiProperty({
+    type: [String],
+    maxItems: 20,
+    example: ['heat', 'lying on the back with knees bent'],
+    description: 'What eases it, in the patient’s words (200 characters each)',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   easingFactors!: string[];
 
-  @ApiProperty({ enum: ASSOCIATED_SYMPTOMS, isArray: true, example: ['muscle_spasm'] })
+  @ApiProperty({
+    enum: ASSOCIATED_SYMPTOMS,
+    isArray: true,
+    example: ['muscle_spasm'],
+    description: 'Symptoms that come with it',
+  })
   @IsArray()
   @ArrayUnique()
   @IsIn(ASSOCIATED_SYMPTOMS, { each: true })
   associatedSymptoms!: (typeof ASSOCIATED_SYMPTOMS)[number][];
 
-  @ApiProperty({ enum: RELEVANT_HISTORY, isArray: true, example: [] })
+  @ApiProperty({
+    enum: RELEVANT_HISTORY,
+    isArray: true,
+    example: [],
+    description: 'History that bears on the red-flag screen',
+  })
   @IsArray()
   @ArrayUnique()
   @IsIn(RELEVANT_HISTORY, { each: true })
   relevantHistory!: RelevantHistory[];
 
-  @ApiProperty({ type: [String], example: ['ibuprofen 400 mg as needed'] })
+  @ApiProperty({
+    type: [String],
+    maxItems: 50,
+    example: ['ibuprofen 400 mg as needed'],
+    description: 'Current medications (200 characters each)',
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   medications!: string[];
 
-  @ApiProperty({ type: PainDto })
+  @ApiProperty({ type: PainDto, description: 'Pain on the numeric rating scale (NPRS)' })
   @ValidateNested()
   @Type(() => PainDto)
   pain!: PainDto;
@@ -171,7 +213,11 @@ export class AssessmentContentDto implements AssessmentInput {
   @IsIn(RED_FLAG_CODES, { each: true })
   redFlags!: RedFlag[];
 
-  @ApiProperty({ type: [InstrumentAnswersDto] })
+  @ApiProperty({
+    type: [InstrumentAnswersDto],
+    maxItems: 10,
+    description: 'Outcome measures answered at this assessment, to be scored',
+  })
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
@@ -180,11 +226,15 @@ export class AssessmentContentDto implements AssessmentInput {
 }
 
 export class CreateAssessmentDto extends AssessmentContentDto {
-  @ApiProperty({ enum: ASSESSMENT_KINDS, example: 'initial_evaluation' })
+  @ApiProperty({
+    enum: ASSESSMENT_KINDS,
+    example: 'initial_evaluation',
+    description: 'Initial evaluation, re-evaluation or discharge',
+  })
   @IsIn(ASSESSMENT_KINDS)
   kind!: AssessmentKind;
 
-  @ApiProperty({ format: 'date', example: '2026-11-23' })
+  @ApiProperty({ format: 'date', example: '2026-11-23', description: 'Date of the assessment' })
   @Matches(CALENDAR_DATE, { message: 'assessedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'assessedOn must be a real calendar date' })
   assessedOn!: string;
@@ -194,7 +244,11 @@ export class CreateAssessmentDto extends AssessmentContentDto {
 export class AssessmentChangesDto extends PartialType(AssessmentContentDto) {}
 
 export class AmendAssessmentDto {
-  @ApiProperty({ example: 'Item 3 of the Oswestry was transcribed wrongly' })
+  @ApiProperty({
+    example: 'Item 3 of the Oswestry was transcribed wrongly',
+    maxLength: 2000,
+    description: 'Why the signed assessment is amended',
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -208,11 +262,18 @@ export class AmendAssessmentDto {
 }
 
 export class RedFlagDecisionDto {
-  @ApiProperty({ enum: ['proceed', 'refer_to_physician'] })
+  @ApiProperty({
+    enum: ['proceed', 'refer_to_physician'],
+    description: 'Proceed with treatment, or refer the patient to a physician',
+  })
   @IsIn(['proceed', 'refer_to_physician'])
   decision!: 'proceed' | 'refer_to_physician';
 
-  @ApiProperty({ example: 'Age flag only; no night pain or weight loss; reassess in 2 weeks' })
+  @ApiProperty({
+    example: 'Age flag only; no night pain or weight loss; reassess in 2 weeks',
+    maxLength: 2000,
+    description: 'The clinical reasoning, kept with the decision',
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()

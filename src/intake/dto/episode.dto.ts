@@ -22,14 +22,18 @@ export class OpenEpisodeDto {
   @IsUUID()
   locationId!: string;
 
-  @ApiProperty({ example: 'Acute low back spasm' })
+  @ApiProperty({
+    example: 'Acute low back spasm',
+    maxLength: 200,
+    description: 'The condition treated',
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   condition!: string;
 
-  @ApiProperty({ enum: BODY_REGIONS, example: 'lower_back' })
+  @ApiProperty({ enum: BODY_REGIONS, example: 'lower_back', description: 'Where it is' })
   @IsIn(BODY_REGIONS)
   bodyRegion!: BodyRegion;
 
@@ -44,12 +48,12 @@ export class OpenEpisodeDto {
 }
 
 export class CloseEpisodeDto {
-  @ApiProperty({ format: 'date', example: '2026-12-30' })
+  @ApiProperty({ format: 'date', example: '2026-12-30', description: 'Date of discharge' })
   @Matches(CALENDAR_DATE, { message: 'closedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'closedOn must be a real calendar date' })
   closedOn!: string;
 
-  @ApiPropertyOptional({ example: 'Goals met' })
+  @ApiPropertyOptional({ example: 'Goals met', maxLength: 500, description: 'Why it closes' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -57,50 +61,75 @@ export class CloseEpisodeDto {
   reason?: string;
 }
 
+/** Whether treatment visits may be booked in an episode, after its latest red-flag screen. */
 export class TreatmentBlockDto {
   @ApiProperty({ description: 'True while treatment visits may not be booked in this episode' })
   blocked!: boolean;
 
-  @ApiPropertyOptional({
-    enum: ['proceed', 'clinician_review', 'refer_to_physician', 'emergency'],
+  @ApiProperty({
+    enum: ['proceed', 'clinician_review', 'refer_to_physician', 'emergency', null],
     nullable: true,
-    description: 'Red-flag disposition of the latest assessment',
+    description: 'Red-flag disposition of the latest assessment; null before the first',
   })
   disposition!: Disposition | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The latest assessment, whose disposition this is; null before the first',
+  })
   assessmentId!: string | null;
 }
 
+/** An episode of care: one condition, treated at one clinic, from evaluation to discharge. */
 export class EpisodeDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The episode' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The patient' })
   patientId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The clinic treating it' })
   locationId!: string;
 
-  @ApiProperty({ example: 'Acute low back spasm' })
+  @ApiProperty({ example: 'Acute low back spasm', description: 'The condition treated' })
   condition!: string;
 
-  @ApiProperty({ enum: BODY_REGIONS })
+  @ApiProperty({ enum: BODY_REGIONS, example: 'lower_back', description: 'Where it is' })
   bodyRegion!: BodyRegion;
 
-  @ApiProperty({ enum: ['open', 'closed'] })
+  @ApiProperty({ enum: ['open', 'closed'], description: 'Closed at discharge' })
   status!: 'open' | 'closed';
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-11-23',
+    description: 'Date of the first evaluation',
+  })
   openedOn!: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2026-12-30',
+    description: 'Date of discharge; null while open',
+  })
   closedOn!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Goals met',
+    description: 'Why it closed, when given',
+  })
   dischargeReason!: string | null;
 
-  @ApiProperty({ type: TreatmentBlockDto })
+  @ApiProperty({
+    type: TreatmentBlockDto,
+    description: 'Whether treatment visits may be booked (red-flag status)',
+  })
   treatment!: TreatmentBlockDto;
 
   static from(episode: EpisodeOfCare, treatment: TreatmentBlockDto): EpisodeDto {

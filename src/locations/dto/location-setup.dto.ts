@@ -17,6 +17,7 @@ import {
 
 export class WeeklyWindowDto {
   @ApiProperty({
+    type: 'integer',
     minimum: 1,
     maximum: 7,
     example: 1,
@@ -27,17 +28,29 @@ export class WeeklyWindowDto {
   @IsInt()
   weekday!: number;
 
-  @ApiProperty({ example: '08:00', description: 'Local wall-clock time, HH:mm' })
+  @ApiProperty({
+    example: '08:00',
+    pattern: TIME.source,
+    description: 'Opening time, local wall-clock time, HH:mm',
+  })
   @Matches(TIME, { message: 'opens must be a time as HH:mm' })
   opens!: string;
 
-  @ApiProperty({ example: '17:00' })
+  @ApiProperty({
+    example: '17:00',
+    pattern: TIME.source,
+    description: 'Closing time, local wall-clock time, HH:mm',
+  })
   @Matches(TIME, { message: 'closes must be a time as HH:mm' })
   closes!: string;
 }
 
 export class OpeningHoursDto {
-  @ApiProperty({ type: [WeeklyWindowDto] })
+  @ApiProperty({
+    type: [WeeklyWindowDto],
+    maxItems: 50,
+    description: 'When the location is open, per weekday; a weekday may have several windows',
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -46,17 +59,21 @@ export class OpeningHoursDto {
 }
 
 export class ClosureDto {
-  @ApiProperty({ format: 'date', example: '2026-12-25' })
+  @ApiProperty({ format: 'date', example: '2026-12-25', description: 'First local day closed' })
   @Matches(CALENDAR_DATE, { message: 'startsOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   startsOn!: string;
 
-  @ApiProperty({ format: 'date', example: '2026-12-25' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-12-25',
+    description: 'Last local day closed (inclusive)',
+  })
   @Matches(CALENDAR_DATE, { message: 'endsOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   endsOn!: string;
 
-  @ApiProperty({ example: 'Christmas Day' })
+  @ApiProperty({ example: 'Christmas Day', maxLength: 200, description: 'Why it is closed' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -64,19 +81,47 @@ export class ClosureDto {
 }
 
 export class ResourceDto {
-  @ApiProperty({ example: 'Aquatic pool' })
+  @ApiProperty({ example: 'Aquatic pool', maxLength: 100, description: 'Name at the location' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name!: string;
 
-  @ApiProperty({ example: 'pool', description: 'What appointment types ask for' })
+  @ApiProperty({
+    example: 'pool',
+    pattern: '^[a-z_]+$',
+    description: 'The kind of resource, which appointment types ask for (`resourceKind`)',
+  })
   @Matches(/^[a-z_]+$/, { message: 'kind must be lower-case letters and underscores' })
   kind!: string;
 
-  @ApiProperty({ example: 4, minimum: 1 })
+  @ApiProperty({
+    type: 'integer',
+    example: 4,
+    minimum: 1,
+    maximum: 1000,
+    description: 'Patients it holds at once',
+  })
   @Max(1000)
   @Min(1)
   @IsInt()
   capacity!: number;
+}
+
+/** A closure as recorded. */
+export class ClosureViewDto extends ClosureDto {
+  @ApiProperty({ format: 'uuid', description: 'The closure' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The location it closes' })
+  locationId!: string;
+}
+
+/** A room or resource as recorded. */
+export class ResourceViewDto extends ResourceDto {
+  @ApiProperty({ format: 'uuid', description: 'The resource' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The location it belongs to' })
+  locationId!: string;
 }

@@ -29,82 +29,107 @@ import {
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreatePatientDto {
-  @ApiProperty({ example: 'Maria' })
+  @ApiProperty({ example: 'Maria', maxLength: 100, description: 'Given name' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName!: string;
 
-  @ApiProperty({ example: 'Kowalski' })
+  @ApiProperty({ example: 'Kowalski', maxLength: 100, description: 'Family name' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   lastName!: string;
 
-  @ApiProperty({ example: '1968-04-12', format: 'date' })
+  @ApiProperty({ example: '1968-04-12', format: 'date', description: 'Date of birth' })
   @Matches(CALENDAR_DATE, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
   dateOfBirth!: string;
 
-  @ApiPropertyOptional({ enum: SEXES })
+  @ApiPropertyOptional({ enum: SEXES, description: 'Sex as recorded' })
   @IsOptional()
   @IsIn(SEXES)
   sex?: Sex;
 
-  @ApiPropertyOptional({ example: 'maria.k@example.com' })
+  @ApiPropertyOptional({
+    format: 'email',
+    maxLength: 254,
+    example: 'maria.k@example.com',
+    description: 'Email address; emails need emailConsent too',
+  })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ example: '+1 570-555-0142' })
+  @ApiPropertyOptional({
+    example: '+1 570-555-0142',
+    pattern: '^\\+?[0-9 ().-]{7,20}$',
+    description: 'Phone number',
+  })
   @IsOptional()
   @Matches(/^\+?[0-9 ().-]{7,20}$/, {
     message: 'phone must be a phone number such as +1 570-555-0142',
   })
   phone?: string;
 
-  @ApiPropertyOptional({ example: '12 Wyoming Ave' })
+  @ApiPropertyOptional({
+    example: '12 Wyoming Ave',
+    maxLength: 200,
+    description: 'Home street address',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   addressLine1?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'Apt 3', maxLength: 200, description: 'Second address line' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   addressLine2?: string;
 
-  @ApiPropertyOptional({ example: 'Kingston' })
+  @ApiPropertyOptional({ example: 'Kingston', maxLength: 100, description: 'City' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   city?: string;
 
-  @ApiPropertyOptional({ example: 'PA', description: 'USPS state code of the home address' })
+  @ApiPropertyOptional({
+    example: 'PA',
+    pattern: '^[A-Z]{2}$',
+    description: 'USPS state code of the home address',
+  })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'state must be a two-letter code such as PA' })
   state?: string;
 
-  @ApiPropertyOptional({ example: '18704' })
+  @ApiPropertyOptional({
+    example: '18704',
+    pattern: '^\\d{5}(-\\d{4})?$',
+    description: 'ZIP code',
+  })
   @IsOptional()
   @Matches(/^\d{5}(-\d{4})?$/, { message: 'postalCode must be a ZIP code such as 18704' })
   postalCode?: string;
 
-  @ApiPropertyOptional({ enum: PAYERS })
+  @ApiPropertyOptional({ enum: PAYERS, description: 'Who pays for the visits' })
   @IsOptional()
   @IsIn(PAYERS)
   payer?: Payer;
 
-  @ApiPropertyOptional({ enum: REFERRAL_SOURCES })
+  @ApiPropertyOptional({ enum: REFERRAL_SOURCES, description: 'Who sent the patient' })
   @IsOptional()
   @IsIn(REFERRAL_SOURCES)
   referralSource?: ReferralSource;
 
-  @ApiPropertyOptional({ enum: CONTACT_METHODS, default: 'phone' })
+  @ApiPropertyOptional({
+    enum: CONTACT_METHODS,
+    default: 'phone',
+    description: 'How the patient prefers to be reached',
+  })
   @IsOptional()
   @IsIn(CONTACT_METHODS)
   preferredContact?: ContactMethod;
@@ -131,7 +156,11 @@ export class PatientFilter {
   @MaxLength(100)
   name?: string;
 
-  @ApiPropertyOptional({ example: '1968-04-12', format: 'date' })
+  @ApiPropertyOptional({
+    example: '1968-04-12',
+    format: 'date',
+    description: 'Only patients born on this date',
+  })
   @IsOptional()
   @Matches(CALENDAR_DATE, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
@@ -145,7 +174,7 @@ export class PatientFilter {
   @Matches(/^[0-9 ().+-]{3,20}$/, { message: 'phone must hold at least 3 digits' })
   phone?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only patients of this clinic' })
   @IsOptional()
   @IsUUID()
   locationId?: string;
@@ -159,62 +188,121 @@ export class PatientFilter {
 
 export class PatientQuery extends IntersectionType(PageQuery, PatientFilter) {}
 
+/** A patient as the staff of the patient’s clinics see them. */
 export class PatientDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The patient' })
   id!: string;
 
-  @ApiProperty({ example: 'Maria' })
+  @ApiProperty({ example: 'Maria', description: 'Given name' })
   firstName!: string;
 
-  @ApiProperty({ example: 'Kowalski' })
+  @ApiProperty({ example: 'Kowalski', description: 'Family name' })
   lastName!: string;
 
-  @ApiProperty({ example: '1968-04-12', format: 'date' })
+  @ApiProperty({ example: '1968-04-12', format: 'date', description: 'Date of birth' })
   dateOfBirth!: string;
 
-  @ApiPropertyOptional({ enum: SEXES, nullable: true })
+  @ApiProperty({
+    enum: [...SEXES, null],
+    nullable: true,
+    description: 'Sex as recorded; null if not given',
+  })
   sex!: Sex | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'email',
+    nullable: true,
+    example: 'maria.k@example.com',
+    description: 'Email address; null if not given',
+  })
   email!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '+1 570-555-0142',
+    description: 'Phone number; null if not given',
+  })
   phone!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '12 Wyoming Ave',
+    description: 'Home street address; null if not given',
+  })
   addressLine1!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Apt 3',
+    description: 'Second address line; null if not given',
+  })
   addressLine2!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Kingston',
+    description: 'City; null if not given',
+  })
   city!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'PA' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'PA',
+    description: 'USPS state code of the home address; null if not given',
+  })
   state!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '18704',
+    description: 'ZIP code; null if not given',
+  })
   postalCode!: string | null;
 
-  @ApiPropertyOptional({ enum: PAYERS, nullable: true })
+  @ApiProperty({
+    enum: [...PAYERS, null],
+    nullable: true,
+    description: 'Who pays for the visits; null if not given',
+  })
   payer!: Payer | null;
 
-  @ApiPropertyOptional({ enum: REFERRAL_SOURCES, nullable: true })
+  @ApiProperty({
+    enum: [...REFERRAL_SOURCES, null],
+    nullable: true,
+    description: 'Who sent the patient; null if not given',
+  })
   referralSource!: ReferralSource | null;
 
-  @ApiProperty({ enum: CONTACT_METHODS })
+  @ApiProperty({ enum: CONTACT_METHODS, description: 'How the patient prefers to be reached' })
   preferredContact!: ContactMethod;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Whether the patient agreed to receive email' })
   emailConsent!: boolean;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the patient agreed to email; null without consent',
+  })
   emailConsentAt!: string | null;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The clinic the patient belongs to' })
   homeLocationId!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the patient was archived; null while active',
+  })
   archivedAt!: string | null;
 
   static from(patient: Patient): PatientDto {

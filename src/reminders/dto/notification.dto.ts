@@ -18,7 +18,7 @@ export class NotificationQuery extends PageQuery {
   @IsIn(NOTIFICATION_STATUSES)
   status?: NotificationStatus;
 
-  @ApiPropertyOptional({ enum: NOTIFICATION_KINDS })
+  @ApiPropertyOptional({ enum: NOTIFICATION_KINDS, description: 'Only notifications of this kind' })
   @IsOptional()
   @IsIn(NOTIFICATION_KINDS)
   kind?: NotificationKind;
@@ -36,10 +36,14 @@ export class NotificationQuery extends PageQuery {
 
 /** A notification as admins see it: its state and timing, never the email's content. */
 export class NotificationDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The notification' })
   id!: string;
 
-  @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'appointment_reminder' })
+  @ApiProperty({
+    enum: NOTIFICATION_KINDS,
+    example: 'appointment_reminder',
+    description: 'Which email it is',
+  })
   kind!: NotificationKind;
 
   @ApiProperty({
@@ -51,31 +55,56 @@ export class NotificationDto {
   })
   status!: NotificationStatus;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The patient it goes to' })
   patientId!: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The appointment it is about, if any',
+  })
   appointmentId!: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The waitlist entry it is about (an offer), if any',
+  })
   waitlistEntryId!: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The episode of care it is about (a discharge check-in), if any',
+  })
   episodeId!: string | null;
 
   @ApiProperty({ format: 'date-time', description: 'When it is (or was) due to go' })
   sendAt!: string;
 
-  @ApiProperty({ example: 1, description: 'SMTP attempts so far' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'SMTP attempts so far' })
   attempts!: number;
 
-  @ApiProperty({ nullable: true, type: String, example: 'SMTP 550: mailbox unavailable' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'SMTP 550: mailbox unavailable',
+    description: 'Why the last attempt failed; null if none did',
+  })
   lastError!: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the SMTP server accepted it; null until then',
+  })
   sentAt!: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'When it was planned' })
   createdAt!: string;
 
   static from(notification: Notification): NotificationDto {
@@ -96,22 +125,39 @@ export class NotificationDto {
   }
 }
 
+const QUEUE_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed'] as const;
+
+const count = (description: string) => ({ type: 'integer' as const, minimum: 0, description });
+
 export class NotificationSummaryDto {
   @ApiProperty({
-    description: 'Notifications per status',
+    type: 'object',
+    properties: Object.fromEntries(
+      NOTIFICATION_STATUSES.map((status) => [status, count(`Notifications ${status}`)]),
+    ),
+    additionalProperties: false,
+    description: 'Notifications per status; a status none is in is left out',
     example: { pending: 120, sent: 5400, failed: 2 },
   })
-  byStatus!: Record<string, number>;
+  byStatus!: Partial<Record<NotificationStatus, number>>;
 
   @ApiProperty({
+    type: 'integer',
+    minimum: 0,
     description: 'Outbox rows the relay has not yet brought to the queue',
     example: 0,
   })
   awaitingRelay!: number;
 
   @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(QUEUE_STATES.map((state) => [state, count(`Jobs ${state}`)])),
+    required: [...QUEUE_STATES],
+    // `required` lists the object's own properties; the property itself is required too.
+    selfRequired: true,
+    additionalProperties: false,
     description: 'Jobs in the notifications queue per state',
     example: { waiting: 0, delayed: 118, active: 2, completed: 5400, failed: 2 },
   })
-  queue!: Record<string, number>;
+  queue!: Record<(typeof QUEUE_STATES)[number], number>;
 }

@@ -1,4 +1,9 @@
-import { quietHoursVerdict, reasonNotToSend, type DeliveryFacts } from './delivery-check';
+import {
+  quietHoursVerdict,
+  type QuietHoursVerdict,
+  reasonNotToSend,
+  type DeliveryFacts,
+} from './delivery-check';
 import type { NotificationKind } from './notification-plan';
 
 const SCRANTON = 'America/New_York';
@@ -45,6 +50,35 @@ describe('reasonNotToSend', () => {
     ],
     ['a late-cancel rebook', { kind: 'late_cancel_rebook', appointmentStatus: 'cancelled' }, null],
     [
+      'a cancellation of a visit ahead',
+      { kind: 'appointment_cancellation', appointmentStatus: 'cancelled' },
+      null,
+    ],
+    [
+      'a cancellation of a visit now past',
+      {
+        kind: 'appointment_cancellation',
+        appointmentStatus: 'cancelled',
+        startsAt: at('2026-12-01T09:30-05:00'),
+      },
+      /passed/,
+    ],
+    [
+      'a cancellation for a no-show',
+      { kind: 'appointment_cancellation', appointmentStatus: 'no_show' },
+      /not cancelled/,
+    ],
+    [
+      'a cancellation to an archived patient',
+      { kind: 'appointment_cancellation', appointmentStatus: 'cancelled', patientArchived: true },
+      /archived/,
+    ],
+    [
+      'a cancellation without consent',
+      { kind: 'appointment_cancellation', appointmentStatus: 'cancelled', emailConsent: false },
+      /consent/,
+    ],
+    [
       'an open offer',
       {
         kind: 'waitlist_offer',
@@ -90,6 +124,7 @@ describe('quietHoursVerdict', () => {
     'follow_up',
     'no_show_rebook',
     'late_cancel_rebook',
+    'appointment_cancellation',
     'discharge_check_in',
     'appointment_confirmation',
     'waitlist_offer',
@@ -114,6 +149,7 @@ describe('quietHoursVerdict', () => {
     ['follow_up', '2026-12-01T22:15-05:00', '2026-12-02T08:00-05:00'],
     ['no_show_rebook', '2026-12-02T07:59-05:00', '2026-12-02T08:00-05:00'],
     ['late_cancel_rebook', '2026-12-01T23:00-05:00', '2026-12-02T08:00-05:00'],
+    ['appointment_cancellation', '2026-12-01T23:00-05:00', '2026-12-02T08:00-05:00'],
     ['discharge_check_in', '2026-12-01T21:30-05:00', '2026-12-02T08:00-05:00'],
     // The clocks change overnight: still 08:00 on the wall clock.
     ['follow_up', '2027-03-13T22:00-05:00', '2027-03-14T08:00-04:00'],
@@ -130,6 +166,19 @@ describe('quietHoursVerdict', () => {
       at('2026-12-01T23:00-05:00'),
     );
     expect(verdict).toEqual({ action: 'skip', reason: expect.stringMatching(/after the visit/) });
+  });
+
+  it.each<[NotificationKind, string, QuietHoursVerdict['action']]>([
+    ['appointment_cancellation', '2026-12-02T07:30-05:00', 'skip'],
+    ['appointment_cancellation', '2026-12-02T08:00-05:00', 'skip'],
+    ['appointment_cancellation', '2026-12-02T08:30-05:00', 'defer'],
+    // The rebooking email is for after the visit anyway.
+    ['late_cancel_rebook', '2026-12-02T07:30-05:00', 'defer'],
+    ['no_show_rebook', '2026-12-01T19:00-05:00', 'defer'],
+  ])('%s at 23:00 for a visit at %s: %s', (kind, startsAt, action) => {
+    expect(quietHoursVerdict(email(kind, startsAt), at('2026-12-01T23:00-05:00')).action).toBe(
+      action,
+    );
   });
 
   it('still holds a reminder whose visit starts after 08:00', () => {

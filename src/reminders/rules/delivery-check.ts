@@ -39,6 +39,13 @@ export function reasonNotToSend(facts: DeliveryFacts, now: Date): string | null 
       return facts.appointmentStatus === 'completed' ? null : 'the visit was not completed';
     case 'no_show_rebook':
       return facts.appointmentStatus === 'no_show' ? null : 'the no-show was corrected';
+    case 'appointment_cancellation':
+      if (facts.appointmentStatus !== 'cancelled') return 'the appointment is not cancelled';
+      // Its news is for before the visit: afterwards it would only tidy a past calendar entry.
+      if (!facts.startsAt || facts.startsAt.getTime() <= now.getTime()) {
+        return 'the appointment time has passed';
+      }
+      return null;
     case 'late_cancel_rebook':
       return facts.appointmentStatus === 'cancelled' ? null : 'the appointment is not cancelled';
     case 'waitlist_offer':
@@ -58,10 +65,16 @@ const ANY_HOUR = new Set<NotificationKind>(['appointment_confirmation', 'waitlis
 export type QuietHoursVerdict =
   { action: 'send' } | { action: 'defer'; until: Date } | { action: 'skip'; reason: string };
 
+/** Emails about a visit still ahead that are worthless once it has begun. */
+const BEFORE_THE_VISIT = new Set<NotificationKind>([
+  'appointment_reminder',
+  'appointment_cancellation',
+]);
+
 /**
  * Planned send times already avoid quiet hours; an email that is nonetheless due inside them
  * (the queue was down, SMTP retries ran on, an admin retried it at night) waits for the morning,
- * and a reminder whose morning would come after its visit is dropped instead.
+ * and a reminder or cancellation whose morning would come after its visit is dropped instead.
  */
 export function quietHoursVerdict(
   email: { kind: NotificationKind; timeZone: string; startsAt: Date | null },
@@ -70,7 +83,7 @@ export function quietHoursVerdict(
   if (ANY_HOUR.has(email.kind) || !isQuietTime(now, email.timeZone)) return { action: 'send' };
   const morning = firstSendableMoment(now, email.timeZone);
   if (
-    email.kind === 'appointment_reminder' &&
+    BEFORE_THE_VISIT.has(email.kind) &&
     email.startsAt &&
     morning.getTime() >= email.startsAt.getTime()
   ) {

@@ -394,14 +394,9 @@ describe('planAppointmentNotifications: other statuses withdraw reminders', () =
       '2026-12-03T11:00-05:00',
     ],
     [
-      'cancelled in time',
+      'cancelled in time, once the visit is past',
       { status: 'cancelled', lateCancellation: false },
-      '2026-12-01T12:00-05:00',
-    ],
-    [
-      'cancelled in time, at night',
-      { status: 'cancelled', lateCancellation: false },
-      '2026-12-01T22:30-05:00',
+      '2026-12-03T10:00-05:00',
     ],
   ])('%s: nothing', (_what, overrides, now) => {
     expect(planAppointmentNotifications(appointment(overrides), at(now))).toEqual([]);
@@ -612,16 +607,16 @@ describe('appointmentKeysToKeep', () => {
       ['late_cancel_rebook:appt-1'],
     ],
     [
-      'cancelled in time: nothing',
+      'cancelled in time: the cancellation only',
       { status: 'cancelled', lateCancellation: false },
       '2026-12-01T12:00-05:00',
-      [],
+      ['appointment_cancellation:appt-1'],
     ],
     [
-      'cancelled in time after a move: nothing',
+      'cancelled in time after a move: the cancellation only',
       { status: 'cancelled', lateCancellation: false, revision: 1 },
       '2026-12-01T12:00-05:00',
-      [],
+      ['appointment_cancellation:appt-1'],
     ],
     [
       'no-show: the rebook email only',
@@ -687,6 +682,7 @@ describe('appointmentKeysToKeep', () => {
     ['booked, begun', {}, '2026-12-03T10:05-05:00'],
     ['moved, 20 h ahead', { revision: 1 }, '2026-12-02T14:00-05:00'],
     ['cancelled late', { status: 'cancelled', lateCancellation: true }, '2026-12-02T14:00-05:00'],
+    ['cancelled in time', { status: 'cancelled' }, '2026-12-01T22:30-05:00'],
     ['no-show', { status: 'no_show' }, '2026-12-03T10:20-05:00'],
     ['completed', { status: 'completed' }, '2026-12-03T11:00-05:00'],
   ])('%s: every planned key is kept', (_what, overrides, now) => {
@@ -759,6 +755,7 @@ describe('NOTIFICATION_KINDS', () => {
         appointment({ status: 'cancelled', lateCancellation: true }),
         now,
       ),
+      ...planAppointmentNotifications(appointment({ status: 'cancelled' }), now),
       planWaitlistOffer('waitlist-9', at('2026-12-04T15:00-05:00'), now),
       planDischargeCheckIn('episode-7', '2026-12-01', SCRANTON),
     ].map((item) => item.kind);

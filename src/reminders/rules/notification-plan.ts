@@ -3,6 +3,7 @@ import { daysLaterAtDaytime, firstSendableMoment, reminderSendAt } from './send-
 export const NOTIFICATION_KINDS = [
   'appointment_confirmation',
   'appointment_reminder',
+  'appointment_cancellation',
   'follow_up',
   'no_show_rebook',
   'late_cancel_rebook',
@@ -113,15 +114,34 @@ export function planAppointmentNotifications(
         },
       ];
     case 'cancelled':
-      return appointment.lateCancellation
-        ? [
+      // Either email carries the calendar cancellation (METHOD:CANCEL) of the visit, so the
+      // entry the patient added from the confirmation goes away: a late one asks them to rebook
+      // as well, in the same email rather than two at once. A no-show is no cancellation: the
+      // visit stays in the patient's calendar as the one they missed.
+      if (appointment.lateCancellation) {
+        return [
+          {
+            kind: 'late_cancel_rebook',
+            dedupeKey: `late_cancel_rebook:${id}`,
+            sendAt: firstSendableMoment(now, timeZone),
+          },
+        ];
+      }
+      // In time means a day or more ahead, so the morning after quiet hours is still before it.
+      // One email per visit, also when a series is cancelled from a visit on (each visit is
+      // synced on its own): mail apps act on one event per message (Outlook ignores every
+      // VEVENT of an iMIP message but the first, [MS-STANOICAL] 2.2.175), so one email
+      // cancelling several UIDs would leave all but one visit in the patient's calendar. Each
+      // visit's own outbox row also keeps the at-most-once hand-off and the checks per visit.
+      return startsAt.getTime() <= now.getTime()
+        ? []
+        : [
             {
-              kind: 'late_cancel_rebook',
-              dedupeKey: `late_cancel_rebook:${id}`,
+              kind: 'appointment_cancellation',
+              dedupeKey: `appointment_cancellation:${id}`,
               sendAt: firstSendableMoment(now, timeZone),
             },
-          ]
-        : [];
+          ];
     case 'checked_in':
       return [];
   }

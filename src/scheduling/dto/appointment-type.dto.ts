@@ -15,24 +15,44 @@ import {
   Min,
 } from 'class-validator';
 
+const CREDENTIALS = ['PT', 'PTA'] as const;
+
+/** An appointment type as an admin defines it. */
 export class AppointmentTypeDto {
-  @ApiProperty({ example: 'aquatic_therapy' })
+  @ApiProperty({
+    example: 'aquatic_therapy',
+    pattern: '^[a-z0-9_]+$',
+    description: 'Lower-case code, unique',
+  })
   @Matches(/^[a-z0-9_]+$/, { message: 'code must be lower-case letters, digits and underscores' })
   code!: string;
 
-  @ApiProperty({ example: 'Aquatic therapy' })
+  @ApiProperty({ example: 'Aquatic therapy', maxLength: 100, description: 'Name staff see' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name!: string;
 
-  @ApiProperty({ example: 45 })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 5,
+    maximum: 480,
+    example: 45,
+    description: 'Length of the visit',
+  })
   @Max(480)
   @Min(5)
   @IsInt()
   durationMinutes!: number;
 
-  @ApiPropertyOptional({ example: 0, default: 0 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 240,
+    example: 0,
+    default: 0,
+    description: 'Set-up or travel before the visit, when the therapist is busy too',
+  })
   @IsOptional()
   @Max(240)
   @Min(0)
@@ -40,6 +60,9 @@ export class AppointmentTypeDto {
   bufferBeforeMinutes?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 240,
     example: 15,
     default: 0,
     description: 'Clean-up or travel after the visit',
@@ -50,23 +73,43 @@ export class AppointmentTypeDto {
   @IsInt()
   bufferAfterMinutes?: number;
 
-  @ApiPropertyOptional({ example: 'pool', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'pool',
+    nullable: true,
+    pattern: '^[a-z_]+$',
+    description:
+      'The kind of resource a visit needs (a location’s resources have kinds); none if absent',
+  })
   @IsOptional()
   @Matches(/^[a-z_]+$/, { message: 'resourceKind must be lower-case letters and underscores' })
   resourceKind?: string;
 
-  @ApiPropertyOptional({ example: 1, default: 1, description: 'Patients per session' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 100,
+    example: 1,
+    default: 1,
+    description: 'Patients per session: 1 for one-on-one, more for classes',
+  })
   @IsOptional()
   @Max(100)
   @Min(1)
   @IsInt()
   groupCapacity?: number;
 
-  @ApiProperty({ example: ['PT', 'PTA'], enum: ['PT', 'PTA'], isArray: true })
+  @ApiProperty({
+    example: ['PT', 'PTA'],
+    enum: CREDENTIALS,
+    isArray: true,
+    minItems: 1,
+    description: 'Credentials that may deliver it',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(['PT', 'PTA'], { each: true })
+  @IsIn(CREDENTIALS, { each: true })
   allowedCredentials!: ('PT' | 'PTA')[];
 
   @ApiPropertyOptional({ default: true, description: 'Held back while red flags block treatment' })
@@ -77,7 +120,7 @@ export class AppointmentTypeDto {
   @ApiPropertyOptional({
     example: 48,
     nullable: true,
-    type: Number,
+    type: 'integer',
     minimum: 1,
     maximum: 168,
     description: 'Reminder lead time for this type; null uses the location’s',
@@ -91,7 +134,7 @@ export class AppointmentTypeDto {
   @ApiPropertyOptional({
     example: 2,
     nullable: true,
-    type: Number,
+    type: 'integer',
     minimum: 1,
     maximum: 48,
     description: 'Second reminder for this type; null uses the location’s',
@@ -105,7 +148,7 @@ export class AppointmentTypeDto {
   @ApiPropertyOptional({
     example: 2,
     nullable: true,
-    type: Number,
+    type: 'integer',
     minimum: 1,
     maximum: 60,
     description: 'Days after a completed visit for the follow-up email; null sends none',
@@ -118,8 +161,78 @@ export class AppointmentTypeDto {
 }
 
 export class UpdateAppointmentTypeDto extends PartialType(AppointmentTypeDto) {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'False retires the type: it can no longer be booked' })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+}
+
+/** An appointment type as stored: every field, defaults applied. */
+export class AppointmentTypeViewDto {
+  @ApiProperty({ format: 'uuid', description: 'The appointment type' })
+  id!: string;
+
+  @ApiProperty({ example: 'aquatic_therapy', description: 'Lower-case code, unique' })
+  code!: string;
+
+  @ApiProperty({ example: 'Aquatic therapy', description: 'Name staff see' })
+  name!: string;
+
+  @ApiProperty({ type: 'integer', example: 45, description: 'Length of the visit' })
+  durationMinutes!: number;
+
+  @ApiProperty({ type: 'integer', example: 0, description: 'Set-up or travel before the visit' })
+  bufferBeforeMinutes!: number;
+
+  @ApiProperty({ type: 'integer', example: 15, description: 'Clean-up or travel after the visit' })
+  bufferAfterMinutes!: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'pool',
+    description: 'The kind of resource a visit needs; null for none',
+  })
+  resourceKind!: string | null;
+
+  @ApiProperty({ type: 'integer', example: 1, description: 'Patients per session' })
+  groupCapacity!: number;
+
+  @ApiProperty({
+    enum: CREDENTIALS,
+    isArray: true,
+    example: ['PT', 'PTA'],
+    description: 'Credentials that may deliver it',
+  })
+  allowedCredentials!: ('PT' | 'PTA')[];
+
+  @ApiProperty({ description: 'Held back while red flags block treatment' })
+  treatment!: boolean;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 48,
+    description: 'Reminder lead time for this type; null uses the location’s',
+  })
+  reminderHoursBefore!: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 2,
+    description: 'Second reminder for this type; null uses the location’s',
+  })
+  secondReminderHoursBefore!: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 2,
+    description: 'Days after a completed visit for the follow-up email; null sends none',
+  })
+  followUpDays!: number | null;
+
+  @ApiProperty({ description: 'False once retired: it can no longer be booked' })
+  active!: boolean;
 }

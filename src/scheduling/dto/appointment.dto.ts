@@ -22,8 +22,9 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 /** A start given either as an instant or as the location's wall-clock time. */
 export class StartTimeDto {
   @ApiPropertyOptional({
+    format: 'date-time',
     example: '2026-11-30T14:00:00Z',
-    description: 'UTC instant (or with offset)',
+    description: 'Start as a UTC instant (or with an offset); or give localStart',
   })
   @ValidateIf((dto: StartTimeDto) => dto.localStart === undefined)
   @IsISO8601(
@@ -35,7 +36,9 @@ export class StartTimeDto {
 
   @ApiPropertyOptional({
     example: '2026-11-30T09:00',
-    description: 'Wall-clock time in the location’s zone; a time the clocks skip is refused',
+    pattern: LOCAL_TIME.source,
+    description:
+      'Start as wall-clock time in the location’s zone (YYYY-MM-DDTHH:mm); a time the clocks skip is refused',
   })
   @IsOptional()
   @Matches(LOCAL_TIME, { message: 'localStart must be a local time as YYYY-MM-DDTHH:mm' })
@@ -44,19 +47,19 @@ export class StartTimeDto {
 
 /** Who is seen, for what, where and by whom: shared by single bookings and series. */
 export class AppointmentTargetDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The patient seen' })
   @IsUUID()
   patientId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'What kind of visit' })
   @IsUUID()
   appointmentTypeId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'Where' })
   @IsUUID()
   locationId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'By whom' })
   @IsUUID()
   therapistId!: string;
 
@@ -69,7 +72,11 @@ export class AppointmentTargetDto {
 export class BookAppointmentDto extends IntersectionType(StartTimeDto, AppointmentTargetDto) {}
 
 export class CancelDto {
-  @ApiProperty({ example: 'Patient has the flu' })
+  @ApiProperty({
+    example: 'Patient has the flu',
+    maxLength: 500,
+    description: 'Why it is cancelled',
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -90,13 +97,15 @@ export class RescheduleDto extends StartTimeDto {
 export class SeriesDto extends AppointmentTargetDto {
   @ApiProperty({
     example: '2026-11-02T09:00',
-    description: 'First visit, location wall-clock time',
+    pattern: LOCAL_TIME.source,
+    description: 'First visit, location wall-clock time (YYYY-MM-DDTHH:mm)',
   })
   @Matches(LOCAL_TIME, { message: 'localStart must be a local time as YYYY-MM-DDTHH:mm' })
   localStart!: string;
 
   @ApiProperty({
     example: 'FREQ=WEEKLY;BYDAY=MO,TH;COUNT=12',
+    maxLength: 500,
     description: 'RFC 5545 RRULE, with COUNT or UNTIL',
   })
   @IsString()
@@ -116,63 +125,102 @@ export class PolicyWarningDto {
   @ApiProperty({ example: 'direct_access.window_closing', description: 'Code from the catalogue' })
   code!: string;
 
-  @ApiProperty({ example: 'The direct-access window closes in 3 business days' })
+  @ApiProperty({
+    example: 'The direct-access window closes in 3 business days',
+    description: 'What the front desk should know, for people',
+  })
   message!: string;
 
   @ApiProperty({ example: 'episodeId', description: 'The request field the warning is about' })
   field!: string;
 
-  @ApiProperty({ example: 'referral needed after 2026-12-21' })
+  @ApiProperty({
+    example: 'referral needed after 2026-12-21',
+    description: 'What is wrong with the field, as in a problem’s errors[]',
+  })
   reason!: string;
 }
 
+/** An appointment, with its times both as instants and as the location’s wall-clock time. */
 export class AppointmentDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The appointment' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'What kind of visit' })
   appointmentTypeId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'Where' })
   locationId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'By whom' })
   therapistId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The patient seen' })
   patientId!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The room or resource it holds; null if the type needs none',
+  })
   resourceId!: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The episode of care it belongs to; null if none was given',
+  })
   episodeId!: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The recurring series it belongs to; null for a single booking',
+  })
   seriesId!: string | null;
 
-  @ApiProperty({ enum: APPOINTMENT_STATUSES })
+  @ApiProperty({ enum: APPOINTMENT_STATUSES, description: 'Where it is in its lifecycle' })
   status!: AppointmentStatus;
 
-  @ApiProperty({ example: '2026-11-30T14:00:00.000Z' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-30T14:00:00.000Z',
+    description: 'Start, UTC',
+  })
   startsAt!: string;
 
-  @ApiProperty({ example: '2026-11-30T15:00:00.000Z' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-30T15:00:00.000Z',
+    description: 'End, UTC',
+  })
   endsAt!: string;
 
   @ApiProperty({ example: '2026-11-30T09:00', description: 'Wall-clock start at the location' })
   localStart!: string;
 
-  @ApiProperty({ example: '2026-11-30T10:00' })
+  @ApiProperty({ example: '2026-11-30T10:00', description: 'Wall-clock end at the location' })
   localEnd!: string;
 
-  @ApiProperty({ example: 'America/New_York' })
+  @ApiProperty({ example: 'America/New_York', description: 'The location’s IANA time zone' })
   timeZone!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Patient has the flu',
+    description: 'Why it was cancelled; null unless cancelled',
+  })
   cancelReason!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Cancelled less than 24 h before the start' })
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'Cancelled less than 24 h before the start; null unless cancelled',
+  })
   lateCancellation!: boolean | null;
 
   @ApiPropertyOptional({
@@ -222,21 +270,45 @@ export class AppointmentDto {
   }
 }
 
+/** One occurrence of a series: booked, or why not. */
 export class OccurrenceResultDto {
-  @ApiProperty({ example: '2026-11-05T09:00' })
+  @ApiProperty({ example: '2026-11-05T09:00', description: 'Its wall-clock start at the location' })
   localStart!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-11-05T14:00:00.000Z',
+    description: 'Its start, UTC; null when the wall-clock time does not exist (clocks skip it)',
+  })
   startsAt!: string | null;
 
-  @ApiProperty({ enum: ['booked', 'conflict', 'not_booked'] })
-  outcome!: 'booked' | 'conflict' | 'not_booked';
+  @ApiProperty({
+    enum: ['booked', 'conflict'],
+    description: 'booked, or conflict: not booked, for the reason in `conflict`',
+  })
+  outcome!: 'booked' | 'conflict';
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The appointment booked; null unless booked',
+  })
   appointmentId!: string | null;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: 'object',
     nullable: true,
+    description: 'Why it could not be booked; null unless a conflict',
+    properties: {
+      code: { type: 'string', description: 'The error code the booking would have answered' },
+      detail: { type: 'string', description: 'What conflicts, for people' },
+    },
+    required: ['code', 'detail'],
+    // `required` lists the object's own properties; the property itself is required too.
+    selfRequired: true,
     example: {
       code: SchedulingErrors.therapistDoubleBooked,
       detail: 'The therapist is already booked at that time',
@@ -246,15 +318,67 @@ export class OccurrenceResultDto {
 }
 
 export class SeriesResultDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The series; null when nothing was booked',
+  })
   seriesId!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', minimum: 0, example: 11, description: 'Occurrences booked' })
   booked!: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'Occurrences in conflict' })
   conflicts!: number;
 
-  @ApiProperty({ type: [OccurrenceResultDto] })
+  @ApiProperty({ type: [OccurrenceResultDto], description: 'Every occurrence, in order' })
   occurrences!: OccurrenceResultDto[];
+}
+
+/** One change in an appointment’s history. */
+export class AppointmentEventDto {
+  @ApiProperty({
+    enum: ['book', 'confirm', 'check_in', 'complete', 'cancel', 'no_show', 'reschedule'],
+    description: 'What happened',
+  })
+  action!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When' })
+  occurredAt!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Who did it' })
+  actorUserId!: string;
+
+  @ApiProperty({
+    enum: [...APPOINTMENT_STATUSES, null],
+    nullable: true,
+    description: 'The status before; null for the booking',
+  })
+  fromStatus!: string | null;
+
+  @ApiProperty({ enum: APPOINTMENT_STATUSES, description: 'The status after' })
+  toStatus!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The start before; null for the booking',
+  })
+  fromStartsAt!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'The start after' })
+  toStartsAt!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: {
+      oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
+      description: 'A detail of the change',
+    },
+    example: { reason: 'Patient has the flu', late: false },
+    description: 'What else is known of the change: a cancellation’s reason, a new therapist',
+  })
+  details!: Record<string, string | number | boolean | null>;
 }

@@ -23,7 +23,7 @@ const asList = ({ value }: { value: unknown }): unknown =>
       : value;
 
 class AvailabilityFilterDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The kind of visit to find slots for' })
   @IsUUID()
   appointmentTypeId!: string;
 
@@ -53,7 +53,7 @@ class AvailabilityFilterDto {
   @IsUUID('all', { each: true })
   locationId?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this therapist’s slots' })
   @IsOptional()
   @IsUUID()
   therapistId?: string;
@@ -63,12 +63,18 @@ class AvailabilityFilterDto {
 export class AvailabilityQueryDto extends IntersectionType(PageQuery, AvailabilityFilterDto) {}
 
 export class ScheduleQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The location’s schedule (give this or therapistId)',
+  })
   @IsOptional()
   @IsUUID()
   locationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The therapist’s schedule (give this or locationId)',
+  })
   @IsOptional()
   @IsUUID()
   therapistId?: string;
@@ -78,31 +84,44 @@ export class ScheduleQueryDto {
   @IsISO8601({ strict: true }, { message: 'date must be a real calendar date' })
   date!: string;
 
-  @ApiPropertyOptional({ enum: ['day', 'week'], default: 'day' })
+  @ApiPropertyOptional({
+    enum: ['day', 'week'],
+    default: 'day',
+    description: 'One day, or seven from the date',
+  })
   @IsOptional()
   @IsIn(['day', 'week'])
   view?: 'day' | 'week';
 }
 
+/** A time a visit can be booked: with whom, where, and when (as an instant and locally). */
 export class AvailableSlotDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The therapist free then' })
   therapistId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The location' })
   locationId!: string;
 
-  @ApiProperty({ example: '2026-11-30T14:00:00.000Z' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-30T14:00:00.000Z',
+    description: 'Start, UTC: give it as startsAt to book',
+  })
   startsAt!: string;
 
-  @ApiProperty({ example: '2026-11-30T15:00:00.000Z' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-30T15:00:00.000Z',
+    description: 'End, UTC',
+  })
   endsAt!: string;
 
-  @ApiProperty({ example: '2026-11-30T09:00' })
+  @ApiProperty({ example: '2026-11-30T09:00', description: 'Wall-clock start at the location' })
   localStart!: string;
 
-  @ApiProperty({ example: '2026-11-30T10:00' })
+  @ApiProperty({ example: '2026-11-30T10:00', description: 'Wall-clock end at the location' })
   localEnd!: string;
 
-  @ApiProperty({ example: 'America/New_York' })
+  @ApiProperty({ example: 'America/New_York', description: 'The location’s IANA time zone' })
   timeZone!: string;
 }

@@ -16,15 +16,21 @@ import type { WaitlistEntry, WaitlistStatus } from '../entities/waitlist-entry.e
 const STATUSES: WaitlistStatus[] = ['waiting', 'offered', 'booked', 'withdrawn', 'expired'];
 
 export class WaitlistDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The patient waiting' })
   @IsUUID()
   patientId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The kind of visit wanted' })
   @IsUUID()
   appointmentTypeId!: string;
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: 20,
+    description: 'Locations the patient would go to',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -36,29 +42,43 @@ export class WaitlistDto {
   @IsUUID()
   therapistId?: string;
 
-  @ApiProperty({ format: 'date', example: '2026-12-01' })
+  @ApiProperty({ format: 'date', example: '2026-12-01', description: 'First local date wanted' })
   @Matches(CALENDAR_DATE, { message: 'earliest must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   earliest!: string;
 
-  @ApiProperty({ format: 'date', example: '2026-12-20' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-12-20',
+    description: 'Last local date wanted (inclusive)',
+  })
   @Matches(CALENDAR_DATE, { message: 'latest must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   latest!: string;
 
-  @ApiPropertyOptional({ example: '07:00', description: 'Earliest local start time of day' })
+  @ApiPropertyOptional({
+    example: '07:00',
+    pattern: TIME.source,
+    default: '00:00',
+    description: 'Earliest local start time of day (HH:mm)',
+  })
   @IsOptional()
   @Matches(TIME, { message: 'dayStarts must be a time as HH:mm' })
   dayStarts?: string;
 
-  @ApiPropertyOptional({ example: '12:00', description: 'Latest local end time of day' })
+  @ApiPropertyOptional({
+    example: '12:00',
+    pattern: TIME.source,
+    default: '23:59',
+    description: 'Latest local end time of day (HH:mm)',
+  })
   @IsOptional()
   @Matches(TIME, { message: 'dayEnds must be a time as HH:mm' })
   dayEnds?: string;
 }
 
 export class WaitlistFilter {
-  @ApiPropertyOptional({ enum: STATUSES })
+  @ApiPropertyOptional({ enum: STATUSES, description: 'Only entries in this state' })
   @IsOptional()
   @IsIn(STATUSES)
   status?: WaitlistStatus;
@@ -66,26 +86,82 @@ export class WaitlistFilter {
 
 export class WaitlistQuery extends IntersectionType(PageQuery, WaitlistFilter) {}
 
-export class WaitlistEntryDto extends WaitlistDto {
-  @ApiProperty({ format: 'uuid' })
+/** A patient waiting for a slot, and the slot offered to them, if any. */
+export class WaitlistEntryDto {
+  @ApiProperty({ format: 'uuid', description: 'The entry' })
   id!: string;
 
-  @ApiProperty({ enum: STATUSES })
-  status!: WaitlistStatus;
+  @ApiProperty({ format: 'uuid', description: 'The patient waiting' })
+  patientId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The kind of visit wanted' })
+  appointmentTypeId!: string;
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Locations the patient would go to',
+  })
+  locationIds!: string[];
 
   @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only this therapist; absent when any will do',
+  })
+  therapistId?: string;
+
+  @ApiProperty({ format: 'date', example: '2026-12-01', description: 'First local date wanted' })
+  earliest!: string;
+
+  @ApiProperty({
+    format: 'date',
+    example: '2026-12-20',
+    description: 'Last local date wanted (inclusive)',
+  })
+  latest!: string;
+
+  @ApiProperty({ example: '07:00', description: 'Earliest local start time of day (HH:mm)' })
+  dayStarts!: string;
+
+  @ApiProperty({ example: '12:00', description: 'Latest local end time of day (HH:mm)' })
+  dayEnds!: string;
+
+  @ApiProperty({
+    enum: STATUSES,
+    description: 'waiting, offered (a slot is held for the patient), booked, withdrawn or expired',
+  })
+  status!: WaitlistStatus;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
     nullable: true,
-    description: 'The slot offered, held until offerExpiresAt',
+    description: 'The start of the slot offered, held until offerExpiresAt; null without an offer',
   })
   offeredStartsAt!: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The therapist of the slot offered; null without an offer',
+  })
   offeredTherapistId!: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The location of the slot offered; null without an offer',
+  })
   offeredLocationId!: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Until when the offer is held; null without an offer',
+  })
   offerExpiresAt!: string | null;
 
   static from(entry: WaitlistEntry): WaitlistEntryDto {

@@ -1,0 +1,212 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
+import { ApiProblem, frontDeskDay, type Visit } from '../../examples/typed-client/client';
+import { createLocation, createPatient, createStaff, type StaffUser } from '../factories';
+import { nextWeekday } from '../scheduling/calendar-dates';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const ROOT = join(__dirname, '../..');
+const EXAMPLE = join(ROOT, 'examples/typed-client');
+const WEEKDAYS = [1, 2, 3, 4, 5];
+
+/** Type-checks the example as its own tsconfig.json says (strict, noEmit). */
+function typeCheck(): string[] {
+  const configPath = join(EXAMPLE, 'tsconfig.json');
+  const read = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, EXAMPLE, undefined, configPath);
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  const diagnostics = [
+    ...(read.error ? [read.error] : []),
+    ...parsed.errors,
+    ...ts.getPreEmitDiagnostics(program),
+  ];
+  return diagnostics.map((diagnostic) => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    if (!diagnostic.file || diagnostic.start === undefined)
+      return `TS${diagnostic.code}: ${message}`;
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    const where = `${relative(ROOT, diagnostic.file.fileName)}:${line + 1}:${character + 1}`;
+    return `${where} TS${diagnostic.code}: ${message}`;
+  });
+}
+
+/** Casts, non-null assertions and `any` in the example, found in its syntax tree. */
+function escapeHatches(path: string): string[] {
+  const source = ts.createSourceFile(
+    path,
+    readFileSync(path, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isAsExpression(node) ||
+      ts.isTypeAssertionExpression(node) ||
+      ts.isNonNullExpression(node) ||
+      node.kind === ts.SyntaxKind.AnyKeyword
+    ) {
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+      found.push(`${line + 1}: ${ts.SyntaxKind[node.kind]} ${node.getText()}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('the typed client example (examples/typed-client)', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  let clerk: StaffUser;
+  let visit: Visit;
+  let therapistId: string;
+  let monday: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // The client talks HTTP over a real socket: fetch, not supertest. Closed with the app.
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = await t.app.getUrl();
+
+    const admin = await createStaff(t.http, t.db, 'admin');
+    const as = { Authorization: admin.authorization };
+    const location = await createLocation(t.db, { state: 'PA', timeZone: 'America/New_York' });
+    await t.http
+      .put(`/locations/${location.id}/hours`)
+      .set(as)
+      .send({ windows: WEEKDAYS.map((weekday) => ({ weekday, opens: '08:00', closes: '17:00' })) })
+      .expect(200);
+    const type = await t.http
+      .post('/appointment-types')
+      .set(as)
+      .send({
+        code: 'follow_up',
+        name: 'Follow-up',
+        durationMinutes: 45,
+        allowedCredentials: ['PT', 'PTA'],
+      })
+      .expect(201);
+    const therapist = await createStaff(t.http, t.db, 'therapist', [location.id]);
+    therapistId = therapist.id;
+    await t.http
+      .put(`/therapists/${therapist.id}/profile`)
+      .set(as)
+      .send({ credential: 'PT', licenceStates: ['PA'] })
+      .expect(200);
+    await t.http
+      .put(`/therapists/${therapist.id}/hours`)
+      .set(as)
+      .send({
+        windows: WEEKDAYS.map((weekday) => ({
+          locationId: location.id,
+          weekday,
+          starts: '08:00',
+          ends: '17:00',
+        })),
+      })
+      .expect(200);
+    const patient = await createPatient(t.db, location.id, {
+      firstName: 'Maria',
+      lastName: 'Kowalski',
+    });
+    await createPatient(t.db, location.id);
+    await createPatient(t.db, location.id);
+    clerk = await createStaff(t.http, t.db, 'front_desk', [location.id]);
+    monday = nextWeekday(1);
+    visit = {
+      patientId: patient.id,
+      appointmentTypeId: type.body.id,
+      locationId: location.id,
+      from: monday,
+      to: monday,
+    };
+  });
+  afterAll(() => t.close());
+
+  it('type-checks under strict against types generated from the served document', async () => {
+    const response = await fetch(`${baseUrl}/docs-json`);
+    expect(response.status).toBe(200);
+    // The document as served, text and all: openapi-typescript parses it itself.
+    const document = await response.text();
+    const header =
+      '/**\n * Generated by openapi-typescript from GET /docs-json. Do not edit; not committed.\n */\n\n';
+    // Written whole, then renamed: another run type-checking meanwhile never reads half a file.
+    const types = join(EXAMPLE, 'api.d.ts');
+    writeFileSync(`${types}.${process.pid}`, header + astToString(await openapiTS(document)));
+    renameSync(`${types}.${process.pid}`, types);
+
+    expect(typeCheck()).toEqual([]);
+  });
+
+  it('uses no cast, non-null assertion, `any` or @ts- comment', () => {
+    const path = join(EXAMPLE, 'client.ts');
+    const source = readFileSync(path, 'utf8');
+    for (const pattern of [/ as /, /\bany\b/, /@ts-/, /!\./]) {
+      expect({ pattern: String(pattern), lines: linesMatching(source, pattern) }).toEqual({
+        pattern: String(pattern),
+        lines: [],
+      });
+    }
+    expect(escapeHatches(path)).toEqual([]);
+  });
+
+  it('logs in, books, moves and cancels an appointment, and reads a paged list', async () => {
+    const day = await frontDeskDay(
+      baseUrl,
+      { email: clerk.email, password: clerk.password },
+      visit,
+      { pageSize: 2, cancelReason: 'Patient has the flu' },
+    );
+
+    expect(day.booked).toMatchObject({
+      status: 'booked',
+      therapistId,
+      localStart: `${monday}T08:00`,
+      timeZone: 'America/New_York',
+    });
+    // The first free slot once 08:00-08:45 is taken.
+    expect(day.moved).toMatchObject({ id: day.booked.id, localStart: `${monday}T08:45` });
+    expect(day.cancelled).toMatchObject({ id: day.booked.id, status: 'cancelled' });
+    expect(day.cancellation).toEqual({ reason: 'Patient has the flu', late: false });
+    // Three patients at the clinic, two to a page.
+    expect(day.patients.total).toBe(3);
+    expect(day.patients.names).toHaveLength(2);
+    const { rows } = await t.db.query(
+      'SELECT status, starts_at, cancel_reason FROM appointments WHERE id = $1',
+      [day.booked.id],
+    );
+    expect(rows).toEqual([
+      {
+        status: 'cancelled',
+        starts_at: new Date(day.moved.startsAt),
+        cancel_reason: 'Patient has the flu',
+      },
+    ]);
+  });
+
+  it('hands a refused request back with its problem+json code and errors[], typed', async () => {
+    const refused = frontDeskDay(
+      baseUrl,
+      { email: clerk.email, password: clerk.password },
+      { ...visit, from: 'next monday' },
+    );
+    await expect(refused).rejects.toBeInstanceOf(ApiProblem);
+    await expect(refused).rejects.toMatchObject({
+      code: 'request.validation_failed',
+      problem: {
+        status: 400,
+        errors: expect.arrayContaining([expect.objectContaining({ field: 'from' })]),
+      },
+    });
+  });
+});
+
+function linesMatching(source: string, pattern: RegExp): string[] {
+  return source
+    .split('\n')
+    .map((line, index) => `${index + 1}: ${line.trim()}`)
+    .filter((line) => pattern.test(line.slice(line.indexOf(':') + 2)));
+}
