@@ -72,17 +72,20 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.useBodyParser<RawServerDefault>(
     MULTIPART_FORM,
     { bodyLimit: Math.min(config.http.bodyLimitBytes, MULTIPART_FORM_LIMIT_BYTES) },
+    // An unknown route answers 404, not 415, whatever it was sent.
     (request, _body, done) =>
-      takesFormsOnly(request)
+      takesFormsOnly(request) || request.is404
         ? done(null, undefined)
         : done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE()),
   );
   // Decided before a body is read: multipart only on forms-only routes, and forms (or no body)
-  // only there. Unknown routes stay 404.
+  // only there. Unknown routes stay 404; GET and HEAD carry no body, whatever their headers say.
   fastify.addHook('preParsing', (request, _reply, payload, done) => {
     const type = mediaTypeOf(request);
     const refused =
       type !== undefined &&
+      request.method !== 'GET' &&
+      request.method !== 'HEAD' &&
       !request.is404 &&
       (takesFormsOnly(request)
         ? type !== URLENCODED_FORM && type !== MULTIPART_FORM

@@ -212,4 +212,19 @@ describe('one-click unsubscribe (RFC 8058): the form bodies mail providers post'
 
     expect(response.body.code).toBe('request.unsupported_media_type');
   });
+
+  it('answers an unknown route 404 whatever it was sent, and reads no body on a GET', async () => {
+    const form = curlForm();
+    const missing = await t.http
+      .post('/no-such-route')
+      .set('Content-Type', form.contentType)
+      .send(form.body)
+      .expect(404)
+      .expect('content-type', PROBLEM);
+    expect(missing.body.code).toBe('request.not_found');
+
+    const patient = await subscribedPatient();
+    await t.http.get(patient.link).set('Content-Type', form.contentType).expect(200);
+    expect(await consentOf(patient.id)).toBe(true);
+  });
 });
