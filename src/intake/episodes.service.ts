@@ -1,3 +1,4 @@
+import { holdOf, type LatestScreen, latestScreenSql } from './treatment-hold';
 import { IntakeErrors } from './intake.errors';
 import { domainError } from '../common/errors/error-catalogue';
 import { LocationErrors } from '../locations/locations.errors';
@@ -15,7 +16,6 @@ import { type AssessmentView, viewOf } from './assessment-view';
 import type { CloseEpisodeDto, OpenEpisodeDto, TreatmentBlockDto } from './dto/episode.dto';
 import { EpisodeListeners } from './episode-listener.port';
 import { EpisodeOfCare } from './episode.entity';
-import { blocksTreatment } from './rules/red-flags';
 
 describeConstraints({
   episodes_one_open_per_region: {
@@ -126,17 +126,12 @@ export class EpisodesService {
    * red-flag screen is an emergency or awaits a clinician's decision. Scheduling asks this.
    */
   async treatmentBlock(episodeId: string): Promise<TreatmentBlockDto> {
-    const latest = await this.dataSource.getRepository(Assessment).findOne({
-      where: { episodeId },
-      order: { assessedOn: 'DESC', createdAt: 'DESC' },
-    });
+    const [{ latest }] = await this.dataSource.query<{ latest: LatestScreen | null }[]>(
+      `SELECT ${latestScreenSql('$1::uuid')} AS latest`,
+      [episodeId],
+    );
     if (!latest) return { blocked: false, disposition: null, assessmentId: null };
-    const [view] = await this.views(this.dataSource.manager, [latest]);
-    return {
-      blocked: blocksTreatment(view.disposition),
-      disposition: view.disposition,
-      assessmentId: latest.id,
-    };
+    return { ...holdOf(latest), assessmentId: latest.assessmentId };
   }
 
   /** The episode if the actor may see it: it is treated at, or its patient belongs to, their clinics. */

@@ -7,16 +7,11 @@ import {
   type ProposedVisit,
 } from '../scheduling/booking-policy.port';
 import { IntakeErrors } from './intake.errors';
-import {
-  blocksTreatment,
-  type ClinicianDecision,
-  effectiveDisposition,
-  type ScreenDisposition,
-} from './rules/red-flags';
+import { holdOf, type LatestScreen, latestScreenSql } from './treatment-hold';
 
 /** The episode the visit is booked in, and the red-flag screen of its latest assessment. */
 interface EpisodeFacts {
-  latest: { screen: ScreenDisposition; decision: ClinicianDecision | null } | null;
+  latest: LatestScreen | null;
 }
 
 /**
@@ -34,23 +29,9 @@ export class RedFlagHoldPolicy implements BookingPolicy<EpisodeFacts>, OnModuleI
     this.policies.register(this);
   }
 
-  /**
-   * The latest assessment's screen (its latest amendment's, if amended) and the newest decision
-   * made since that version, as `AssessmentView` works them out.
-   */
+  /** The episode, if it is the patient's, with its latest screen (`latestScreenSql`). */
   factsSql({ episodeId, patientId }: BookingReadParameters): string {
-    return `(SELECT json_build_object('latest', (
-        SELECT json_build_object(
-                 'screen', coalesce(am.screen_disposition, a.screen_disposition),
-                 'decision', (SELECT d.decision FROM red_flag_decisions d
-                               WHERE d.assessment_id = a.id
-                                 AND d.decided_at >= coalesce(am.amended_at, a.signed_at, a.created_at)
-                               ORDER BY d.decided_at DESC LIMIT 1))
-          FROM assessments a
-          LEFT JOIN LATERAL (SELECT screen_disposition, amended_at FROM assessment_amendments
-                              WHERE assessment_id = a.id ORDER BY amended_at DESC LIMIT 1) am ON true
-         WHERE a.episode_id = e.id
-         ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1))
+    return `(SELECT json_build_object('latest', ${latestScreenSql('e.id')})
        FROM episodes_of_care e WHERE e.id = ${episodeId} AND e.patient_id = ${patientId})`;
   }
 
@@ -68,8 +49,8 @@ export class RedFlagHoldPolicy implements BookingPolicy<EpisodeFacts>, OnModuleI
       ];
     }
     if (!visit.appointmentType.treatment || !facts.latest) return [];
-    const disposition = effectiveDisposition(facts.latest.screen, facts.latest.decision);
-    if (!blocksTreatment(disposition)) return [];
+    const { disposition, blocked } = holdOf(facts.latest);
+    if (!blocked) return [];
     return [
       {
         severity: 'refuse',

@@ -76,3 +76,44 @@ export async function createPatient(
   );
   return { id: rows[0].id };
 }
+
+/**
+ * A therapist assigned to one clinic, with a profile (licensed in the clinic's state unless told
+ * otherwise) and the same working window on each of the given ISO weekdays, set up as an admin
+ * does it: through the API.
+ */
+export async function createTherapist(
+  http: TestAgent,
+  db: Pool,
+  admin: StaffUser,
+  location: LocationRow,
+  {
+    weekdays = [1, 2, 3, 4, 5],
+    starts = '08:00',
+    ends = '17:00',
+    credential = 'PT',
+    licenceStates = [location.state],
+  }: {
+    weekdays?: number[];
+    starts?: string;
+    ends?: string;
+    credential?: 'PT' | 'PTA';
+    licenceStates?: string[];
+  } = {},
+): Promise<StaffUser> {
+  const therapist = await createStaff(http, db, 'therapist', [location.id]);
+  const as = { Authorization: admin.authorization };
+  await http
+    .put(`/therapists/${therapist.id}/profile`)
+    .set(as)
+    .send({ credential, licenceStates })
+    .expect(200);
+  await http
+    .put(`/therapists/${therapist.id}/hours`)
+    .set(as)
+    .send({
+      windows: weekdays.map((weekday) => ({ locationId: location.id, weekday, starts, ends })),
+    })
+    .expect(200);
+  return therapist;
+}

@@ -3,7 +3,13 @@ import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { ApiProblem, frontDeskDay, type Visit } from '../../examples/typed-client/client';
-import { createLocation, createPatient, createStaff, type StaffUser } from '../factories';
+import {
+  createLocation,
+  createPatient,
+  createStaff,
+  createTherapist,
+  type StaffUser,
+} from '../factories';
 import { nextWeekday } from '../scheduling/calendar-dates';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -89,25 +95,8 @@ describe('the typed client example (examples/typed-client)', () => {
         allowedCredentials: ['PT', 'PTA'],
       })
       .expect(201);
-    const therapist = await createStaff(t.http, t.db, 'therapist', [location.id]);
+    const therapist = await createTherapist(t.http, t.db, admin, location);
     therapistId = therapist.id;
-    await t.http
-      .put(`/therapists/${therapist.id}/profile`)
-      .set(as)
-      .send({ credential: 'PT', licenceStates: ['PA'] })
-      .expect(200);
-    await t.http
-      .put(`/therapists/${therapist.id}/hours`)
-      .set(as)
-      .send({
-        windows: WEEKDAYS.map((weekday) => ({
-          locationId: location.id,
-          weekday,
-          starts: '08:00',
-          ends: '17:00',
-        })),
-      })
-      .expect(200);
     const patient = await createPatient(t.db, location.id, {
       firstName: 'Maria',
       lastName: 'Kowalski',

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createLocation, createPatient, createStaff, type StaffUser } from '../factories';
+import {
+  createLocation,
+  createPatient,
+  createStaff,
+  createTherapist,
+  type StaffUser,
+} from '../factories';
 import type { TestApp } from '../support/test-app';
 
 export { zoneWhereItIs } from '../support/zones';
@@ -35,24 +41,11 @@ export async function emailClinic(
     .set(as)
     .send({ windows: everyDay.map((weekday) => ({ weekday, opens: '00:00', closes: '23:59' })) })
     .expect(200);
-  const therapist = await createStaff(t.http, t.db, 'therapist', [location.id]);
-  await t.http
-    .put(`/therapists/${therapist.id}/profile`)
-    .set(as)
-    .send({ credential: 'PT', licenceStates: ['PA'] })
-    .expect(200);
-  await t.http
-    .put(`/therapists/${therapist.id}/hours`)
-    .set(as)
-    .send({
-      windows: everyDay.map((weekday) => ({
-        locationId: location.id,
-        weekday,
-        starts: '00:00',
-        ends: '23:59',
-      })),
-    })
-    .expect(200);
+  const therapist = await createTherapist(t.http, t.db, admin, location, {
+    weekdays: everyDay,
+    starts: '00:00',
+    ends: '23:59',
+  });
   const type = await t.http
     .post('/appointment-types')
     .set(as)
