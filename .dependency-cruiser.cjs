@@ -18,6 +18,7 @@ const DOMAIN = [
   'staff',
   'patients',
   'intake',
+  'direct-access',
   'scheduling',
   'reminders',
   'queue',

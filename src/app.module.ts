@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { DirectAccessModule } from './direct-access/direct-access.module';
 import { IntakeModule } from './intake/intake.module';
 import { LocationsModule } from './locations/locations.module';
 import { loggerOptions } from './logging/logger-options';
@@ -34,6 +35,7 @@ export class AppModule {
         LocationsModule,
         PatientsModule,
         IntakeModule,
+        DirectAccessModule,
         StaffModule,
         SchedulingModule,
         RemindersModule,

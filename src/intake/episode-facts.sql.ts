@@ -6,13 +6,16 @@ import { jsonRecord } from '../database/json-record';
  */
 
 /**
- * `{ id, status, locationId }` of an episode of care, or null: a discharge check-in goes only
- * while the episode is still closed, from the clinic that treated it.
+ * `{ id, status, locationId, patientId, openedOn }` of an episode of care, or null: a discharge
+ * check-in goes only while the episode is still closed, from the clinic that treated it; direct
+ * access counts its days from the first evaluation (`openedOn`, YYYY-MM-DD).
  */
 export const EPISODE_FACTS = jsonRecord({
   id: ['episode.id', 'uuid'],
   status: ['episode.status', 'text'],
   locationId: ['episode.location_id', 'uuid'],
+  patientId: ['episode.patient_id', 'uuid'],
+  openedOn: ['episode.opened_on::text', 'text'],
 });
 
 export function episodeFactsSql(episode: string): string {

@@ -7,15 +7,19 @@ import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { CloseEpisodeDto, EpisodeDto, OpenEpisodeDto } from './dto/episode.dto';
 import type { EpisodeOfCare } from './episode.entity';
+import { EpisodeGates } from './episode-gate.port';
 import { EpisodesService } from './episodes.service';
 
 @ApiTags('episodes')
 @Controller()
 export class EpisodesController {
-  constructor(private readonly episodes: EpisodesService) {}
+  constructor(
+    private readonly episodes: EpisodesService,
+    private readonly gates: EpisodeGates,
+  ) {}
 
   private async toDto(episode: EpisodeOfCare): Promise<EpisodeDto> {
-    return EpisodeDto.from(episode, await this.episodes.treatmentBlock(episode.id));
+    return EpisodeDto.from(episode, await this.gates.treatmentOf(episode.id));
   }
 
   @Post('patients/:patientId/episodes')
@@ -45,7 +49,8 @@ export class EpisodesController {
 
   @Get('episodes/:id')
   @ApiOperation({
-    summary: 'One episode, with whether treatment visits may be booked (red-flag status)',
+    summary:
+      'One episode, with whether treatment visits may be booked: red flags and the direct-access answer for today',
   })
   @ApiOkResponse({ type: EpisodeDto, description: 'The episode' })
   @ApiAuthenticated(404)

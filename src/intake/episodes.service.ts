@@ -1,4 +1,3 @@
-import { holdOf, type LatestScreen, latestScreenSql } from './treatment-hold';
 import { IntakeErrors } from './intake.errors';
 import { domainError } from '../common/errors/error-catalogue';
 import { LocationErrors } from '../locations/locations.errors';
@@ -13,7 +12,7 @@ import { PatientsService } from '../patients/patients.service';
 import { LocationsService } from '../locations/locations.service';
 import { Assessment, AssessmentAmendment, RedFlagDecision } from './assessment.entity';
 import { type AssessmentView, viewOf } from './assessment-view';
-import type { CloseEpisodeDto, OpenEpisodeDto, TreatmentBlockDto } from './dto/episode.dto';
+import type { CloseEpisodeDto, OpenEpisodeDto } from './dto/episode.dto';
 import { EpisodeListeners } from './episode-listener.port';
 import { EpisodeOfCare } from './episode.entity';
 
@@ -119,19 +118,6 @@ export class EpisodesService {
       });
       return manager.getRepository(EpisodeOfCare).findOneByOrFail({ id });
     });
-  }
-
-  /**
-   * Whether treatment visits may be booked in the episode: not while the latest assessment's
-   * red-flag screen is an emergency or awaits a clinician's decision. Scheduling asks this.
-   */
-  async treatmentBlock(episodeId: string): Promise<TreatmentBlockDto> {
-    const [{ latest }] = await this.dataSource.query<{ latest: LatestScreen | null }[]>(
-      `SELECT ${latestScreenSql('$1::uuid')} AS latest`,
-      [episodeId],
-    );
-    if (!latest) return { blocked: false, disposition: null, assessmentId: null };
-    return { ...holdOf(latest), assessmentId: latest.assessmentId };
   }
 
   /** The episode if the actor may see it: it is treated at, or its patient belongs to, their clinics. */

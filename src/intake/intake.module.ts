@@ -11,7 +11,8 @@ import { EpisodeOfCare } from './episode.entity';
 import { EpisodesController } from './episodes.controller';
 import { EpisodesService } from './episodes.service';
 import { AssessmentsController } from './assessments.controller';
-import { RedFlagHoldPolicy } from './red-flag-hold.policy';
+import { EpisodeMembershipPolicy } from './episode-membership.policy';
+import { EpisodeGates } from './episode-gate.port';
 
 @Module({
   imports: [
@@ -22,7 +23,13 @@ import { RedFlagHoldPolicy } from './red-flag-hold.policy';
     SchedulingModule,
   ],
   controllers: [EpisodesController, AssessmentsController],
-  providers: [EpisodesService, AssessmentsService, RedFlagHoldPolicy, EpisodeListeners],
-  exports: [EpisodesService, EpisodeListeners],
+  providers: [
+    EpisodesService,
+    AssessmentsService,
+    EpisodeMembershipPolicy,
+    EpisodeListeners,
+    EpisodeGates,
+  ],
+  exports: [EpisodesService, EpisodeListeners, EpisodeGates],
 })
 export class IntakeModule {}

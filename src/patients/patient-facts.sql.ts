@@ -14,6 +14,11 @@ export function patientFactsSql(patient: string): string {
            FROM patients WHERE id = ${patient})`;
 }
 
+/** The patient's payer (`medicare`, `commercial`, ...), or null: Medicare's rules follow it. */
+export function patientPayerSql(patient: string): string {
+  return `(SELECT payer FROM patients WHERE id = ${patient})`;
+}
+
 /**
  * `{ id, firstName, email, emailConsent, archived }` of a patient, or null: what an email to the
  * patient shows and whether it may go at all. Reminders reads it at the moment of sending, so

@@ -158,6 +158,7 @@ export class AppointmentChangesService {
           startsAt,
           episodeId: current.episodeId,
           seriesId: current.seriesId,
+          override: input.gateOverrideReason ? { reason: input.gateOverrideReason } : null,
           policyFacts: facts.policyFacts,
           preloaded: { calendar: facts.calendar, covers: around },
         },
@@ -167,7 +168,16 @@ export class AppointmentChangesService {
       await this.recordChange(manager, actor, current, 'reschedule', {
         status: current.status,
         startsAt,
-        details: { fromTherapistId: current.therapistId, toTherapistId: therapistId },
+        details: {
+          fromTherapistId: current.therapistId,
+          toTherapistId: therapistId,
+          ...(input.gateOverrideReason && warnings.length > 0
+            ? {
+                overrideReason: input.gateOverrideReason,
+                warnings: warnings.map((w) => w.code).join(','),
+              }
+            : {}),
+        },
       });
       await this.offerFreedSlot(manager, current);
       return { appointment: await manager.findOneByOrFail(Appointment, { id }), warnings };

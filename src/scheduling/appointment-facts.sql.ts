@@ -92,3 +92,16 @@ export function waitlistOfferFactsSql(entry: string): string {
            JOIN appointment_types offer_type ON offer_type.id = offer.appointment_type_id
           WHERE offer.id = ${entry})`;
 }
+
+/**
+ * The visits of an episode of care, `[{ id, therapistId, startsAt, status, treatment }]` in
+ * order (`[]` for none): direct access counts its visits and treatment days from them.
+ */
+export function episodeVisitsSql(episode: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+              'id', visit.id, 'therapistId', visit.therapist_id, 'startsAt', visit.starts_at,
+              'status', visit.status, 'treatment', visit_type.treatment)
+              ORDER BY visit.starts_at), '[]')
+            FROM appointments visit JOIN appointment_types visit_type ON visit_type.id = visit.appointment_type_id
+           WHERE visit.episode_id = ${episode})`;
+}

@@ -18,6 +18,7 @@ const VISIT: ProposedVisit = {
   endsAt: new Date('2026-12-07T14:45:00Z'),
   timeZone: 'America/New_York',
   appointmentId: null,
+  override: null,
 };
 
 const finding = (severity: PolicyFinding['severity'], code: string): PolicyFinding => ({

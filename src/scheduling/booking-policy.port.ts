@@ -41,6 +41,11 @@ export interface ProposedVisit {
   timeZone: string;
   /** The appointment being moved; null for a new one. */
   appointmentId: string | null;
+  /**
+   * The reason the caller gave to book past a policy's refusal; a policy decides whether it
+   * honours it (and for whom) and turns its refusal into a warning. Scheduling audits it.
+   */
+  override: { reason: string } | null;
 }
 
 export interface PolicyFinding {

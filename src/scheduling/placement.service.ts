@@ -44,6 +44,8 @@ export interface Placement {
   startsAt: Date;
   episodeId: string | null;
   seriesId: string | null;
+  /** Why the caller books past a policy's refusal (`gateOverrideReason`), if they do. */
+  override?: { reason: string } | null;
   /** Each registered policy's facts from the booking read. */
   policyFacts: Record<string, unknown>;
   /** A calendar read with the booking's other facts, and the period it covers. */
@@ -100,7 +102,7 @@ export class PlacementService {
   async placementFor(
     manager: EntityManager,
     actor: Actor,
-    input: BookingTarget & StartTimeDto,
+    input: BookingTarget & StartTimeDto & { gateOverrideReason?: string },
     kind: ProposalKind,
     seriesId: string | null,
   ): Promise<NewPlacement> {
@@ -132,6 +134,7 @@ export class PlacementService {
       startsAt: startOf(input, location.timeZone),
       episodeId: input.episodeId ?? null,
       seriesId,
+      override: input.gateOverrideReason ? { reason: input.gateOverrideReason } : null,
       location,
       policyFacts: facts.policyFacts,
       preloaded: { calendar: facts.calendar, covers: around },
@@ -226,6 +229,7 @@ export class PlacementService {
       endsAt,
       timeZone: placement.timeZone,
       appointmentId: moving?.id ?? null,
+      override: placement.override ?? null,
     };
     const { refusal, warnings } = judge(this.policies.all(), visit, placement.policyFacts);
     if (refusal) throw new PolicyRefusal(refusal);
@@ -310,7 +314,11 @@ export class PlacementService {
             action: 'create',
             entityType: 'appointment',
             entityId: id,
-            details: { action: 'book' },
+            details: {
+              action: 'book',
+              ...(warnings.length > 0 ? { warnings: warnings.map((w) => w.code) } : {}),
+              ...(placement.override ? { overrideReason: placement.override.reason } : {}),
+            },
           }),
         ],
       },

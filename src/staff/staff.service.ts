@@ -43,6 +43,11 @@ export class StaffService {
         directAccessCertifiedOn: null,
         doctoralDegree: false,
         yearsLicensed: null,
+        directAccessCertificates: [],
+        residencyOrFellowship: false,
+        fullTimePracticeYears: null,
+        differentialDiagnosisCeHours: null,
+        liabilityInsured: false,
         ...input,
         userId: therapistId,
       });

@@ -32,3 +32,20 @@ export function timeOffSql(oneOf: IdMatch, therapists: string, from: string, to:
               'start', extract(epoch FROM starts_at) * 1000, 'end', extract(epoch FROM ends_at) * 1000)), '[]')
               FROM therapist_time_off WHERE therapist_id ${oneOf(therapists)} AND starts_at < ${to} AND ends_at > ${from})`;
 }
+
+/**
+ * `TherapistQualifications` (direct-access/rules/qualifications) of a therapist, or null: what
+ * direct-access statutes ask of the therapist. The older `direct_access_certified` flag meant a
+ * certificate wherever the therapist is licensed and a state issues one.
+ */
+export function therapistQualificationsSql(therapist: string): string {
+  return `(SELECT json_build_object(
+            'credential', p.credential, 'doctorate', p.doctoral_degree,
+            'residencyOrFellowship', p.residency_or_fellowship, 'yearsLicensed', p.years_licensed,
+            'yearsFullTimePractice', p.full_time_practice_years,
+            'differentialDiagnosisCeHours', p.differential_diagnosis_ce_hours,
+            'certificates', p.direct_access_certificates || CASE WHEN p.direct_access_certified
+               THEN ARRAY(SELECT 'US-' || s FROM unnest(p.licence_states) s) ELSE '{}'::text[] END,
+            'liabilityInsured', p.liability_insured)
+           FROM therapist_profiles p WHERE p.user_id = ${therapist})`;
+}

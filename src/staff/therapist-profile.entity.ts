@@ -24,4 +24,28 @@ export class TherapistProfile {
 
   @Column({ type: 'integer', nullable: true })
   yearsLicensed!: number | null;
+
+  /** Jurisdictions (`US-PA`) whose board issued a direct-access certificate of authorisation. */
+  @Column({ type: 'text', array: true })
+  directAccessCertificates!: string[];
+
+  @Column()
+  residencyOrFellowship!: boolean;
+
+  /** numeric(4,1) comes back from pg as text; read as a number. */
+  @Column({
+    type: 'numeric',
+    nullable: true,
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
+  fullTimePracticeYears!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  differentialDiagnosisCeHours!: number | null;
+
+  @Column()
+  liabilityInsured!: boolean;
 }

@@ -93,12 +93,15 @@ export async function createTherapist(
     ends = '17:00',
     credential = 'PT',
     licenceStates = [location.state],
+    directAccessCertificates = licenceStates.map((state) => `US-${state}`),
   }: {
     weekdays?: number[];
     starts?: string;
     ends?: string;
     credential?: 'PT' | 'PTA';
     licenceStates?: string[];
+    /** Direct-access certificates; by default where licensed, as the seeded PA group's PTs hold. */
+    directAccessCertificates?: string[];
   } = {},
 ): Promise<StaffUser> {
   const therapist = await createStaff(http, db, 'therapist', [location.id]);
@@ -106,7 +109,7 @@ export async function createTherapist(
   await http
     .put(`/therapists/${therapist.id}/profile`)
     .set(as)
-    .send({ credential, licenceStates })
+    .send({ credential, licenceStates, directAccessCertificates })
     .expect(200);
   await http
     .put(`/therapists/${therapist.id}/hours`)

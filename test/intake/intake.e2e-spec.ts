@@ -321,10 +321,11 @@ describe('patients, episodes and intake assessments', () => {
         .get(`/episodes/${episode.id}`)
         .set('Authorization', clerk.authorization)
         .expect(200);
-      expect(body.treatment).toEqual({
+      expect(body.treatment).toMatchObject({
         blocked: true,
         disposition: 'emergency',
         assessmentId: created.id,
+        directAccess: { status: 'not_eligible', reasons: [{ code: 'red_flags.emergency' }] },
       });
     });
 

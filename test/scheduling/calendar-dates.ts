@@ -23,3 +23,8 @@ export function nextSpringForward(zone = 'America/New_York'): string {
 export function plusDays(date: string, days: number): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }
+
+/** Today's date in the zone (a clinic's local day). */
+export function localToday(zone = 'America/New_York'): string {
+  return DateTime.now().setZone(zone).toISODate()!;
+}

@@ -7,7 +7,7 @@ import {
   type StaffUser,
 } from '../factories';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { nextSpringForward, nextWeekday, plusDays } from './calendar-dates';
+import { localToday, nextSpringForward, nextWeekday, plusDays } from './calendar-dates';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
@@ -47,8 +47,13 @@ describe('scheduling across locations', () => {
     await t.http
       .put(`/therapists/${user.id}/profile`)
       .set(as(admin))
-      // By default licensed where each of their clinics is, as the eligibility rule requires.
-      .send({ credential, licenceStates })
+      // By default licensed where each of their clinics is, as the eligibility rule requires, and
+      // holding the state's direct-access certificate, as the treatment gate asks in Pennsylvania.
+      .send({
+        credential,
+        licenceStates,
+        directAccessCertificates: licenceStates.map((state) => `US-${state}`),
+      })
       .expect(200);
     await t.http
       .put(`/therapists/${user.id}/hours`)
@@ -408,12 +413,12 @@ describe('scheduling across locations', () => {
           locationId: scranton.id,
           condition: 'Back pain',
           bodyRegion: 'lower_back',
-          openedOn: '2026-11-23',
+          openedOn: localToday(),
         })
         .expect(201);
       await t.db.query(
-        `INSERT INTO assessments (episode_id, kind, assessed_on, content, red_flag_screen, screen_disposition, created_by)
-         VALUES ($1, 'initial_evaluation', '2026-11-23', '{}', '{"disposition":"emergency","reasons":[]}', 'emergency', $2)`,
+        `INSERT INTO assessments (episode_id, kind, status, assessed_on, content, red_flag_screen, screen_disposition, created_by, signed_by, signed_at)
+         VALUES ($1, 'initial_evaluation', 'signed', '2026-11-23', '{}', '{"disposition":"emergency","reasons":[]}', 'emergency', $2, $2, now())`,
         [episode.body.id, pt.id],
       );
       const response = await book(scrantonClerk, {
@@ -444,7 +449,7 @@ describe('scheduling across locations', () => {
           locationId: scranton.id,
           condition: 'Back spasm',
           bodyRegion: 'lower_back',
-          openedOn: '2026-11-23',
+          openedOn: localToday(),
         })
         .expect(201);
       const visit = {
@@ -460,8 +465,8 @@ describe('scheduling across locations', () => {
         localStart: `${nextWeekday(3, 14)}T09:00`,
       }).expect(201);
       await t.db.query(
-        `INSERT INTO assessments (episode_id, kind, assessed_on, content, red_flag_screen, screen_disposition, created_by)
-         VALUES ($1, 'initial_evaluation', '2026-11-24', '{}', '{"disposition":"emergency","reasons":[]}', 'emergency', $2)`,
+        `INSERT INTO assessments (episode_id, kind, status, assessed_on, content, red_flag_screen, screen_disposition, created_by, signed_by, signed_at)
+         VALUES ($1, 'initial_evaluation', 'signed', '2026-11-24', '{}', '{"disposition":"emergency","reasons":[]}', 'emergency', $2, $2, now())`,
         [episode.body.id, pt.id],
       );
       const moved = await t.http

@@ -18,7 +18,8 @@ export function holidaysOf(jurisdiction: Jurisdiction): HolidayCalendar {
   if (!calendar) {
     const [country, state] = jurisdiction.split('-');
     const holidays = new Holidays();
-    const known = holidays.init(country, state ?? '', { types: ['public'] });
+    holidays.init(country, state ?? '', { types: ['public'] });
+    const known = holidays.getCountries()[country] !== undefined;
     const byYear = new Map<number, Set<string>>();
     calendar = (date: string) => {
       if (!known) return false;

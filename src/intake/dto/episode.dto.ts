@@ -14,6 +14,7 @@ import type { EpisodeOfCare } from '../episode.entity';
 import { BODY_REGIONS, type BodyRegion } from '../rules/assessment-content';
 import type { Disposition } from '../rules/red-flags';
 import { CALENDAR_DATE } from './assessment.dto';
+import { EligibilityDto } from './eligibility.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -61,15 +62,18 @@ export class CloseEpisodeDto {
   reason?: string;
 }
 
-/** Whether treatment visits may be booked in an episode, after its latest red-flag screen. */
+/** Whether treatment visits may be booked in an episode today: the treatment gate's answer. */
 export class TreatmentBlockDto {
-  @ApiProperty({ description: 'True while treatment visits may not be booked in this episode' })
+  @ApiProperty({
+    description:
+      'True while a treatment visit booked today would be refused: red flags hold it, or a referral or signed plan is needed (see directAccess)',
+  })
   blocked!: boolean;
 
   @ApiProperty({
     enum: ['proceed', 'clinician_review', 'refer_to_physician', 'emergency', null],
     nullable: true,
-    description: 'Red-flag disposition of the latest assessment; null before the first',
+    description: 'Red-flag disposition of the latest signed assessment; null before the first',
   })
   disposition!: Disposition | null;
 
@@ -77,9 +81,17 @@ export class TreatmentBlockDto {
     type: String,
     format: 'uuid',
     nullable: true,
-    description: 'The latest assessment, whose disposition this is; null before the first',
+    description: 'The latest signed assessment, whose disposition this is; null before the first',
   })
   assessmentId!: string | null;
+
+  @ApiProperty({
+    type: EligibilityDto,
+    nullable: true,
+    description:
+      'May the episode be treated without a referral today, until when, and what is due; re-evaluated on every read (visits, referrals and the date change it)',
+  })
+  directAccess!: EligibilityDto | null;
 }
 
 /** An episode of care: one condition, treated at one clinic, from evaluation to discharge. */
@@ -128,7 +140,7 @@ export class EpisodeDto {
 
   @ApiProperty({
     type: TreatmentBlockDto,
-    description: 'Whether treatment visits may be booked (red-flag status)',
+    description: 'Whether treatment visits may be booked: red flags and direct access',
   })
   treatment!: TreatmentBlockDto;
 

@@ -26,6 +26,9 @@ import {
   type Sex,
 } from '../patient.entity';
 
+/** The payers a patient may have, for other modules' requests (direct access's evaluation). */
+export { PAYERS };
+
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreatePatientDto {

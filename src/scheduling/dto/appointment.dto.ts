@@ -69,7 +69,27 @@ export class AppointmentTargetDto {
   episodeId?: string;
 }
 
-export class BookAppointmentDto extends IntersectionType(StartTimeDto, AppointmentTargetDto) {}
+/** Why an admin books past a policy's refusal (the treatment gate); audited with the visit. */
+export class GateOverrideDto {
+  @ApiPropertyOptional({
+    maxLength: 500,
+    example: 'Physician referral received by phone; written copy on its way',
+    description:
+      'An admin’s reason to book a treatment visit past the treatment gate (direct-access window, visit limit): the refusal becomes a warning and the reason is audited. Ignored for other roles.',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  gateOverrideReason?: string;
+}
+
+export class BookAppointmentDto extends IntersectionType(
+  StartTimeDto,
+  AppointmentTargetDto,
+  GateOverrideDto,
+) {}
 
 export class CancelDto {
   @ApiProperty({
@@ -84,7 +104,7 @@ export class CancelDto {
   reason!: string;
 }
 
-export class RescheduleDto extends StartTimeDto {
+export class RescheduleDto extends IntersectionType(StartTimeDto, GateOverrideDto) {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Another therapist, if the visit changes hands',

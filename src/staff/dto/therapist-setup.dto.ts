@@ -65,6 +65,62 @@ export class TherapistProfileDto {
   @Min(0)
   @IsInt()
   yearsLicensed?: number;
+
+  @ApiPropertyOptional({
+    example: ['US-PA'],
+    type: [String],
+    description:
+      'Jurisdictions (ISO 3166-2, e.g. US-PA) whose board issued the therapist a direct-access certificate of authorisation',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @Matches(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
+    each: true,
+    message: 'directAccessCertificates must be codes such as US-PA',
+  })
+  directAccessCertificates?: string[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Completed a residency or fellowship (or a board-approved certification)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  residencyOrFellowship?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 70,
+    example: 4.5,
+    description: 'Years of full-time-equivalent practice (New York asks 3)',
+  })
+  @IsOptional()
+  @Max(70)
+  @Min(0)
+  fullTimePracticeYears?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 2000,
+    example: 30,
+    description:
+      'Hours of continuing education in differential diagnosis (Texas asks 30 without a doctorate)',
+  })
+  @IsOptional()
+  @Max(2000)
+  @Min(0)
+  @IsInt()
+  differentialDiagnosisCeHours?: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Holds professional liability insurance (Texas asks it)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  liabilityInsured?: boolean;
 }
 
 export class TherapistWindowDto {
@@ -169,6 +225,35 @@ export class TherapistProfileViewDto {
     description: 'Years since first licensed; null if not given',
   })
   yearsLicensed!: number | null;
+
+  @ApiProperty({
+    type: [String],
+    example: ['US-PA'],
+    description: 'Jurisdictions whose direct-access certificate the therapist holds',
+  })
+  directAccessCertificates!: string[];
+
+  @ApiProperty({ description: 'Completed a residency or fellowship' })
+  residencyOrFellowship!: boolean;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 4.5,
+    description: 'Years of full-time-equivalent practice; null if not given',
+  })
+  fullTimePracticeYears!: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 30,
+    description: 'Hours of CE in differential diagnosis; null if not given',
+  })
+  differentialDiagnosisCeHours!: number | null;
+
+  @ApiProperty({ description: 'Holds professional liability insurance' })
+  liabilityInsured!: boolean;
 }
 
 /** Time off as recorded. */

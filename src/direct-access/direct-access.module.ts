@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { IntakeModule } from '../intake/intake.module';
+import { LocationsModule } from '../locations/locations.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { DirectAccessController } from './direct-access.controller';
+import { EvaluationsService } from './evaluations.service';
+import { RecordsService } from './records.service';
+import { RulesService } from './rules.service';
+import { TreatmentGatePolicy } from './treatment-gate.policy';
+
+/**
+ * Direct access: may a patient be treated without a referral, until when, and what is due. Rules
+ * as versioned data, evaluations, the documents they turn on, and the treatment gate that
+ * scheduling applies to every treatment visit booked in an episode.
+ */
+@Module({
+  imports: [AuditModule, IntakeModule, LocationsModule, SchedulingModule],
+  controllers: [DirectAccessController],
+  providers: [EvaluationsService, RecordsService, RulesService, TreatmentGatePolicy],
+  exports: [EvaluationsService],
+})
+export class DirectAccessModule {}

@@ -1,0 +1,34 @@
+import type { ClinicianDecision, ScreenDisposition } from './rules/red-flags';
+
+/** The latest signed assessment of an episode, its screen and the decision in force on it. */
+export interface LatestScreen {
+  assessmentId: string;
+  screen: ScreenDisposition;
+  decision: ClinicianDecision | null;
+  /** When the screen in force was signed (or amended): a clearance counts only after it. */
+  screenedAt: string;
+}
+
+/**
+ * SQL for an episode's `LatestScreen` as JSON, or null without a signed assessment: the latest
+ * signed assessment's screen (its latest amendment's, if amended) and the newest decision made
+ * since that version, as `AssessmentView` works them out. Only signed assessments count: an
+ * unsigned draft is not part of the record, so a clean draft cannot lift a signed emergency.
+ * Direct access's treatment gate reads it in the booking's one read and for the episode view, so
+ * the hold they report is the one booking applies.
+ */
+export function latestScreenSql(episode: string): string {
+  return `(SELECT json_build_object(
+             'assessmentId', a.id,
+             'screen', coalesce(am.screen_disposition, a.screen_disposition),
+             'screenedAt', coalesce(am.amended_at, a.signed_at),
+             'decision', (SELECT d.decision FROM red_flag_decisions d
+                           WHERE d.assessment_id = a.id
+                             AND d.decided_at >= coalesce(am.amended_at, a.signed_at, a.created_at)
+                           ORDER BY d.decided_at DESC LIMIT 1))
+      FROM assessments a
+      LEFT JOIN LATERAL (SELECT screen_disposition, amended_at FROM assessment_amendments
+                          WHERE assessment_id = a.id ORDER BY amended_at DESC LIMIT 1) am ON true
+     WHERE a.episode_id = ${episode} AND a.status = 'signed'
+     ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1)`;
+}
