@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { episodeFactsSql } from '../intake/episode-facts.sql';
-import { latestScreenSql } from '../intake/red-flag-screen.sql';
+import { lastEmergencySql, latestScreenSql } from '../intake/red-flag-screen.sql';
 import {
   type ClinicianDecision,
   effectiveDisposition,
@@ -34,6 +34,8 @@ export interface CaseRow {
     decision: ClinicianDecision | null;
     screenedAt: string;
   } | null;
+  /** The latest signed emergency screen, whatever came after it. */
+  lastEmergencyAt: string | null;
   therapist: TherapistQualifications | null;
   rules: RuleVersion[];
   referrals: Referral[];
@@ -60,6 +62,7 @@ export function caseSql(episode: string, therapist: string): string {
       'payer', ${patientPayerSql(`(ep.e->>'patientId')::uuid`)},
       'visits', ${episodeVisitsSql(episode)},
       'screen', ${latestScreenSql(episode)},
+      'lastEmergencyAt', ${lastEmergencySql(episode)},
       'therapist', ${therapistQualificationsSql(therapist)},
       'rules', (SELECT coalesce(json_agg(json_build_object('id', r.id, 'jurisdiction', r.jurisdiction,
                    'version', r.version, 'effectiveFrom', r.effective_from, 'source', r.source,
@@ -114,7 +117,11 @@ export function factsOfCase(row: CaseRow, question: CaseQuestion): EvaluationFac
     .map((visit) => visit.on)
     .sort()[0];
   const firstTreatmentOn = [row.episode.openedOn, firstVisit].filter(Boolean).sort()[0];
-  const disposition = row.screen && effectiveDisposition(row.screen.screen, row.screen.decision);
+  const clearedAfter = (at: string) =>
+    row.clearances.some((cleared) => Date.parse(cleared) >= Date.parse(at));
+  // An emergency holds until a physician clears it, even if a later screen is clean.
+  const emergencyUncleared = row.lastEmergencyAt !== null && !clearedAfter(row.lastEmergencyAt);
+  const latest = row.screen && effectiveDisposition(row.screen.screen, row.screen.decision);
   return {
     jurisdiction: row.jurisdiction,
     asOf: question.asOf,
@@ -130,9 +137,8 @@ export function factsOfCase(row: CaseRow, question: CaseQuestion): EvaluationFac
     notifications: row.notifications,
     disclosures: row.disclosures,
     progressReports: row.progressReports,
-    redFlags: disposition,
+    redFlags: emergencyUncleared ? 'emergency' : latest,
     physicianClearance:
-      row.screen !== null &&
-      row.clearances.some((cleared) => Date.parse(cleared) >= Date.parse(row.screen!.screenedAt)),
+      !emergencyUncleared && row.screen !== null && clearedAfter(row.screen.screenedAt),
   };
 }

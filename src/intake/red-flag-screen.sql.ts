@@ -32,3 +32,16 @@ export function latestScreenSql(episode: string): string {
      WHERE a.episode_id = ${episode} AND a.status = 'signed'
      ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1)`;
 }
+
+/**
+ * SQL for when an episode's latest emergency screen was signed (or amended to one), or null: an
+ * emergency stays in force until a physician clears it, whatever later assessments find.
+ */
+export function lastEmergencySql(episode: string): string {
+  return `(SELECT max(coalesce(am.amended_at, a.signed_at))
+      FROM assessments a
+      LEFT JOIN LATERAL (SELECT screen_disposition, amended_at FROM assessment_amendments
+                          WHERE assessment_id = a.id ORDER BY amended_at DESC LIMIT 1) am ON true
+     WHERE a.episode_id = ${episode} AND a.status = 'signed'
+       AND (a.screen_disposition = 'emergency' OR am.screen_disposition = 'emergency'))`;
+}
