@@ -278,11 +278,12 @@ describe('patients, episodes and intake assessments', () => {
       const byInstrument = Object.fromEntries(
         outcomes.body.map((o: { instrument: string }) => [o.instrument, o]),
       );
-      // ODI from the amended 37.8 % to 7 of 45 = 15.6 %: 22.2 points better.
+      // ODI from the amended 17 of 45 = 37.8 % to 7 of 45 = 15.6 %: 22.22 points better,
+      // computed from the unrounded percents.
       expect(byInstrument.odi).toMatchObject({
         baselineAssessmentId: assessmentId,
         latestAssessmentId: reassessment.body.id,
-        change: { baseline: 37.8, latest: 15.6, improvement: 22.2, reachesThreshold: true },
+        change: { baseline: 37.8, latest: 15.6, improvement: 22.22, reachesThreshold: true },
       });
       expect(byInstrument.nprs.change).toMatchObject({
         baseline: 6,

@@ -337,13 +337,17 @@ export class OutcomeChangeDto {
   @ApiProperty({ enum: INSTRUMENT_CODES, example: 'odi', description: 'The instrument' })
   instrument!: InstrumentCode;
 
-  @ApiProperty({ example: 42, description: 'The baseline score' })
+  @ApiProperty({ example: 42, description: 'The baseline score, as displayed (rounded)' })
   baseline!: number;
 
-  @ApiProperty({ example: 28, description: 'The latest score' })
+  @ApiProperty({ example: 28, description: 'The latest score, as displayed (rounded)' })
   latest!: number;
 
-  @ApiProperty({ example: -14, description: 'latest - baseline, in the instrument’s units' })
+  @ApiProperty({
+    example: -14,
+    description:
+      'latest - baseline, in the instrument’s units, from the unrounded scores (to 0.01): 10/45 -> 7/45 on the ODI is -6.67, not 15.6 - 22.2',
+  })
   change!: number;
 
   @ApiProperty({
@@ -356,14 +360,16 @@ export class OutcomeChangeDto {
     type: Number,
     nullable: true,
     example: 33.3,
-    description: 'improvement as a percentage of the baseline; null when the baseline is 0',
+    description:
+      'improvement as a percentage of the unrounded baseline (to 0.1); null when the baseline is 0',
   })
   improvementPercent!: number | null;
 
   @ApiProperty({
     type: 'object',
     nullable: true,
-    description: 'The smallest change that counts (MCID or MDC); null where none is defined',
+    description:
+      'The smallest change that counts (MCID or MDC) for this comparison (PSFS: 3 points when either assessment rated a single activity, 2 for a mean); null where none is defined',
     properties: {
       kind: {
         type: 'string',
@@ -393,7 +399,8 @@ export class OutcomeChangeDto {
     type: Boolean,
     nullable: true,
     example: true,
-    description: 'Whether the improvement reaches the threshold; null without one',
+    description:
+      'Whether the improvement, computed from the unrounded scores, reaches the threshold; null without one',
   })
   reachesThreshold!: boolean | null;
 }

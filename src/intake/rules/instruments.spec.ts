@@ -143,7 +143,12 @@ describe('Oswestry Disability Index (v2.1)', () => {
     expect(result.score).toBe(32);
     expect(result.unit).toBe('percent');
     expect(result.band).toBe('moderate');
-    expect(result.details).toEqual({ rawSum: 16, sectionsAnswered: 10, unanswered: [] });
+    expect(result.details).toEqual({
+      rawSum: 16,
+      sectionsAnswered: 10,
+      unanswered: [],
+      exactScore: 32,
+    });
   });
 
   it('scores 16 of 45 with one section (sex life) unanswered as 35.6%', () => {
@@ -151,7 +156,13 @@ describe('Oswestry Disability Index (v2.1)', () => {
     const result = scoreInstrument('odi', answers);
     expect(result.score).toBe(35.6);
     expect(result.band).toBe('moderate');
-    expect(result.details).toEqual({ rawSum: 16, sectionsAnswered: 9, unanswered: ['odi_8'] });
+    expect(result.details).toEqual({
+      rawSum: 16,
+      sectionsAnswered: 9,
+      unanswered: ['odi_8'],
+      // Kept unrounded for comparisons (outcomeChange): 16 / 45 = 35.555...
+      exactScore: (16 / 45) * 100,
+    });
     expect(result.answers).toEqual(answers);
   });
 
@@ -390,7 +401,12 @@ describe('Neck Disability Index', () => {
     const result = scoreInstrument('ndi', answers);
     expect(result.score).toBe(20);
     expect(result.band).toBe('moderate');
-    expect(result.details).toEqual({ percent: 40, itemsAnswered: 9, unanswered: ['ndi_5'] });
+    expect(result.details).toEqual({
+      percent: 40,
+      itemsAnswered: 9,
+      unanswered: ['ndi_5'],
+      exactScore: 20,
+    });
     expect(result.answers).toEqual(answers);
   });
 
@@ -408,6 +424,7 @@ describe('Neck Disability Index', () => {
       percent: 30,
       itemsAnswered: 8,
       unanswered: ['ndi_1', 'ndi_10'],
+      exactScore: 15,
     });
   });
 
@@ -496,6 +513,7 @@ describe('Patient-Specific Functional Scale', () => {
     expect(result.unit).toBe('mean');
     expect(result.band).toBeNull();
     expect(result.details.activitiesRated).toBe(ratings.length);
+    expect(result.details.exactScore).toBeCloseTo(mean, 12);
     expect(result.answers).toEqual(answers);
   });
 
@@ -722,5 +740,6 @@ describe('NDI scores made fractional by the missing-item rule', () => {
     const result = scoreInstrument('ndi', { ndi_1: 1, ndi_2: 0, ndi_3: 0 });
     expect(result.score).toBe(3.3);
     expect(result.details.percent).toBe(6.7);
+    expect(result.details.exactScore).toBeCloseTo(10 / 3, 12);
   });
 });

@@ -69,8 +69,18 @@ export interface InstrumentDefinition {
   code: InstrumentCode;
   version: string;
   betterDirection: BetterDirection;
+  /** The usual threshold, as the instrument's documentation states it. */
   threshold: ChangeThreshold | null;
-  /** The score whose change is compared against the threshold (ODI percent, NDI raw points...). */
+  /**
+   * The threshold for one comparison, where it depends on how the two were answered (a single
+   * PSFS activity has a larger MDC than the mean of several); the usual one otherwise.
+   */
+  thresholdFor?: (baseline: InstrumentResult, latest: InstrumentResult) => ChangeThreshold | null;
+  /**
+   * The unrounded score whose change is compared against the threshold (ODI percent, NDI raw
+   * points...): the displayed score is rounded, and a change computed from rounded scores can miss
+   * a threshold it reaches (ODI 10/45 -> 7/45 is exactly 30 %, but 22.2 -> 15.6 is 29.7 %).
+   */
   changeScore: (result: InstrumentResult) => number;
   score: (answers: Answers) => InstrumentResult;
 }
@@ -82,6 +92,26 @@ const roundTo = (value: number, decimals: number) => {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 };
+
+/**
+ * The unrounded score kept in `details.exactScore`. Results stored before it was kept are read
+ * through `fallback` (worked out again from what they did keep), and otherwise by their score.
+ */
+function exactScoreOf(
+  result: InstrumentResult,
+  fallback: (result: InstrumentResult) => number | null = () => null,
+): number {
+  const exact = result.details.exactScore;
+  return typeof exact === 'number' ? exact : (fallback(result) ?? result.score);
+}
+
+/** The mean of a stored result's numeric answers (unanswered items are not stored). */
+function meanOfAnswers(result: InstrumentResult): number | null {
+  const values = Object.values(result.answers).filter(
+    (value): value is number => typeof value === 'number',
+  );
+  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
 
 /** Checks the item ids and reads integer answers in [min, max]; null or absent means unanswered. */
 function readIntegers(
@@ -163,7 +193,8 @@ function scoreOdi(answers: Answers): InstrumentResult {
   }
   const sum = given.reduce((total, value) => total + value, 0);
   // A section left unanswered (sex life is often skipped) leaves the denominator: sum / (5 x answered).
-  const percent = roundTo((sum / (5 * given.length)) * 100, 1);
+  const exact = (sum / (5 * given.length)) * 100;
+  const percent = roundTo(exact, 1);
   return {
     instrument: 'odi',
     version: ODI.version,
@@ -171,7 +202,12 @@ function scoreOdi(answers: Answers): InstrumentResult {
     score: percent,
     unit: 'percent',
     band: odiBand(percent),
-    details: { rawSum: sum, sectionsAnswered: given.length, unanswered: unansweredItems(values) },
+    details: {
+      rawSum: sum,
+      sectionsAnswered: given.length,
+      unanswered: unansweredItems(values),
+      exactScore: exact,
+    },
   };
 }
 
@@ -185,7 +221,12 @@ const ODI: InstrumentDefinition = {
     fractionOfBaseline: 0.3,
     source: 'Ostelo et al., Spine 2008',
   },
-  changeScore: (result) => result.score,
+  changeScore: (result) =>
+    exactScoreOf(result, ({ details: { rawSum, sectionsAnswered } }) =>
+      typeof rawSum === 'number' && typeof sectionsAnswered === 'number' && sectionsAnswered > 0
+        ? (rawSum / (5 * sectionsAnswered)) * 100
+        : null,
+    ),
   score: scoreOdi,
 };
 
@@ -284,6 +325,7 @@ function scoreNdi(answers: Answers): InstrumentResult {
       percent: roundTo(exact * 2, 1),
       itemsAnswered: given.length,
       unanswered: unansweredItems(values),
+      exactScore: exact,
     },
   };
 }
@@ -297,7 +339,12 @@ const NDI: InstrumentDefinition = {
     points: 5,
     source: 'outcome-measures.md (Neck Disability Index MCID 5 points)',
   },
-  changeScore: (result) => result.score,
+  // Older results: the mean of the answered items for all ten, as the missing-item rule gives.
+  changeScore: (result) =>
+    exactScoreOf(result, (stored) => {
+      const mean = meanOfAnswers(stored);
+      return mean === null ? null : mean * NDI_ITEMS.length;
+    }),
   score: scoreNdi,
 };
 
@@ -313,28 +360,46 @@ function scorePsfs(answers: Answers): InstrumentResult {
       { item: 'answers', reason: 'at least one activity must be rated' },
     ]);
   }
-  const mean = roundTo(given.reduce((total, value) => total + value, 0) / given.length, 2);
+  const exact = given.reduce((total, value) => total + value, 0) / given.length;
   return {
     instrument: 'psfs',
     version: PSFS.version,
     answers: asAnswers(values),
-    score: mean,
+    score: roundTo(exact, 2),
     unit: 'mean',
     band: null,
-    details: { activitiesRated: given.length },
+    details: { activitiesRated: given.length, exactScore: exact },
   };
+}
+
+const PSFS_MEAN_MDC: ChangeThreshold = {
+  kind: 'mdc90',
+  points: 2,
+  source: 'Stratford et al. 1995 (MDC90 2 points for the mean)',
+};
+const PSFS_SINGLE_ACTIVITY_MDC: ChangeThreshold = {
+  kind: 'mdc90',
+  points: 3,
+  source: 'Stratford et al. 1995 (MDC90 3 points for a single activity)',
+};
+
+/**
+ * Stratford 1995 gives the mean of several activities an MDC90 of 2 points and one activity its
+ * own, larger, 3 points. When either assessment rated a single activity the change rests on that
+ * one rating's error, so the larger threshold applies.
+ */
+function psfsThreshold(baseline: InstrumentResult, latest: InstrumentResult): ChangeThreshold {
+  const single = [baseline, latest].some((result) => result.details.activitiesRated === 1);
+  return single ? PSFS_SINGLE_ACTIVITY_MDC : PSFS_MEAN_MDC;
 }
 
 const PSFS: InstrumentDefinition = {
   code: 'psfs',
   version: 'psfs/2026-11',
   betterDirection: 'higher',
-  threshold: {
-    kind: 'mdc90',
-    points: 2,
-    source: 'Stratford et al. 1995 (MDC90 2 points for the mean)',
-  },
-  changeScore: (result) => result.score,
+  threshold: PSFS_MEAN_MDC,
+  thresholdFor: psfsThreshold,
+  changeScore: (result) => exactScoreOf(result, meanOfAnswers),
   score: scorePsfs,
 };
 

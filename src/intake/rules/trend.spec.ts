@@ -1,8 +1,9 @@
 /**
  * Change between two results of one instrument, against the thresholds sourced in
  * /work/shared/domain/outcome-measures.md: ODI MCID 10 points or 30 % (Ostelo 2008), NPRS 2 points
- * or 30 %, NDI 5 points (raw), RMDQ 5 points or 30 %, PSFS MDC90 2 points for the mean (higher is
- * better). STarT Back is a stratification tool without a change threshold.
+ * or 30 %, NDI 5 points (raw), RMDQ 5 points or 30 %, PSFS MDC90 2 points for the mean and 3 for a
+ * single activity (Stratford 1995; higher is better). STarT Back is a stratification tool without
+ * a change threshold. Change and attainment come from the unrounded scores.
  */
 import { scoreInstrument, type Answers, type InstrumentResult } from './instruments';
 import { outcomeChange } from './trend';
@@ -31,7 +32,8 @@ function odi(percent: number): InstrumentResult {
  * with only its score replaced, so the instrument and version stay the scorer's own.
  */
 function odiScoredAt(percent: number): InstrumentResult {
-  return { ...scoreInstrument('odi', items('odi', Array(10).fill(1))), score: percent };
+  const result = scoreInstrument('odi', items('odi', Array(10).fill(1)));
+  return { ...result, score: percent, details: { ...result.details, exactScore: percent } };
 }
 
 const nprs = (now: number) => scoreInstrument('nprs', { nprs_now: now });
@@ -86,16 +88,36 @@ describe('outcomeChange', () => {
       expect(result.reachesThreshold).toBe(reaches);
     });
 
-    it('compares percents, whatever the number of sections answered: 35.6 -> 26 is 9.6 points, 27 %', () => {
+    it('compares percents, whatever the number of sections answered: 16/45 -> 26 is 9.56 points, 26.9 %', () => {
       const baseline = scoreInstrument('odi', items('odi', [2, 2, 2, 2, 2, 2, 2, 1, 1]));
       expect(baseline.score).toBe(35.6);
       const result = outcomeChange(baseline, odi(26));
       expect(result.baseline).toBe(35.6);
       expect(result.latest).toBe(26);
-      expect(result.change).toBeCloseTo(-9.6, 5);
-      expect(result.improvement).toBeCloseTo(9.6, 5);
-      expect(result.improvementPercent).toBeCloseTo(27, 0);
+      expect(result.change).toBe(-9.56);
+      expect(result.improvement).toBe(9.56);
+      expect(result.improvementPercent).toBe(26.9);
       expect(result.reachesThreshold).toBe(false);
+    });
+
+    // Issue 19: 10/45 (22.22 %) -> 7/45 (15.56 %) is exactly 30 % better, but the rounded
+    // 22.2 -> 15.6 is 29.7 %: attainment must come from the unrounded percents.
+    it('reaches 30 % at 10/45 -> 7/45, which the rounded 22.2 -> 15.6 (29.7 %) would miss', () => {
+      const nine = (sum: number) =>
+        scoreInstrument('odi', items('odi', [...spread(sum, 9, 5), null]));
+      const baseline = nine(10);
+      const latest = nine(7);
+      expect([baseline.score, latest.score]).toEqual([22.2, 15.6]);
+      expect(outcomeChange(baseline, latest)).toMatchObject({
+        baseline: 22.2,
+        latest: 15.6,
+        change: -6.67,
+        improvement: 6.67,
+        improvementPercent: 30,
+        reachesThreshold: true,
+      });
+      // One section short of 30 %: 10/45 -> 8/45 is 20 %.
+      expect(outcomeChange(baseline, nine(8)).reachesThreshold).toBe(false);
     });
 
     it('reports the change, the improvement and its share of the baseline', () => {
@@ -175,21 +197,41 @@ describe('outcomeChange', () => {
     });
   });
 
-  describe('PSFS: higher is better, MDC90 2 points for the mean', () => {
+  describe('PSFS: higher is better, MDC90 2 points for the mean, 3 for a single activity', () => {
     it.each<Case>([
-      ['3 -> 5: 2 points', psfs(3), psfs(5), true],
-      ['3 -> 4.5: 1.5 points', psfs(3, 3), psfs(4, 5), false],
-      ['4 -> 6: 2 points', psfs(4), psfs(6), true],
-      ['7.5 -> 9.5: 2 points', psfs(7, 8), psfs(9, 10), true],
-      ['1 -> 2: 1 point although 100 %', psfs(1), psfs(2), false],
-      ['0 -> 2: 2 points from nothing', psfs(0), psfs(2), true],
-      ['5 -> 3: worse', psfs(5), psfs(3), false],
+      ['mean 3 -> 5: 2 points', psfs(3, 3), psfs(5, 5), true],
+      ['mean 3 -> 4.5: 1.5 points', psfs(3, 3), psfs(4, 5), false],
+      ['mean 7.5 -> 9.5: 2 points', psfs(7, 8), psfs(9, 10), true],
+      ['mean of three 2.33 -> 4.33: 2 points', psfs(2, 2, 3), psfs(4, 4, 5), true],
+      ['mean 1 -> 2: 1 point although 100 %', psfs(1, 1), psfs(2, 2), false],
+      ['mean 0 -> 2: 2 points from nothing', psfs(0, 0), psfs(2, 2), true],
+      ['mean 5 -> 3: worse', psfs(5, 5), psfs(3, 3), false],
+      ['one activity 3 -> 5: 2 points, under its 3', psfs(3), psfs(5), false],
+      ['one activity 3 -> 6: 3 points', psfs(3), psfs(6), true],
+      ['one activity 4 -> 6: 2 points', psfs(4), psfs(6), false],
+      ['one activity 0 -> 3: 3 points from nothing', psfs(0), psfs(3), true],
+      ['one activity, then a mean 3 -> 5: 2 points', psfs(3), psfs(5, 5), false],
+      ['a mean, then one activity 3 -> 6: 3 points', psfs(3, 3), psfs(6), true],
     ])('%s: reaches %p', (_label, baseline, latest, reaches) => {
       expect(outcomeChange(baseline, latest).reachesThreshold).toBe(reaches);
     });
 
+    it.each<[string, InstrumentResult, InstrumentResult, number]>([
+      ['the mean of two', psfs(3, 3), psfs(5, 5), 2],
+      ['the mean of five', psfs(1, 2, 3, 4, 5), psfs(3, 4, 5, 6, 7), 2],
+      ['one activity at both', psfs(3), psfs(5), 3],
+      ['one activity at the baseline', psfs(3), psfs(5, 5), 3],
+      ['one activity at the latest', psfs(3, 3), psfs(5), 3],
+    ])('reports the threshold used for %s', (_label, baseline, latest, points) => {
+      expect(outcomeChange(baseline, latest).threshold).toMatchObject({
+        kind: 'mdc90',
+        points,
+        source: expect.stringContaining('Stratford'),
+      });
+    });
+
     it('counts a rise as improvement', () => {
-      const result = outcomeChange(psfs(3), psfs(5));
+      const result = outcomeChange(psfs(3, 3), psfs(5, 5));
       expect(result).toMatchObject({ change: 2, improvement: 2, improvementPercent: 66.7 });
       expect(result.threshold).toMatchObject({ kind: 'mdc90', points: 2 });
     });
@@ -236,8 +278,9 @@ describe('outcomeChange', () => {
     ['NPRS 0 -> 3', nprs(0), nprs(3), false],
     ['NDI 0 -> 5', ndi(0), ndi(5), false],
     ['RMDQ 0 -> 2', rmdq(0), rmdq(2), false],
-    ['PSFS 0 -> 2', psfs(0), psfs(2), true],
-    ['PSFS 0 -> 1', psfs(0), psfs(1), false],
+    ['PSFS 0 -> 2', psfs(0, 0), psfs(2, 2), true],
+    ['PSFS 0 -> 1', psfs(0, 0), psfs(1, 1), false],
+    ['PSFS one activity 0 -> 2', psfs(0), psfs(2), false],
   ])('a baseline of 0 gives improvementPercent null: %s', (_label, baseline, latest, reaches) => {
     const result = outcomeChange(baseline, latest);
     expect(result.baseline).toBe(0);
@@ -264,7 +307,7 @@ describe('outcomeChange', () => {
     ['nprs', nprs(5), { kind: 'mcid', points: 2, fractionOfBaseline: 0.3 }],
     ['ndi', ndi(20), { kind: 'mcid', points: 5 }],
     ['rmdq', rmdq(10), { kind: 'mcid', points: 5, fractionOfBaseline: 0.3 }],
-    ['psfs', psfs(5), { kind: 'mdc90', points: 2 }],
+    ['psfs', psfs(5, 5), { kind: 'mdc90', points: 2 }],
   ])('reports the sourced %s threshold with its source', (_code, result, threshold) => {
     const change = outcomeChange(result, result);
     expect(change.threshold).toMatchObject(threshold);
@@ -302,5 +345,47 @@ describe('an unchanged score', () => {
     const change = outcomeChange(pain, pain);
     expect(Object.is(change.improvement, 0)).toBe(true);
     expect(Object.is(change.improvementPercent, 0)).toBe(true);
+  });
+});
+
+// Results stored before the unrounded score was kept in details.exactScore stay readable, and are
+// compared on the exact score worked out again from what they kept.
+describe('results stored without an exact score', () => {
+  const stored = (result: InstrumentResult): InstrumentResult => {
+    const { exactScore: _exact, ...details } = result.details;
+    return { ...result, details };
+  };
+  const nine = (instrument: 'odi' | 'ndi', sum: number) =>
+    scoreInstrument(instrument, items(instrument, [...spread(sum, 9, 5), null]));
+
+  it.each<[string, InstrumentResult, InstrumentResult, boolean]>([
+    [
+      'ODI 10/45 -> 7/45, from the raw sum and sections answered',
+      nine('odi', 10),
+      nine('odi', 7),
+      true,
+    ],
+    [
+      'NDI 9 answered 18 -> 13: 20 -> 14.4, from the answers',
+      nine('ndi', 18),
+      nine('ndi', 13),
+      true,
+    ],
+    ['PSFS 3 -> 5 over two activities, from the answers', psfs(3, 3), psfs(5, 5), true],
+  ])('%s', (_label, baseline, latest, reaches) => {
+    const fresh = outcomeChange(baseline, latest);
+    const old = outcomeChange(stored(baseline), stored(latest));
+    expect(stored(baseline).details.exactScore).toBeUndefined();
+    expect(old).toEqual(fresh);
+    expect(old.reachesThreshold).toBe(reaches);
+  });
+
+  it('falls back on the score when nothing else was kept', () => {
+    const bare = (result: InstrumentResult): InstrumentResult => ({ ...result, details: {} });
+    expect(outcomeChange(bare(odiScoredAt(13)), bare(odi(20)))).toMatchObject({
+      baseline: 13,
+      latest: 20,
+      change: 7,
+    });
   });
 });
