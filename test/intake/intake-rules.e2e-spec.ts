@@ -169,4 +169,83 @@ describe('intake rules through the API (issue 19)', () => {
       });
     });
   });
+
+  describe('red flags the record shows', () => {
+    const treatmentOf = async (episodeId: string): Promise<Record<string, unknown>> => {
+      const { body } = await t.http
+        .get(`/episodes/${episodeId}`)
+        .set('Authorization', clerk.authorization)
+        .expect(200);
+      return (body as { treatment: Record<string, unknown> }).treatment;
+    };
+
+    it('holds treatment for a fracture screen when an osteoporotic patient fell, with nothing ticked', async () => {
+      const episodeId = await openEpisode();
+      const created = await recordSigned(
+        episodeId,
+        intake({ mechanism: 'fall', relevantHistory: ['osteoporosis'], redFlags: [] }),
+      );
+      const { body } = await t.http
+        .get(`/assessments/${created.id}`)
+        .set('Authorization', therapist.authorization)
+        .expect(200);
+      expect(body.redFlags).toMatchObject({
+        disposition: 'clinician_review',
+        blocksTreatment: true,
+        screen: {
+          version: 'red-flags/2026-12',
+          reasons: [
+            {
+              flag: 'minor_trauma_older_or_osteoporotic',
+              group: 'fracture',
+              source: 'history',
+              basis: 'osteoporosis, with onset by fall',
+            },
+          ],
+        },
+      });
+      expect(await treatmentOf(episodeId)).toMatchObject({
+        blocked: true,
+        disposition: 'clinician_review',
+      });
+    });
+
+    it('stops treatment as a cauda equina emergency for bilateral leg symptoms with numbness', async () => {
+      const episodeId = await openEpisode();
+      const created = await recordSigned(
+        episodeId,
+        intake({
+          side: 'bilateral',
+          associatedSymptoms: ['radiating_pain', 'numbness_or_tingling'],
+        }),
+      );
+      const { body } = await t.http
+        .get(`/assessments/${created.id}`)
+        .set('Authorization', therapist.authorization)
+        .expect(200);
+      expect(body.redFlags).toMatchObject({
+        disposition: 'emergency',
+        screen: {
+          reasons: [{ flag: 'bilateral_leg_pain', group: 'cauda_equina', source: 'content' }],
+        },
+      });
+      expect(await treatmentOf(episodeId)).toMatchObject({
+        blocked: true,
+        disposition: 'emergency',
+      });
+    });
+
+    it('takes a fall from height as the onset and screens it as major trauma', async () => {
+      const episodeId = await openEpisode();
+      const created = await record(episodeId, intake({ mechanism: 'fall_from_height' }));
+      expect(created.status).toBe(201);
+      expect(created.body.content.mechanism).toBe('fall_from_height');
+      expect(created.body.redFlags.screen.reasons).toEqual([
+        expect.objectContaining({ flag: 'major_trauma', source: 'content' }),
+      ]);
+      const unknown = await record(episodeId, intake({ mechanism: 'fall_from_a_ladder' }));
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors.map((e: { field: string }) => e.field)).toContain('mechanism');
+    });
+  });
 });

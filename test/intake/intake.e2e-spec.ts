@@ -308,7 +308,11 @@ describe('patients, episodes and intake assessments', () => {
         disposition: 'emergency',
         blocksTreatment: true,
         screen: {
-          reasons: [{ flag: 'saddle_anaesthesia', group: 'cauda_equina', source: 'reported' }],
+          reasons: [
+            { flag: 'saddle_anaesthesia', group: 'cauda_equina', source: 'reported' },
+            // A mid-back complaint is thoracic pain (red-flags.md), derived since red-flags/2026-12.
+            { flag: 'thoracic_pain', group: 'cancer', source: 'content' },
+          ],
         },
       });
       await sign(created.id);

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AssessmentAmendment, FieldChange } from '../assessment.entity';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../assessment.entity';
 import type { AssessmentView } from '../assessment-view';
@@ -52,16 +52,24 @@ export class ScreenReasonDto {
   group!: RedFlagGroup;
 
   @ApiProperty({
-    enum: ['reported', 'history', 'age'],
+    enum: ['reported', 'history', 'age', 'content'],
     example: 'history',
-    description: '`reported` by the clinician, or derived from the relevant history or the age',
+    description:
+      '`reported` by the clinician, or derived from the relevant history, the age at onset, or the complaint as recorded (`content`: region, side, onset mechanism, associated symptoms)',
   })
   source!: ScreenReason['source'];
+
+  @ApiPropertyOptional({
+    example: 'osteoporosis, with onset by fall',
+    description:
+      'For a derived flag, what in the record raised it (screens before red-flags/2026-12 have none)',
+  })
+  basis?: string;
 }
 
 /** The red-flag screen of an assessment, as its rules (of `version`) judged it. */
 export class RedFlagScreenDto {
-  @ApiProperty({ example: 'red-flags/2026-11', description: 'Version of the screening rules' })
+  @ApiProperty({ example: 'red-flags/2026-12', description: 'Version of the screening rules' })
   version!: string;
 
   @ApiProperty({

@@ -7,6 +7,14 @@ import {
   scoreInstrument,
 } from './instruments';
 import {
+  ASSOCIATED_SYMPTOMS,
+  type BodyRegion,
+  MECHANISMS,
+  SEVERITIES,
+  SIDES,
+  TRIGGERS,
+} from './complaint';
+import {
   ageOn,
   type RedFlag,
   type RedFlagScreen,
@@ -14,54 +22,15 @@ import {
   screenRedFlags,
 } from './red-flags';
 
-export const BODY_REGIONS = [
-  'neck',
-  'upper_back',
-  'mid_back',
-  'lower_back',
-  'shoulder',
-  'elbow',
-  'wrist_hand',
-  'hip',
-  'knee',
-  'ankle_foot',
-  'other',
-] as const;
-export type BodyRegion = (typeof BODY_REGIONS)[number];
-
-export const SIDES = ['left', 'right', 'central', 'bilateral'] as const;
-export const MECHANISMS = [
-  'lifting',
-  'sudden_movement',
-  'posture',
-  'sport',
-  'motor_vehicle_accident',
-  'work_injury',
-  'fall',
-  'none_known',
-] as const;
-export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
-/** Triggers the modelled clinics ask about (clinics.md). */
-export const TRIGGERS = [
-  'sudden_movement',
-  'bending_forward',
-  'getting_out_of_bed',
-  'sneezing_or_coughing',
-  'cold',
-  'prolonged_sitting',
-  'standing',
-  'walking',
-  'lifting',
-  'stress',
-] as const;
-export const ASSOCIATED_SYMPTOMS = [
-  'radiating_pain',
-  'numbness_or_tingling',
-  'weakness',
-  'sleep_disturbance',
-  'stiffness',
-  'muscle_spasm',
-] as const;
+export {
+  ASSOCIATED_SYMPTOMS,
+  BODY_REGIONS,
+  type BodyRegion,
+  MECHANISMS,
+  SEVERITIES,
+  SIDES,
+  TRIGGERS,
+} from './complaint';
 
 export interface PainInput {
   now: number;
@@ -190,6 +159,12 @@ export function evaluateAssessment(
     reportedFlags: input.redFlags,
     relevantHistory: input.relevantHistory,
     ageAtOnset: ageOn(patient.dateOfBirth, input.onsetDate),
+    complaint: {
+      bodyRegion: input.bodyRegion,
+      side: input.side,
+      mechanism: input.mechanism,
+      associatedSymptoms: input.associatedSymptoms,
+    },
   });
   return {
     content: { ...input, acuity, acuityRules: ACUITY_RULES.version },

@@ -12,9 +12,12 @@ import {
   RELEVANT_HISTORY,
   screenRedFlags,
   type ClinicianDecision,
+  type ComplaintFacts,
+  FRACTURE_OLDER_AGE,
   type Disposition,
   type RedFlag,
   type RedFlagGroup,
+  type ReasonSource,
   type RelevantHistory,
   type ScreenDisposition,
   type ScreenInput,
@@ -389,4 +392,305 @@ describe('blocksTreatment', () => {
       expect(blocksTreatment(effectiveDisposition(screen.disposition, decision))).toBe(blocked);
     },
   );
+});
+
+/**
+ * Flags the record itself shows (red-flags.md), beyond the ticked boxes: fracture from minor
+ * trauma or lifting when osteoporotic (history) or older, age > 70 (Henschke 2009); major trauma
+ * from a vehicle accident or a fall from height (AHCPR Table 1); bilateral leg symptoms with
+ * numbness as a cauda equina emergency; thoracic pain (cancer group).
+ */
+describe('flags derived from the complaint', () => {
+  const complaint = (overrides: Partial<ComplaintFacts> = {}): ComplaintFacts => ({
+    bodyRegion: 'lower_back',
+    side: 'left',
+    mechanism: 'sudden_movement',
+    associatedSymptoms: [],
+    ...overrides,
+  });
+  const screenOf = (facts: Partial<ComplaintFacts>, overrides: Partial<ScreenInput> = {}) =>
+    screenRedFlags(input({ complaint: complaint(facts), ...overrides }));
+
+  type Derivation = [
+    label: string,
+    facts: Partial<ComplaintFacts>,
+    overrides: Partial<ScreenInput>,
+    reasons: [RedFlag, ReasonSource][],
+    disposition: ScreenDisposition,
+  ];
+  const osteoporotic: Partial<ScreenInput> = { relevantHistory: ['osteoporosis'] };
+
+  it.each<Derivation>([
+    // Fracture: minor trauma or lifting, osteoporotic or older.
+    [
+      'osteoporosis, onset by a fall',
+      { mechanism: 'fall' },
+      osteoporotic,
+      [['minor_trauma_older_or_osteoporotic', 'history']],
+      'clinician_review',
+    ],
+    [
+      'osteoporosis, onset lifting',
+      { mechanism: 'lifting' },
+      osteoporotic,
+      [['minor_trauma_older_or_osteoporotic', 'history']],
+      'clinician_review',
+    ],
+    [
+      'osteoporosis, onset by a sudden movement',
+      { mechanism: 'sudden_movement' },
+      osteoporotic,
+      [],
+      'proceed',
+    ],
+    ['osteoporosis, posture', { mechanism: 'posture' }, osteoporotic, [], 'proceed'],
+    ['osteoporosis, no known onset', { mechanism: 'none_known' }, osteoporotic, [], 'proceed'],
+    ['a fall at 35, not osteoporotic', { mechanism: 'fall' }, {}, [], 'proceed'],
+    ['lifting at 35, not osteoporotic', { mechanism: 'lifting' }, {}, [], 'proceed'],
+    [
+      `a fall at ${FRACTURE_OLDER_AGE + 1}`,
+      { mechanism: 'fall' },
+      { ageAtOnset: FRACTURE_OLDER_AGE + 1 },
+      [
+        ['minor_trauma_older_or_osteoporotic', 'age'],
+        ['new_pain_age_over_50_or_under_20', 'age'],
+      ],
+      'clinician_review',
+    ],
+    [
+      `lifting at ${FRACTURE_OLDER_AGE + 1}`,
+      { mechanism: 'lifting' },
+      { ageAtOnset: FRACTURE_OLDER_AGE + 1 },
+      [
+        ['minor_trauma_older_or_osteoporotic', 'age'],
+        ['new_pain_age_over_50_or_under_20', 'age'],
+      ],
+      'clinician_review',
+    ],
+    [
+      `a fall at ${FRACTURE_OLDER_AGE}: not yet older`,
+      { mechanism: 'fall' },
+      { ageAtOnset: FRACTURE_OLDER_AGE },
+      [['new_pain_age_over_50_or_under_20', 'age']],
+      'clinician_review',
+    ],
+    [
+      'a sudden movement at 85',
+      { mechanism: 'sudden_movement' },
+      { ageAtOnset: 85 },
+      [['new_pain_age_over_50_or_under_20', 'age']],
+      'clinician_review',
+    ],
+    [
+      'osteoporosis and 80, lifting: listed once, from the history',
+      { mechanism: 'lifting' },
+      { ...osteoporotic, ageAtOnset: 80 },
+      [
+        ['minor_trauma_older_or_osteoporotic', 'history'],
+        ['new_pain_age_over_50_or_under_20', 'age'],
+      ],
+      'clinician_review',
+    ],
+    // Major trauma.
+    [
+      'a motor vehicle accident',
+      { mechanism: 'motor_vehicle_accident' },
+      {},
+      [['major_trauma', 'content']],
+      'clinician_review',
+    ],
+    [
+      'a fall from height',
+      { mechanism: 'fall_from_height' },
+      {},
+      [['major_trauma', 'content']],
+      'clinician_review',
+    ],
+    [
+      'a fall from height when osteoporotic: major, not minor, trauma',
+      { mechanism: 'fall_from_height' },
+      osteoporotic,
+      [['major_trauma', 'content']],
+      'clinician_review',
+    ],
+    ['a sports injury', { mechanism: 'sport' }, {}, [], 'proceed'],
+    ['a work injury', { mechanism: 'work_injury' }, {}, [], 'proceed'],
+    // Cauda equina: bilateral leg symptoms with numbness.
+    [
+      'bilateral low back pain with numbness',
+      { side: 'bilateral', associatedSymptoms: ['numbness_or_tingling'] },
+      {},
+      [['bilateral_leg_pain', 'content']],
+      'emergency',
+    ],
+    [
+      'bilateral radiating pain with numbness',
+      { side: 'bilateral', associatedSymptoms: ['radiating_pain', 'numbness_or_tingling'] },
+      {},
+      [['bilateral_leg_pain', 'content']],
+      'emergency',
+    ],
+    [
+      'bilateral hip symptoms with numbness',
+      { bodyRegion: 'hip', side: 'bilateral', associatedSymptoms: ['numbness_or_tingling'] },
+      {},
+      [['bilateral_leg_pain', 'content']],
+      'emergency',
+    ],
+    [
+      'bilateral knee symptoms with numbness',
+      { bodyRegion: 'knee', side: 'bilateral', associatedSymptoms: ['numbness_or_tingling'] },
+      {},
+      [['bilateral_leg_pain', 'content']],
+      'emergency',
+    ],
+    [
+      'bilateral foot symptoms with numbness',
+      { bodyRegion: 'ankle_foot', side: 'bilateral', associatedSymptoms: ['numbness_or_tingling'] },
+      {},
+      [['bilateral_leg_pain', 'content']],
+      'emergency',
+    ],
+    [
+      'bilateral radiating pain without numbness',
+      { side: 'bilateral', associatedSymptoms: ['radiating_pain'] },
+      {},
+      [],
+      'proceed',
+    ],
+    [
+      'bilateral low back pain with weakness only',
+      { side: 'bilateral', associatedSymptoms: ['weakness', 'stiffness'] },
+      {},
+      [],
+      'proceed',
+    ],
+    [
+      'left-sided numbness',
+      { side: 'left', associatedSymptoms: ['radiating_pain', 'numbness_or_tingling'] },
+      {},
+      [],
+      'proceed',
+    ],
+    [
+      'right-sided numbness',
+      { side: 'right', associatedSymptoms: ['numbness_or_tingling'] },
+      {},
+      [],
+      'proceed',
+    ],
+    [
+      'central low back pain with numbness',
+      { side: 'central', associatedSymptoms: ['numbness_or_tingling'] },
+      {},
+      [],
+      'proceed',
+    ],
+    [
+      'bilateral neck pain with numbness (arms, not legs)',
+      { bodyRegion: 'neck', side: 'bilateral', associatedSymptoms: ['numbness_or_tingling'] },
+      {},
+      [],
+      'proceed',
+    ],
+    [
+      'bilateral wrist symptoms with numbness',
+      { bodyRegion: 'wrist_hand', side: 'bilateral', associatedSymptoms: ['numbness_or_tingling'] },
+      {},
+      [],
+      'proceed',
+    ],
+    // Thoracic pain.
+    [
+      'mid back pain',
+      { bodyRegion: 'mid_back' },
+      {},
+      [['thoracic_pain', 'content']],
+      'clinician_review',
+    ],
+    [
+      'upper back pain',
+      { bodyRegion: 'upper_back' },
+      {},
+      [['thoracic_pain', 'content']],
+      'clinician_review',
+    ],
+    ['low back pain', { bodyRegion: 'lower_back' }, {}, [], 'proceed'],
+    ['neck pain', { bodyRegion: 'neck' }, {}, [], 'proceed'],
+    // Together.
+    [
+      'osteoporosis, a fall, bilateral numbness',
+      { mechanism: 'fall', side: 'bilateral', associatedSymptoms: ['numbness_or_tingling'] },
+      osteoporotic,
+      [
+        ['minor_trauma_older_or_osteoporotic', 'history'],
+        ['bilateral_leg_pain', 'content'],
+      ],
+      'emergency',
+    ],
+    [
+      'a car accident with mid back pain',
+      { bodyRegion: 'mid_back', mechanism: 'motor_vehicle_accident' },
+      {},
+      [
+        ['major_trauma', 'content'],
+        ['thoracic_pain', 'content'],
+      ],
+      'clinician_review',
+    ],
+  ])('%s', (_label, facts, overrides, reasons, disposition) => {
+    const screen = screenOf(facts, overrides);
+    expect(screen.version).toBe(RED_FLAG_RULES_VERSION);
+    expect(screen.reasons.map((reason) => [reason.flag, reason.source])).toEqual(reasons);
+    expect(screen.disposition).toBe(disposition);
+    for (const reason of screen.reasons) {
+      expect(reason.group).toBe(RED_FLAGS[reason.flag].group);
+      // A derived flag says what raised it; the age flag for cancer speaks for itself.
+      if (reason.source === 'content' || reason.flag === 'minor_trauma_older_or_osteoporotic')
+        expect(reason.basis).toEqual(expect.any(String));
+    }
+  });
+
+  it('says what raised each derived flag', () => {
+    expect(screenOf({ mechanism: 'fall' }, osteoporotic).reasons).toEqual([
+      {
+        flag: 'minor_trauma_older_or_osteoporotic',
+        group: 'fracture',
+        source: 'history',
+        basis: 'osteoporosis, with onset by fall',
+      },
+    ]);
+    expect(screenOf({ mechanism: 'lifting' }, { ageAtOnset: 78 }).reasons[0]).toEqual({
+      flag: 'minor_trauma_older_or_osteoporotic',
+      group: 'fracture',
+      source: 'age',
+      basis: 'age 78 at onset (over 70), with onset by lifting',
+    });
+    expect(
+      screenOf({ side: 'bilateral', associatedSymptoms: ['numbness_or_tingling'] }).reasons,
+    ).toEqual([
+      {
+        flag: 'bilateral_leg_pain',
+        group: 'cauda_equina',
+        source: 'content',
+        basis: 'bilateral lower_back symptoms with numbness_or_tingling',
+      },
+    ]);
+  });
+
+  it('keeps a ticked flag as reported when the record derives it too', () => {
+    const screen = screenOf(
+      { side: 'bilateral', associatedSymptoms: ['numbness_or_tingling'] },
+      { reportedFlags: ['bilateral_leg_pain'] },
+    );
+    expect(screen.reasons).toEqual([
+      { flag: 'bilateral_leg_pain', group: 'cauda_equina', source: 'reported' },
+    ]);
+  });
+
+  it('derives nothing from the complaint when none is given (flags and history alone)', () => {
+    expect(
+      screenRedFlags(input({ relevantHistory: ['osteoporosis'], ageAtOnset: 80 })).reasons,
+    ).toEqual([{ flag: 'new_pain_age_over_50_or_under_20', group: 'cancer', source: 'age' }]);
+  });
 });
