@@ -11,6 +11,12 @@ import { AmendAssessmentDto, CreateAssessmentDto, RedFlagDecisionDto } from './d
 import { AmendmentDto, AssessmentDto, OutcomeDto } from './dto/assessment-view.dto';
 import { blocksTreatment } from './rules/red-flags';
 
+const ASSESSED_IN_FUTURE = {
+  status: 422,
+  description:
+    'assessment.dated_in_future: assessedOn is after today in the time zone of the episode’s clinic',
+};
+
 const toDto = (view: AssessmentView) => AssessmentDto.from(view, blocksTreatment(view.disposition));
 
 /** Clinical records: therapists write and sign them; admins may read them. */
@@ -24,7 +30,7 @@ export class AssessmentsController {
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Record an intake or re-assessment as a draft (scored and screened)' })
   @ApiCreatedResponse({ type: AssessmentDto, description: 'The draft, scored and screened' })
-  @ApiAuthenticated(404, 409)
+  @ApiAuthenticated(404, 409, ASSESSED_IN_FUTURE)
   async create(
     @CurrentActor() actor: Actor,
     @Param('episodeId', UuidParam('episodeId')) episodeId: string,
@@ -80,7 +86,7 @@ export class AssessmentsController {
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Replace a draft; a signed assessment answers 409 (amend it instead)' })
   @ApiOkResponse({ type: AssessmentDto, description: 'The draft as replaced, scored and screened' })
-  @ApiAuthenticated(404, 409)
+  @ApiAuthenticated(404, 409, ASSESSED_IN_FUTURE)
   async replace(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
@@ -94,7 +100,7 @@ export class AssessmentsController {
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Sign a draft: from then on it can only be amended' })
   @ApiOkResponse({ type: AssessmentDto, description: 'The assessment, signed' })
-  @ApiAuthenticated(404, 409)
+  @ApiAuthenticated(404, 409, ASSESSED_IN_FUTURE)
   async sign(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,

@@ -1,4 +1,5 @@
 import { PatientsService } from '../patients/patients.service';
+import { LocationsService } from '../locations/locations.service';
 import { domainError } from '../common/errors/error-catalogue';
 import { IntakeErrors } from './intake.errors';
 import { Injectable } from '@nestjs/common';
@@ -28,6 +29,7 @@ import {
   type EvaluatedAssessment,
   InvalidAssessmentError,
 } from './rules/assessment-content';
+import { futureAssessmentDate } from './rules/assessment-date';
 import { outcomeChange, type OutcomeChange } from './rules/trend';
 
 export interface Outcome {
@@ -49,6 +51,7 @@ export class AssessmentsService {
     private readonly episodes: EpisodesService,
     private readonly audit: AuditService,
     private readonly patients: PatientsService,
+    private readonly locations: LocationsService,
   ) {}
 
   async create(
@@ -62,6 +65,7 @@ export class AssessmentsService {
         throw domainError(IntakeErrors.episodeClosed, `Episode ${episodeId} is closed`);
       }
       const { kind, assessedOn, ...content } = input;
+      await this.assertNotFuture(manager, episode, assessedOn);
       const evaluated = await this.evaluate(manager, episode, content, assessedOn);
       const assessment = await manager.getRepository(Assessment).save({
         episodeId,
@@ -91,6 +95,7 @@ export class AssessmentsService {
       const { assessment, episode } = await this.load(manager, actor, id, true);
       this.assertDraft(assessment);
       const { kind, assessedOn, ...content } = input;
+      await this.assertNotFuture(manager, episode, assessedOn);
       const evaluated = await this.evaluate(manager, episode, content, assessedOn);
       const updated = await manager.getRepository(Assessment).save({
         ...assessment,
@@ -111,8 +116,10 @@ export class AssessmentsService {
 
   async sign(actor: Actor, id: string): Promise<AssessmentView> {
     return this.dataSource.transaction(async (manager) => {
-      const { assessment } = await this.load(manager, actor, id, true);
+      const { assessment, episode } = await this.load(manager, actor, id, true);
       this.assertDraft(assessment);
+      // A draft dated ahead (its clinic's zone changed, or it predates this rule) waits its day.
+      await this.assertNotFuture(manager, episode, assessment.assessedOn);
       await manager
         .getRepository(Assessment)
         // The database's clock, like the amendments' and decisions' times it is compared with.
@@ -336,6 +343,21 @@ export class AssessmentsService {
         IntakeErrors.assessmentSigned,
         'A signed assessment cannot be edited: add an amendment instead',
       );
+    }
+  }
+
+  /** Refuses an assessment date after today in the episode's clinic's time zone. */
+  private async assertNotFuture(
+    manager: EntityManager,
+    episode: EpisodeOfCare,
+    assessedOn: string,
+  ): Promise<void> {
+    const zone = (await this.locations.zonesOf([episode.locationId], manager)).get(
+      episode.locationId,
+    )!;
+    const problem = futureAssessmentDate(assessedOn, zone, new Date());
+    if (problem) {
+      throw domainError(IntakeErrors.assessmentDatedInFuture, problem.reason, [problem]);
     }
   }
 

@@ -61,4 +61,10 @@ export const IntakeErrors = errorCatalogue({
     kind: ErrorKind.Conflict,
     meaning: 'A clinician has already decided on this red-flag screen',
   },
+  assessmentDatedInFuture: {
+    code: 'assessment.dated_in_future',
+    kind: ErrorKind.Unprocessable,
+    meaning:
+      'assessedOn is after today in the time zone of the episode’s clinic: an assessment is neither recorded nor signed ahead of its day',
+  },
 });

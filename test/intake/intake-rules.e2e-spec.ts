@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { createLocation, createStaff, type LocationRow, type StaffUser } from '../factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -30,14 +31,20 @@ function intake(overrides: Record<string, unknown> = {}) {
 describe('intake rules through the API (issue 19)', () => {
   let t: TestApp;
   let clinic: LocationRow;
+  /** UTC+14 and UTC-11, for the assessment dates. */
+  let east: LocationRow;
+  let west: LocationRow;
   let therapist: StaffUser;
   let clerk: StaffUser;
 
   beforeAll(async () => {
     t = await startTestApp();
     clinic = await createLocation(t.db, { name: 'Wilkes-Barre' });
-    therapist = await createStaff(t.http, t.db, 'therapist', [clinic.id]);
-    clerk = await createStaff(t.http, t.db, 'front_desk', [clinic.id]);
+    east = await createLocation(t.db, { name: 'Kiritimati', timeZone: 'Pacific/Kiritimati' });
+    west = await createLocation(t.db, { name: 'Pago Pago', timeZone: 'Pacific/Pago_Pago' });
+    const locations = [clinic.id, east.id, west.id];
+    therapist = await createStaff(t.http, t.db, 'therapist', locations);
+    clerk = await createStaff(t.http, t.db, 'front_desk', locations);
   });
   afterAll(() => t.close());
 
@@ -246,6 +253,78 @@ describe('intake rules through the API (issue 19)', () => {
       const unknown = await record(episodeId, intake({ mechanism: 'fall_from_a_ladder' }));
       expect(unknown.status).toBe(400);
       expect(unknown.body.errors.map((e: { field: string }) => e.field)).toContain('mechanism');
+    });
+  });
+
+  describe('assessment dates', () => {
+    // UTC+14 and UTC-11: whenever the test runs, Kiritimati's today is a later date than Pago
+    // Pago's (by one or two days), so it is in the future for a clinic there.
+    const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate()!;
+
+    const countAssessments = async (episodeId: string) =>
+      (
+        await t.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM assessments WHERE episode_id = $1',
+          [episodeId],
+        )
+      ).rows[0].n;
+
+    it('takes today in the clinic’s own zone, and refuses a later day with 422 naming assessedOn', async () => {
+      const date = todayIn('Pacific/Kiritimati');
+      expect(date > todayIn('Pacific/Pago_Pago')).toBe(true);
+
+      const inKiritimati = await openEpisode({ locationId: east.id });
+      const accepted = await record(inKiritimati, intake({ assessedOn: date, onsetDate: date }));
+      expect(accepted.status).toBe(201);
+
+      const inPagoPago = await openEpisode({ locationId: west.id });
+      const refused = await record(inPagoPago, intake({ assessedOn: date, onsetDate: date }));
+      expect(refused.status).toBe(422);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      expect(refused.body).toMatchObject({
+        status: 422,
+        code: 'assessment.dated_in_future',
+        errors: [{ field: 'assessedOn', reason: expect.stringContaining('Pacific/Pago_Pago') }],
+      });
+      expect(await countAssessments(inPagoPago)).toBe(0);
+
+      const today = todayIn('Pacific/Pago_Pago');
+      expect(
+        (await record(inPagoPago, intake({ assessedOn: today, onsetDate: today }))).status,
+      ).toBe(201);
+    });
+
+    it('refuses to move a draft to a later day, and to sign a draft dated ahead', async () => {
+      const episodeId = await openEpisode({ locationId: west.id });
+      const draft = await record(episodeId, intake());
+      expect(draft.status).toBe(201);
+      const tomorrow = DateTime.now().setZone('Pacific/Pago_Pago').plus({ days: 1 }).toISODate()!;
+
+      const moved = await t.http
+        .put(`/assessments/${draft.body.id}`)
+        .set('Authorization', therapist.authorization)
+        .send(intake({ assessedOn: tomorrow }));
+      expect(moved.status).toBe(422);
+      expect(moved.body.errors).toEqual([{ field: 'assessedOn', reason: expect.any(String) }]);
+
+      // A draft dated ahead before this rule (or before its clinic's zone changed) waits its day.
+      await t.db.query('UPDATE assessments SET assessed_on = $2 WHERE id = $1', [
+        draft.body.id,
+        tomorrow,
+      ]);
+      const signed = await t.http
+        .post(`/assessments/${draft.body.id}/sign`)
+        .set('Authorization', therapist.authorization);
+      expect(signed.status).toBe(422);
+      expect(signed.body).toMatchObject({
+        code: 'assessment.dated_in_future',
+        errors: [{ field: 'assessedOn' }],
+      });
+      const { rows } = await t.db.query<{ status: string }>(
+        'SELECT status FROM assessments WHERE id = $1',
+        [draft.body.id],
+      );
+      expect(rows[0].status).toBe('draft');
     });
   });
 });

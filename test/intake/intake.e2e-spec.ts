@@ -262,7 +262,9 @@ describe('patients, episodes and intake assessments', () => {
         episodeId,
         intake({
           kind: 're_evaluation',
-          assessedOn: '2026-12-21',
+          // Assessments cannot be dated in the future: a past date, 32 days after this onset.
+          assessedOn: '2026-12-04',
+          onsetDate: '2026-11-02',
           pain: { now: 2, best24h: 1, worst24h: 4 },
           instruments: [{ instrument: 'odi', answers: odi([1, 0, 1, 1, 1, 1, 0, null, 1, 1]) }],
         }),
