@@ -11,10 +11,21 @@ import { AmendAssessmentDto, CreateAssessmentDto, RedFlagDecisionDto } from './d
 import { AmendmentDto, AssessmentDto, OutcomeDto } from './dto/assessment-view.dto';
 import { blocksTreatment } from './rules/red-flags';
 
+/** The content rules a well-formed assessment can still break (create, replace). */
+const UNPROCESSABLE_CONTENT = {
+  status: 422,
+  description:
+    'assessment.dated_in_future: assessedOn is after today in the time zone of the episode’s clinic; assessment.instrument_unscorable: an outcome measure leaves more items unanswered than its published scoring allows',
+};
 const ASSESSED_IN_FUTURE = {
   status: 422,
   description:
     'assessment.dated_in_future: assessedOn is after today in the time zone of the episode’s clinic',
+};
+const UNSCORABLE = {
+  status: 422,
+  description:
+    'assessment.instrument_unscorable: an outcome measure leaves more items unanswered than its published scoring allows',
 };
 
 const toDto = (view: AssessmentView) => AssessmentDto.from(view, blocksTreatment(view.disposition));
@@ -30,7 +41,7 @@ export class AssessmentsController {
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Record an intake or re-assessment as a draft (scored and screened)' })
   @ApiCreatedResponse({ type: AssessmentDto, description: 'The draft, scored and screened' })
-  @ApiAuthenticated(404, 409, ASSESSED_IN_FUTURE)
+  @ApiAuthenticated(404, 409, UNPROCESSABLE_CONTENT)
   async create(
     @CurrentActor() actor: Actor,
     @Param('episodeId', UuidParam('episodeId')) episodeId: string,
@@ -86,7 +97,7 @@ export class AssessmentsController {
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Replace a draft; a signed assessment answers 409 (amend it instead)' })
   @ApiOkResponse({ type: AssessmentDto, description: 'The draft as replaced, scored and screened' })
-  @ApiAuthenticated(404, 409, ASSESSED_IN_FUTURE)
+  @ApiAuthenticated(404, 409, UNPROCESSABLE_CONTENT)
   async replace(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
@@ -112,7 +123,7 @@ export class AssessmentsController {
   @Roles(Role.Therapist)
   @ApiOperation({ summary: 'Amend a signed assessment: who, when, why and what changed' })
   @ApiCreatedResponse({ type: AmendmentDto, description: 'The amendment, applied' })
-  @ApiAuthenticated(404, 409)
+  @ApiAuthenticated(404, 409, UNSCORABLE)
   async amend(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,

@@ -372,11 +372,14 @@ export class AssessmentsService {
       return evaluateAssessment(toJson(input), { dateOfBirth }, assessedOn);
     } catch (error) {
       if (error instanceof InvalidAssessmentError) {
-        throw domainError(
-          IntakeErrors.assessmentInvalid,
-          `Invalid: ${error.problems.map((problem) => problem.field).join(', ')}`,
-          error.problems,
-        );
+        const fields = error.problems.map((problem) => problem.field).join(', ');
+        throw error.unscorable
+          ? domainError(
+              IntakeErrors.instrumentUnscorable,
+              `Cannot be scored: ${fields}`,
+              error.problems,
+            )
+          : domainError(IntakeErrors.assessmentInvalid, `Invalid: ${fields}`, error.problems);
       }
       throw error;
     }

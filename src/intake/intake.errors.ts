@@ -67,4 +67,10 @@ export const IntakeErrors = errorCatalogue({
     meaning:
       'assessedOn is after today in the time zone of the episode’s clinic: an assessment is neither recorded nor signed ahead of its day',
   },
+  instrumentUnscorable: {
+    code: 'assessment.instrument_unscorable',
+    kind: ErrorKind.Unprocessable,
+    meaning:
+      'An outcome measure leaves more items unanswered than its published scoring allows (ODI, NDI: one); errors[] names the instrument’s answers and the rule',
+  },
 });

@@ -327,4 +327,81 @@ describe('intake rules through the API (issue 19)', () => {
       expect(rows[0].status).toBe('draft');
     });
   });
+
+  describe('unanswered items', () => {
+    const countIn = async (episodeId: string) =>
+      (
+        await t.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM assessments WHERE episode_id = $1',
+          [episodeId],
+        )
+      ).rows[0].n;
+
+    it('refuses to score an ODI with two sections unanswered: 422 naming its answers and the rule', async () => {
+      const episodeId = await openEpisode();
+      const response = await record(
+        episodeId,
+        intake({
+          instruments: [
+            { instrument: 'odi', answers: items('odi', [2, 1, 1, 1, 1, 1, 1, null, null, 1]) },
+          ],
+        }),
+      );
+      expect(response.status).toBe(422);
+      expect(response.headers['content-type']).toMatch(/problem\+json/);
+      expect(response.body).toMatchObject({
+        code: 'assessment.instrument_unscorable',
+        errors: [
+          {
+            field: 'instruments[0].answers',
+            reason: expect.stringMatching(/leave 2 unanswered \(odi_8, odi_9\).*Fairbank/),
+          },
+        ],
+      });
+      expect(await countIn(episodeId)).toBe(0);
+
+      // One section unanswered is the published case, and is scored (16 of 45).
+      const scored = await record(
+        episodeId,
+        intake({
+          instruments: [
+            { instrument: 'odi', answers: items('odi', [2, 2, 2, 2, 2, 2, 2, null, 1, 1]) },
+          ],
+        }),
+      );
+      expect(scored.status).toBe(201);
+      expect(scored.body.instruments).toContainEqual(
+        expect.objectContaining({ instrument: 'odi', score: 35.6 }),
+      );
+    });
+
+    it('refuses an NDI with three items unanswered, and gives 400 when an answer is also invalid', async () => {
+      const episodeId = await openEpisode({ bodyRegion: 'neck' });
+      const ndi = items('ndi', [1, 2, 1, 2, 1, 2, 1, null, null, null]);
+      const sparse = await record(
+        episodeId,
+        intake({ bodyRegion: 'neck', instruments: [{ instrument: 'ndi', answers: ndi }] }),
+      );
+      expect(sparse.status).toBe(422);
+      expect(sparse.body.errors).toEqual([
+        { field: 'instruments[0].answers', reason: expect.stringContaining('Vernon') },
+      ]);
+
+      const invalidToo = await record(
+        episodeId,
+        intake({
+          bodyRegion: 'neck',
+          // Best pain worse than now: valid on its own, invalid against the pain now.
+          pain: { now: 3, best24h: 5 },
+          instruments: [{ instrument: 'ndi', answers: ndi }],
+        }),
+      );
+      expect(invalidToo.status).toBe(400);
+      expect(invalidToo.body.code).toBe('assessment.invalid');
+      expect(invalidToo.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['instruments[0].answers', 'pain.best24h']),
+      );
+      expect(await countIn(episodeId)).toBe(0);
+    });
+  });
 });

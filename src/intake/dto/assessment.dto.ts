@@ -101,7 +101,7 @@ export class InstrumentAnswersDto {
       odi_10: 2,
     },
     description:
-      'Item ids to answer values: odi_1..odi_10 (0-5, null if unanswered), sbst_1..sbst_9 (items 1-8: 0 disagree / 1 agree; item 9: 0 not at all .. 4 extremely), ndi_1..ndi_10 (0-5), psfs_1..psfs_5 (0-10), rmdq_1..rmdq_24 (true/false)',
+      'Item ids to answer values: odi_1..odi_10 (0-5, null if unanswered), sbst_1..sbst_9 (items 1-8: 0 disagree / 1 agree; item 9: 0 not at all .. 4 extremely), ndi_1..ndi_10 (0-5), psfs_1..psfs_5 (0-10), rmdq_1..rmdq_24 (true/false). The ODI and the NDI are scored with at most one item unanswered (their published scoring); more answers 422 assessment.instrument_unscorable',
   })
   @IsObject()
   answers!: Answers;
@@ -137,7 +137,12 @@ export class AssessmentContentDto implements AssessmentInput {
   @IsISO8601({ strict: true }, { message: 'onsetDate must be a real calendar date' })
   onsetDate!: string;
 
-  @ApiProperty({ enum: MECHANISMS, example: 'lifting', description: 'How it began' })
+  @ApiProperty({
+    enum: MECHANISMS,
+    example: 'lifting',
+    description:
+      'How it began: `fall` from standing height or less, `fall_from_height` and `motor_vehicle_accident` are major trauma',
+  })
   @IsIn(MECHANISMS)
   mechanism!: (typeof MECHANISMS)[number];
 
@@ -234,7 +239,12 @@ export class CreateAssessmentDto extends AssessmentContentDto {
   @IsIn(ASSESSMENT_KINDS)
   kind!: AssessmentKind;
 
-  @ApiProperty({ format: 'date', example: '2026-11-23', description: 'Date of the assessment' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-11-23',
+    description:
+      'Date of the assessment: today or earlier in the time zone of the episode’s clinic (a later date answers 422 assessment.dated_in_future)',
+  })
   @Matches(CALENDAR_DATE, { message: 'assessedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'assessedOn must be a real calendar date' })
   assessedOn!: string;

@@ -78,7 +78,14 @@ export interface ContentProblem {
 }
 
 export class InvalidAssessmentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
+  constructor(
+    readonly problems: ContentProblem[],
+    /**
+     * True when every problem is an instrument answered too sparsely to score (each answer valid):
+     * well formed, but not processable. False when anything is invalid in itself.
+     */
+    readonly unscorable = false,
+  ) {
     super(problems.map((problem) => `${problem.field} ${problem.reason}`).join('; '));
   }
 }
@@ -99,10 +106,13 @@ export function evaluateAssessment(
   assessedOn: string,
 ): EvaluatedAssessment {
   const problems: ContentProblem[] = [];
+  // Whether any problem is invalid input, not just an instrument too sparse to score.
+  let invalid = false;
   let acuity: Acuity | undefined;
   try {
     acuity = acuityOf(input.onsetDate, assessedOn);
   } catch {
+    invalid = true;
     problems.push({ field: 'onsetDate', reason: 'must be on or before the assessment date' });
   }
 
@@ -110,10 +120,12 @@ export function evaluateAssessment(
   const seen = new Set<InstrumentCode>();
   input.instruments.forEach((entry, index) => {
     if (entry.instrument === 'nprs') {
+      invalid = true;
       problems.push({ field: `instruments[${index}].instrument`, reason: 'nprs comes from pain' });
       return;
     }
     if (seen.has(entry.instrument)) {
+      invalid = true;
       problems.push({
         field: `instruments[${index}].instrument`,
         reason: `${entry.instrument} is given twice`,
@@ -125,6 +137,7 @@ export function evaluateAssessment(
       instruments.push(scoreInstrument(entry.instrument, entry.answers));
     } catch (error) {
       if (!(error instanceof InvalidAnswersError)) throw error;
+      if (!error.unscorable) invalid = true;
       for (const problem of error.problems) {
         problems.push({
           field:
@@ -148,13 +161,15 @@ export function evaluateAssessment(
     );
   } catch (error) {
     if (!(error instanceof InvalidAnswersError)) throw error;
+    invalid = true;
     for (const problem of error.problems) {
       const field = NPRS_FIELDS[problem.item] ?? 'pain';
       problems.push({ field, reason: `${field} ${problem.reason}` });
     }
   }
 
-  if (problems.length > 0 || acuity === undefined) throw new InvalidAssessmentError(problems);
+  if (problems.length > 0 || acuity === undefined)
+    throw new InvalidAssessmentError(problems, !invalid);
   const screen = screenRedFlags({
     reportedFlags: input.redFlags,
     relevantHistory: input.relevantHistory,

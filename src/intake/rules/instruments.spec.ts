@@ -7,7 +7,9 @@ import {
   INSTRUMENT_CODES,
   INSTRUMENTS,
   InvalidAnswersError,
+  NDI_MAX_UNANSWERED,
   ndiBand,
+  ODI_MAX_UNANSWERED,
   odiBand,
   scoreInstrument,
   START_BACK_ITEM9_ANSWERS,
@@ -65,6 +67,8 @@ const BAD_INTEGER_ANSWERS: [string, unknown][] = [
   ['Infinity', Number.POSITIVE_INFINITY],
   ['an object', { value: 3 }],
 ];
+
+const ODI_IDS = Array.from({ length: 10 }, (_, index) => `odi_${index + 1}`);
 
 // --- all instruments --------------------------------------------------------------------------
 
@@ -173,17 +177,15 @@ describe('Oswestry Disability Index (v2.1)', () => {
     expect(nulled.answers).not.toHaveProperty('odi_8');
   });
 
-  it.each([
-    ['two sections unanswered', [3, 3, 3, 3, 3, 3, 3, 3, undefined, null], 24, 60],
-    ['a single section answered', [4], 4, 80],
-    ['a single section answered with 1', [undefined, undefined, 1], 1, 20],
-  ])('divides by 5 x the sections answered: %s', (_label, values, sum, percent) => {
-    const answered = values.filter((value) => value !== undefined && value !== null).length;
-    const result = scoreInstrument('odi', items('odi', values));
-    expect(result.score).toBeCloseTo((sum / (5 * answered)) * 100, 1);
-    expect(result.score).toBe(percent);
-    expect(result.details.sectionsAnswered).toBe(answered);
-    expect(result.details.rawSum).toBe(sum);
+  it.each(ODI_IDS)('scores nine sections with %s unanswered, by 5 x 9', (missing) => {
+    const answers = Object.fromEntries(ODI_IDS.map((id) => [id, id === missing ? null : 3]));
+    const result = scoreInstrument('odi', answers);
+    expect(result.score).toBe(60);
+    expect(result.details).toMatchObject({
+      rawSum: 27,
+      sectionsAnswered: 9,
+      unanswered: [missing],
+    });
   });
 
   it('scores no disability as 0% and every section at 5 as 100%', () => {
@@ -416,15 +418,15 @@ describe('Neck Disability Index', () => {
     expect(result.details.percent).toBe(60);
   });
 
-  it('imputes every missing item: 8 answered summing 12 -> 15', () => {
-    const result = scoreInstrument('ndi', items('ndi', [null, 1, 2, 1, 2, 1, 2, 1, 2, undefined]));
-    expect(result.score).toBe(15);
-    expect(result.band).toBe('moderate');
+  it('imputes the missing item wherever it is: 9 answered summing 12 -> 13.3', () => {
+    const result = scoreInstrument('ndi', items('ndi', [null, 1, 2, 1, 2, 1, 2, 1, 2, 0]));
+    expect(result.score).toBe(13.3);
+    expect(result.band).toBe('mild');
     expect(result.details).toEqual({
-      percent: 30,
-      itemsAnswered: 8,
-      unanswered: ['ndi_1', 'ndi_10'],
-      exactScore: 15,
+      percent: 26.7,
+      itemsAnswered: 9,
+      unanswered: ['ndi_1'],
+      exactScore: 120 / 9,
     });
   });
 
@@ -737,9 +739,71 @@ describe('NDI scores made fractional by the missing-item rule', () => {
   });
 
   it('doubles the exact raw score, not the rounded one, for the percentage', () => {
-    const result = scoreInstrument('ndi', { ndi_1: 1, ndi_2: 0, ndi_3: 0 });
+    // 9 answered summing 3: 3 + 3/9 = 3.333 raw, 6.667 %.
+    const result = scoreInstrument('ndi', items('ndi', [1, 1, 1, 0, 0, 0, 0, 0, 0, null]));
     expect(result.score).toBe(3.3);
     expect(result.details.percent).toBe(6.7);
     expect(result.details.exactScore).toBeCloseTo(10 / 3, 12);
+  });
+});
+
+// Fairbank and Pynsent 2000 (the ODI's scoring instructions) score all ten sections or nine; Vernon's
+// NDI note fills in one missed item with the mean of the others. Beyond one, neither is scored.
+describe('the published limit on unanswered items', () => {
+  const answeredExcept = (prefix: 'odi' | 'ndi', missing: number) =>
+    items(
+      prefix,
+      Array.from({ length: 10 }, (_, index) => (index < 10 - missing ? 2 : null)),
+    );
+
+  it.each([
+    ['odi', ODI_MAX_UNANSWERED],
+    ['ndi', NDI_MAX_UNANSWERED],
+  ] as const)('%s allows one unanswered item', (_code, limit) => {
+    expect(limit).toBe(1);
+  });
+
+  it.each(
+    (['odi', 'ndi'] as const).flatMap((code) => [0, 1].map((missing) => [code, missing] as const)),
+  )('%s with %i unanswered is scored', (code, missing) => {
+    const result = scoreInstrument(code, answeredExcept(code, missing));
+    expect(result.details.unanswered).toHaveLength(missing);
+  });
+
+  it.each(
+    (['odi', 'ndi'] as const).flatMap((code) =>
+      [2, 3, 5, 8, 9].map((missing) => [code, missing] as const),
+    ),
+  )('%s with %i unanswered is refused as unscorable, naming them', (code, missing) => {
+    const error = rejection(code, answeredExcept(code, missing));
+    expect(error.unscorable).toBe(true);
+    expect(error.instrument).toBe(code);
+    expect(error.problems).toEqual([{ item: 'answers', reason: expect.any(String) }]);
+    const reason = error.problems[0].reason;
+    expect(reason).toContain(`leave ${missing} unanswered`);
+    expect(reason).toContain(`${code}_10`);
+    expect(reason).toContain(code === 'odi' ? 'Fairbank and Pynsent' : 'Vernon');
+  });
+
+  it.each(['odi', 'ndi'] as const)(
+    '%s with nothing answered is invalid, not unscorable',
+    (code) => {
+      const error = rejection(code, {});
+      expect(error.unscorable).toBe(false);
+      expect(problemItems(error)).toEqual(['answers']);
+    },
+  );
+
+  it.each(['odi', 'ndi'] as const)(
+    '%s with a bad answer among too few is invalid first (the answer is named)',
+    (code) => {
+      const error = rejection(code, { [`${code}_1`]: 6, [`${code}_2`]: 1 });
+      expect(error.unscorable).toBe(false);
+      expect(problemItems(error)).toEqual([`${code}_1`]);
+    },
+  );
+
+  it('leaves the other instruments as they were: PSFS rates one activity of five', () => {
+    expect(scoreInstrument('psfs', { psfs_3: 6 }).score).toBe(6);
   });
 });

@@ -9,35 +9,27 @@
  *   Numeric Pain Rating Scale: MCID Ostelo 2008.
  * Only item ids and answer values are kept; the questionnaires' wording is the authors' copyright.
  */
+import {
+  type Answers,
+  answered,
+  asAnswers,
+  assertScorable,
+  type InstrumentCode,
+  InvalidAnswersError,
+  type ItemProblem,
+  range,
+  readIntegers,
+  roundTo,
+  unansweredItems,
+} from './instrument-answers';
 
-export type InstrumentCode = 'odi' | 'start_back' | 'ndi' | 'psfs' | 'rmdq' | 'nprs';
-export const INSTRUMENT_CODES: InstrumentCode[] = [
-  'odi',
-  'start_back',
-  'ndi',
-  'psfs',
-  'rmdq',
-  'nprs',
-];
-
-export type Answers = Record<string, unknown>;
-
-export interface ItemProblem {
-  /** Item id, e.g. `odi_3`, or `answers` for the whole set. */
-  item: string;
-  reason: string;
-}
-
-export class InvalidAnswersError extends Error {
-  constructor(
-    readonly instrument: InstrumentCode,
-    readonly problems: ItemProblem[],
-  ) {
-    super(
-      `${instrument}: ${problems.map((problem) => `${problem.item} ${problem.reason}`).join('; ')}`,
-    );
-  }
-}
+export {
+  type Answers,
+  INSTRUMENT_CODES,
+  type InstrumentCode,
+  InvalidAnswersError,
+  type ItemProblem,
+} from './instrument-answers';
 
 /** Whether a lower score or a higher one means the patient is better. */
 export type BetterDirection = 'lower' | 'higher';
@@ -85,14 +77,6 @@ export interface InstrumentDefinition {
   score: (answers: Answers) => InstrumentResult;
 }
 
-const range = (count: number, prefix: string) =>
-  Array.from({ length: count }, (_, i) => `${prefix}_${i + 1}`);
-
-const roundTo = (value: number, decimals: number) => {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-};
-
 /**
  * The unrounded score kept in `details.exactScore`. Results stored before it was kept are read
  * through `fallback` (worked out again from what they did keep), and otherwise by their score.
@@ -113,63 +97,6 @@ function meanOfAnswers(result: InstrumentResult): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-/** Checks the item ids and reads integer answers in [min, max]; null or absent means unanswered. */
-function readIntegers(
-  instrument: InstrumentCode,
-  answers: Answers,
-  items: string[],
-  min: number,
-  max: number,
-  required: 'all' | 'optional',
-  /** Items whose answers have a narrower range, with the reason to give when it is broken. */
-  narrower: Record<string, { max: number; reason: string }> = {},
-): Map<string, number | null> {
-  const problems: ItemProblem[] = [];
-  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
-    throw new InvalidAnswersError(instrument, [
-      { item: 'answers', reason: 'must be an object of item ids to answers' },
-    ]);
-  }
-  for (const key of Object.keys(answers)) {
-    if (!items.includes(key))
-      problems.push({
-        item: key,
-        reason: `is not an item of ${instrument} (items: ${items[0]} to ${items[items.length - 1]})`,
-      });
-  }
-  const values = new Map<string, number | null>();
-  for (const item of items) {
-    const value = answers[item];
-    if (value === undefined || value === null) {
-      if (required === 'all') problems.push({ item, reason: 'must be answered' });
-      values.set(item, null);
-    } else if (
-      typeof value !== 'number' ||
-      !Number.isInteger(value) ||
-      value < min ||
-      value > (narrower[item]?.max ?? max)
-    ) {
-      problems.push({
-        item,
-        reason: narrower[item]?.reason ?? `must be a whole number from ${min} to ${max}`,
-      });
-    } else {
-      values.set(item, value);
-    }
-  }
-  if (problems.length > 0) throw new InvalidAnswersError(instrument, problems);
-  return values;
-}
-
-const answered = (values: Map<string, number | null>) =>
-  [...values.values()].filter((value): value is number => value !== null);
-
-const unansweredItems = (values: Map<string, number | null>) =>
-  [...values.entries()].filter(([, value]) => value === null).map(([item]) => item);
-
-const asAnswers = (values: Map<string, number | null>): Answers =>
-  Object.fromEntries([...values.entries()].filter(([, value]) => value !== null));
-
 // --- Oswestry Disability Index v2.1 -------------------------------------------------------
 
 const ODI_ITEMS = range(10, 'odi');
@@ -183,6 +110,29 @@ export function odiBand(percent: number): string {
   return 'bed_bound';
 }
 
+/**
+ * Unanswered sections the ODI is scored with. The scoring instructions of the ODI (Fairbank and
+ * Pynsent, "The Oswestry Disability Index", Spine 2000;25:2940, as distributed with the v2.1
+ * questionnaire) define the score for all ten sections ("16 (total scored) / 50 (total possible
+ * score) x 100 = 32%") and for one missing: "If one section is missed or not applicable the score
+ * is calculated: 16 (total scored) / 45 (total possible score) x 100 = 35.5%". They define none
+ * for more, so none is made up: two or more unanswered sections are refused. (awell-score's ODI
+ * reads them the same way: "When more than one response is missing ... a score cannot be
+ * calculated".)
+ */
+export const ODI_MAX_UNANSWERED = 1;
+
+/**
+ * Unanswered items the NDI is scored with. Vernon's own scoring note for the NDI (H. Vernon,
+ * chiro.org/forms/NDI_Explain.shtml, for the index of Vernon and Mior, J Manipulative Physiol
+ * Ther 1991;14:409): "Occasionally, a respondent will not complete one question or another. The
+ * average of all other items is then added to the completed items." The fill-in is published for
+ * a missed question, so one is filled in and more are refused. The missing-data passage of
+ * Vernon's review (J Manipulative Physiol Ther 2008;31:491) could not be read for this version;
+ * a looser limit needs its text.
+ */
+export const NDI_MAX_UNANSWERED = 1;
+
 function scoreOdi(answers: Answers): InstrumentResult {
   const values = readIntegers('odi', answers, ODI_ITEMS, 0, 5, 'optional');
   const given = answered(values);
@@ -191,6 +141,12 @@ function scoreOdi(answers: Answers): InstrumentResult {
       { item: 'answers', reason: 'at least one section must be answered' },
     ]);
   }
+  assertScorable(
+    'odi',
+    values,
+    ODI_MAX_UNANSWERED,
+    'the ODI is scored with at most one section unanswered (Fairbank and Pynsent, Spine 2000)',
+  );
   const sum = given.reduce((total, value) => total + value, 0);
   // A section left unanswered (sex life is often skipped) leaves the denominator: sum / (5 x answered).
   const exact = (sum / (5 * given.length)) * 100;
@@ -213,7 +169,7 @@ function scoreOdi(answers: Answers): InstrumentResult {
 
 const ODI: InstrumentDefinition = {
   code: 'odi',
-  version: 'odi-2.1/2026-11',
+  version: 'odi-2.1/2026-12',
   betterDirection: 'lower',
   threshold: {
     kind: 'mcid',
@@ -310,6 +266,12 @@ function scoreNdi(answers: Answers): InstrumentResult {
       { item: 'answers', reason: 'at least one item must be answered' },
     ]);
   }
+  assertScorable(
+    'ndi',
+    values,
+    NDI_MAX_UNANSWERED,
+    'the NDI fills in one unanswered item with the mean of the others, and no more (Vernon)',
+  );
   const sum = given.reduce((total, value) => total + value, 0);
   // Vernon: each missing item is given the mean of the answered ones.
   const exact = sum + (sum / given.length) * (NDI_ITEMS.length - given.length);
@@ -332,7 +294,7 @@ function scoreNdi(answers: Answers): InstrumentResult {
 
 const NDI: InstrumentDefinition = {
   code: 'ndi',
-  version: 'ndi-vernon/2026-11',
+  version: 'ndi-vernon/2026-12',
   betterDirection: 'lower',
   threshold: {
     kind: 'mcid',
