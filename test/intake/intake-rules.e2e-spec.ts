@@ -298,19 +298,20 @@ describe('intake rules through the API (issue 19)', () => {
       const episodeId = await openEpisode({ locationId: west.id });
       const draft = await record(episodeId, intake());
       expect(draft.status).toBe(201);
-      const tomorrow = DateTime.now().setZone('Pacific/Pago_Pago').plus({ days: 1 }).toISODate()!;
+      // Two days ahead: still ahead if Pago Pago's midnight passes while the test runs.
+      const ahead = DateTime.now().setZone('Pacific/Pago_Pago').plus({ days: 2 }).toISODate()!;
 
       const moved = await t.http
         .put(`/assessments/${draft.body.id}`)
         .set('Authorization', therapist.authorization)
-        .send(intake({ assessedOn: tomorrow }));
+        .send(intake({ assessedOn: ahead }));
       expect(moved.status).toBe(422);
       expect(moved.body.errors).toEqual([{ field: 'assessedOn', reason: expect.any(String) }]);
 
       // A draft dated ahead before this rule (or before its clinic's zone changed) waits its day.
       await t.db.query('UPDATE assessments SET assessed_on = $2 WHERE id = $1', [
         draft.body.id,
-        tomorrow,
+        ahead,
       ]);
       const signed = await t.http
         .post(`/assessments/${draft.body.id}/sign`)
