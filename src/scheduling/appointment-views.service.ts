@@ -8,13 +8,8 @@ import { scopeToLocations } from '../kernel/location-scope';
 import { LocationsService } from '../locations/locations.service';
 import { PatientsService } from '../patients/patients.service';
 import { visibleAppointment } from './appointment-lookup';
+import { type LabelledAppointment, withLabels } from './appointment-labels';
 import { Appointment, AppointmentEvent } from './entities/appointment.entity';
-
-/** Appointments with the zone of each one's location, looked up once for the whole list. */
-export interface ZonedAppointments {
-  appointments: Appointment[];
-  zones: Map<string, string>;
-}
 
 const HOUR = 3_600_000;
 
@@ -28,10 +23,26 @@ export class AppointmentViewsService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(actor: Actor, id: string): Promise<ZonedAppointments> {
-    const appointment = await visibleAppointment(this.dataSource.manager, actor, id);
+  async get(actor: Actor, id: string): Promise<LabelledAppointment> {
+    await visibleAppointment(this.dataSource.manager, actor, id);
     await this.audit.record({ actor, action: 'read', entityType: 'appointment', entityId: id });
-    return this.zoned([appointment]);
+    return (await this.present(actor, [id]))[0];
+  }
+
+  /**
+   * Appointments just written or read, with their names and zones, in one query: what every
+   * response that carries an appointment shows. The caller has already checked visibility.
+   */
+  async present(actor: Actor, ids: readonly string[]): Promise<LabelledAppointment[]> {
+    if (ids.length === 0) return [];
+    const query = this.dataSource
+      .getRepository(Appointment)
+      .createQueryBuilder('appointment')
+      .where('appointment.id = ANY(:ids)', { ids: [...ids] });
+    const byId = new Map(
+      (await withLabels(query, actor)).map((row) => [row.appointment.id, row] as const),
+    );
+    return ids.map((id) => byId.get(id)!);
   }
 
   async history(actor: Actor, id: string): Promise<AppointmentEvent[]> {
@@ -41,21 +52,24 @@ export class AppointmentViewsService {
       .find({ where: { appointmentId: id }, order: { id: 'ASC' } });
   }
 
-  async forPatient(actor: Actor, patientId: string): Promise<ZonedAppointments> {
+  async forPatient(actor: Actor, patientId: string): Promise<LabelledAppointment[]> {
     await this.patients.assertVisible(actor, patientId);
     const query = this.dataSource
       .getRepository(Appointment)
       .createQueryBuilder('appointment')
       .where('appointment.patient_id = :patientId', { patientId })
       .orderBy('appointment.starts_at', 'DESC');
-    const appointments = await scopeToLocations(query, actor, 'appointment.location_id').getMany();
+    const appointments = await withLabels(
+      scopeToLocations(query, actor, 'appointment.location_id'),
+      actor,
+    );
     await this.audit.record({
       actor,
       action: 'read',
       entityType: 'patient_appointments',
       entityId: patientId,
     });
-    return this.zoned(appointments);
+    return appointments;
   }
 
   /**
@@ -66,7 +80,7 @@ export class AppointmentViewsService {
   async schedule(
     actor: Actor,
     filter: { locationId?: string; therapistId?: string; date: string; days: number },
-  ): Promise<ZonedAppointments> {
+  ): Promise<LabelledAppointment[]> {
     if (filter.locationId) await this.locations.visibleZone(actor, filter.locationId);
     const firstDay = DateTime.fromISO(filter.date, { zone: 'UTC' });
     const lastDay = firstDay.plus({ days: filter.days });
@@ -81,23 +95,17 @@ export class AppointmentViewsService {
       .addOrderBy('appointment.id');
     if (filter.locationId) query.andWhere('appointment.location_id = :locationId', filter);
     if (filter.therapistId) query.andWhere('appointment.therapist_id = :therapistId', filter);
-    const { appointments, zones } = await this.zoned(
-      await scopeToLocations(query, actor, 'appointment.location_id').getMany(),
+    const appointments = await withLabels(
+      scopeToLocations(query, actor, 'appointment.location_id'),
+      actor,
     );
     const first = firstDay.toISODate()!;
     const last = lastDay.toISODate()!;
-    return {
-      zones,
-      appointments: appointments.filter((appointment) => {
-        const zone = zones.get(appointment.locationId)!;
-        const date = DateTime.fromJSDate(appointment.startsAt, { zone }).toISODate()!;
-        return first <= date && date < last;
-      }),
-    };
-  }
-
-  private async zoned(appointments: Appointment[]): Promise<ZonedAppointments> {
-    const zones = await this.locations.zonesOf(appointments.map((a) => a.locationId));
-    return { appointments, zones };
+    return appointments.filter(({ appointment, labels }) => {
+      const date = DateTime.fromJSDate(appointment.startsAt, {
+        zone: labels.timeZone,
+      }).toISODate()!;
+      return first <= date && date < last;
+    });
   }
 }

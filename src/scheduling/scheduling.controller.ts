@@ -5,11 +5,10 @@ import { CurrentActor, Roles } from '../kernel/decorators';
 import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { domainError } from '../common/errors/error-catalogue';
-import { LocationsService } from '../locations/locations.service';
 import { SchedulingErrors } from './scheduling.errors';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AppointmentChangesService } from './appointment-changes.service';
-import { AppointmentViewsService, type ZonedAppointments } from './appointment-views.service';
+import { AppointmentViewsService } from './appointment-views.service';
 import { BookingService } from './booking.service';
 import { WaitlistEntryDto, WaitlistDto, WaitlistQuery } from './dto/waitlist.dto';
 import { WaitlistService } from './waitlist.service';
@@ -19,6 +18,7 @@ import {
   AppointmentEventDto,
   BookAppointmentDto,
   CancelDto,
+  PolicyWarningDto,
   RescheduleDto,
   SeriesDto,
   SeriesResultDto,
@@ -36,19 +36,31 @@ export class SchedulingController {
     private readonly changes: AppointmentChangesService,
     private readonly views: AppointmentViewsService,
     private readonly waitlist: WaitlistService,
-    private readonly locations: LocationsService,
   ) {}
 
-  /** Appointments as the front desk sees them, in their locations' zones (one zone look-up). */
-  private dtosOf({ appointments, zones }: ZonedAppointments): AppointmentDto[] {
-    return appointments.map((appointment) =>
-      AppointmentDto.from(appointment, zones.get(appointment.locationId)!),
+  /** Appointments as the front desk sees them: names, and times in their clinics' zones. */
+  private async toDtos(
+    actor: Actor,
+    appointments: readonly Appointment[],
+  ): Promise<AppointmentDto[]> {
+    const labelled = await this.views.present(
+      actor,
+      appointments.map((appointment) => appointment.id),
     );
+    return labelled.map((row) => AppointmentDto.from(row));
   }
 
-  private async toDto(appointment: Appointment): Promise<AppointmentDto> {
-    const zones = await this.locations.zonesOf([appointment.locationId]);
-    return this.dtosOf({ appointments: [appointment], zones })[0];
+  private async toDto(actor: Actor, appointment: Appointment): Promise<AppointmentDto> {
+    return (await this.toDtos(actor, [appointment]))[0];
+  }
+
+  private async bookedDto(
+    actor: Actor,
+    appointment: Appointment,
+    warnings: readonly PolicyWarningDto[],
+  ): Promise<AppointmentDto> {
+    const [labelled] = await this.views.present(actor, [appointment.id]);
+    return AppointmentDto.booked(labelled, warnings);
   }
 
   @Get('availability')
@@ -90,8 +102,8 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Body() body: BookAppointmentDto,
   ): Promise<AppointmentDto> {
-    const { appointment, timeZone, warnings } = await this.booking.book(actor, body);
-    return AppointmentDto.booked(appointment, timeZone, warnings);
+    const { appointment, warnings } = await this.booking.book(actor, body);
+    return this.bookedDto(actor, appointment, warnings);
   }
 
   @Post('appointment-series')
@@ -127,7 +139,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.dtosOf(await this.views.get(actor, id))[0];
+    return AppointmentDto.from(await this.views.get(actor, id));
   }
 
   @Get('appointments/:id/history')
@@ -156,7 +168,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.transition(actor, id, 'confirm'));
+    return this.toDto(actor, await this.changes.transition(actor, id, 'confirm'));
   }
 
   @Post('appointments/:id/check-in')
@@ -168,7 +180,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.transition(actor, id, 'check_in'));
+    return this.toDto(actor, await this.changes.transition(actor, id, 'check_in'));
   }
 
   @Post('appointments/:id/complete')
@@ -180,7 +192,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.transition(actor, id, 'complete'));
+    return this.toDto(actor, await this.changes.transition(actor, id, 'complete'));
   }
 
   @Post('appointments/:id/no-show')
@@ -192,7 +204,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.transition(actor, id, 'no_show'));
+    return this.toDto(actor, await this.changes.transition(actor, id, 'no_show'));
   }
 
   @Post('appointments/:id/cancel')
@@ -205,7 +217,7 @@ export class SchedulingController {
     @Param('id', UuidParam()) id: string,
     @Body() body: CancelDto,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.cancel(actor, id, body.reason));
+    return this.toDto(actor, await this.changes.cancel(actor, id, body.reason));
   }
 
   @Post('appointments/:id/cancel-following')
@@ -218,9 +230,7 @@ export class SchedulingController {
     @Param('id', UuidParam()) id: string,
     @Body() body: CancelDto,
   ): Promise<AppointmentDto[]> {
-    const cancelled = await this.changes.cancelFollowing(actor, id, body.reason);
-    const zones = await this.locations.zonesOf(cancelled.map((a) => a.locationId));
-    return this.dtosOf({ appointments: cancelled, zones });
+    return this.toDtos(actor, await this.changes.cancelFollowing(actor, id, body.reason));
   }
 
   @Post('appointments/:id/reschedule')
@@ -237,8 +247,7 @@ export class SchedulingController {
     @Body() body: RescheduleDto,
   ): Promise<AppointmentDto> {
     const { appointment, warnings } = await this.changes.reschedule(actor, id, body);
-    const zones = await this.locations.zonesOf([appointment.locationId]);
-    return AppointmentDto.booked(appointment, zones.get(appointment.locationId)!, warnings);
+    return this.bookedDto(actor, appointment, warnings);
   }
 
   @Get('patients/:patientId/appointments')
@@ -249,7 +258,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('patientId', UuidParam('patientId')) patientId: string,
   ): Promise<AppointmentDto[]> {
-    return this.dtosOf(await this.views.forPatient(actor, patientId));
+    return (await this.views.forPatient(actor, patientId)).map((row) => AppointmentDto.from(row));
   }
 
   @Get('schedule')
@@ -274,7 +283,7 @@ export class SchedulingController {
       date: query.date,
       days: query.view === 'week' ? 7 : 1,
     });
-    return this.dtosOf(schedule);
+    return schedule.map((row) => AppointmentDto.from(row));
   }
 
   @Post('waitlist')
@@ -329,7 +338,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    const { appointment, timeZone, warnings } = await this.booking.acceptWaitlistOffer(actor, id);
-    return AppointmentDto.booked(appointment, timeZone, warnings);
+    const { appointment, warnings } = await this.booking.acceptWaitlistOffer(actor, id);
+    return this.bookedDto(actor, appointment, warnings);
   }
 }

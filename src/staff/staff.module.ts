@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
+import { TherapistDirectoryController } from './therapist-directory.controller';
+import { TherapistDirectoryService } from './therapist-directory.service';
 import { TherapistHours } from './therapist-hours.entity';
 import { TherapistProfile } from './therapist-profile.entity';
 import { TherapistTimeOff } from './time-off.entity';
@@ -13,8 +15,8 @@ import { TherapistTimeOff } from './time-off.entity';
     TypeOrmModule.forFeature([TherapistProfile, TherapistHours, TherapistTimeOff]),
     AuditModule,
   ],
-  controllers: [StaffController],
-  providers: [StaffService],
+  controllers: [StaffController, TherapistDirectoryController],
+  providers: [StaffService, TherapistDirectoryService],
   exports: [StaffService],
 })
 export class StaffModule {}

@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import type { Appointment } from '../entities/appointment.entity';
+import type { LabelledAppointment } from '../appointment-labels';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../rules/lifecycle';
 import { localTimeOf } from '../rules/wall-clock';
 
@@ -149,14 +149,40 @@ export class AppointmentDto {
   @ApiProperty({ format: 'uuid', description: 'What kind of visit' })
   appointmentTypeId!: string;
 
+  @ApiProperty({ example: 'Follow-up visit', description: 'The appointment type’s name' })
+  appointmentTypeName!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 45,
+    description: 'The appointment type’s duration, minutes',
+  })
+  durationMinutes!: number;
+
   @ApiProperty({ format: 'uuid', description: 'Where' })
   locationId!: string;
+
+  @ApiProperty({ example: 'Scranton Downtown', description: 'The location’s name' })
+  locationName!: string;
 
   @ApiProperty({ format: 'uuid', description: 'By whom' })
   therapistId!: string;
 
+  @ApiProperty({ example: 'Dana Whitfield', description: 'The therapist’s name' })
+  therapistName!: string;
+
   @ApiProperty({ format: 'uuid', description: 'The patient seen' })
   patientId!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Maria Lopez',
+    description:
+      'The patient’s name; null when the caller may not see the patient (registered at a clinic not theirs)',
+  })
+  patientName!: string | null;
 
   @ApiProperty({
     type: String,
@@ -231,11 +257,10 @@ export class AppointmentDto {
 
   /** A booking's or move's response: the appointment, and its policies' warnings if any. */
   static booked(
-    appointment: Appointment,
-    timeZone: string,
+    labelled: LabelledAppointment,
     warnings: readonly PolicyWarningDto[],
   ): AppointmentDto {
-    const dto = AppointmentDto.from(appointment, timeZone);
+    const dto = AppointmentDto.from(labelled);
     if (warnings.length === 0) return dto;
     return {
       ...dto,
@@ -248,13 +273,19 @@ export class AppointmentDto {
     };
   }
 
-  static from(appointment: Appointment, timeZone: string): AppointmentDto {
+  static from({ appointment, labels }: LabelledAppointment): AppointmentDto {
+    const timeZone = labels.timeZone;
     return {
       id: appointment.id,
       appointmentTypeId: appointment.appointmentTypeId,
+      appointmentTypeName: labels.appointmentTypeName,
+      durationMinutes: labels.durationMinutes,
       locationId: appointment.locationId,
+      locationName: labels.locationName,
       therapistId: appointment.therapistId,
+      therapistName: labels.therapistName,
       patientId: appointment.patientId,
+      patientName: labels.patientName,
       resourceId: appointment.resourceId,
       episodeId: appointment.episodeId,
       seriesId: appointment.seriesId,
