@@ -97,3 +97,8 @@ export function locationNamesSql(ids: string): string {
               ORDER BY named.name, named.id), '[]')
              FROM locations named WHERE named.id = ANY(${ids}))`;
 }
+
+/** The local calendar date of an instant at a location, in the location's zone. */
+export function localDateSql(location: string, instant: string): string {
+  return `(${instant} AT TIME ZONE (SELECT zoned.time_zone FROM locations zoned WHERE zoned.id = ${location}))::date`;
+}

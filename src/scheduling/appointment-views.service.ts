@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { domainError } from '../common/errors/error-catalogue';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../kernel/actor';
 import { scopeToLocations } from '../kernel/location-scope';
+import { localDateSql } from '../locations/location-facts.sql';
 import { LocationsService } from '../locations/locations.service';
 import { PatientsService } from '../patients/patients.service';
 import { visibleAppointment } from './appointment-lookup';
 import { type LabelledAppointment, withLabels } from './appointment-labels';
+import type { AppointmentSearchQuery } from './dto/appointment-search.dto';
 import { Appointment, AppointmentEvent } from './entities/appointment.entity';
+import { SchedulingErrors } from './scheduling.errors';
 
 const HOUR = 3_600_000;
 
@@ -70,6 +74,77 @@ export class AppointmentViewsService {
       entityId: patientId,
     });
     return appointments;
+  }
+
+  /**
+   * Appointments across the caller's clinics by location, therapist, patient, type, status and
+   * local dates (each visit on its own clinic's calendar), paged. Each appointment on the page
+   * is an audited read, as on a patient's list.
+   */
+  async search(
+    actor: Actor,
+    filter: AppointmentSearchQuery,
+  ): Promise<{ items: LabelledAppointment[]; total: number }> {
+    if (filter.from && filter.to && filter.to < filter.from) {
+      throw domainError(SchedulingErrors.searchBadRange, 'to is before from', [
+        { field: 'to', reason: 'must be on or after from' },
+      ]);
+    }
+    if (filter.patientId) await this.patients.assertVisible(actor, filter.patientId);
+    const query = this.dataSource.getRepository(Appointment).createQueryBuilder('appointment');
+    scopeToLocations(query, actor, 'appointment.location_id');
+    if (filter.locationId?.length) {
+      query.andWhere('appointment.location_id = ANY(:locationIds)', {
+        locationIds: filter.locationId,
+      });
+    }
+    for (const [key, column] of [
+      ['therapistId', 'therapist_id'],
+      ['patientId', 'patient_id'],
+      ['appointmentTypeId', 'appointment_type_id'],
+    ] as const) {
+      if (filter[key]) query.andWhere(`appointment.${column} = :${key}`, { [key]: filter[key] });
+    }
+    if (filter.status?.length) {
+      query.andWhere('appointment.status = ANY(:statuses)', { statuses: filter.status });
+    }
+    const localDate = localDateSql('appointment.location_id', 'appointment.starts_at');
+    // The instant bounds let the start index narrow the rows before each one's local date is
+    // worked out; local days lie within 14 hours of UTC's.
+    if (filter.from) {
+      const from = DateTime.fromISO(filter.from, { zone: 'UTC' }).minus({ hours: 14 });
+      query.andWhere(`appointment.starts_at >= :fromInstant AND ${localDate} >= :from`, {
+        fromInstant: from.toJSDate(),
+        from: filter.from,
+      });
+    }
+    if (filter.to) {
+      const to = DateTime.fromISO(filter.to, { zone: 'UTC' }).plus({ days: 1, hours: 12 });
+      query.andWhere(`appointment.starts_at < :toInstant AND ${localDate} <= :to`, {
+        toInstant: to.toJSDate(),
+        to: filter.to,
+      });
+    }
+    const total = await query.getCount();
+    const direction = filter.sort === '-startsAt' ? 'DESC' : 'ASC';
+    const items = await withLabels(
+      query
+        .orderBy('appointment.starts_at', direction)
+        .addOrderBy('appointment.id', direction)
+        .limit(filter.limit)
+        .offset(filter.offset),
+      actor,
+    );
+    await this.audit.recordMany(
+      items.map(({ appointment }) => ({
+        actor,
+        action: 'read' as const,
+        entityType: 'appointment',
+        entityId: appointment.id,
+        details: { via: 'search' },
+      })),
+    );
+    return { items, total };
   }
 
   /**

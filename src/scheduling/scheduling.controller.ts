@@ -23,6 +23,7 @@ import {
   SeriesDto,
   SeriesResultDto,
 } from './dto/appointment.dto';
+import { AppointmentSearchQuery } from './dto/appointment-search.dto';
 import { AvailabilityQueryDto, AvailableSlotDto, ScheduleQueryDto } from './dto/query.dto';
 import { ApiPageResponse, Page } from '../common/pagination/page';
 import type { Appointment } from './entities/appointment.entity';
@@ -129,6 +130,25 @@ export class SchedulingController {
         conflict: o.conflict ? { code: o.conflict.code, detail: o.conflict.message } : null,
       })),
     };
+  }
+
+  @Get('appointments')
+  @ApiOperation({
+    summary:
+      'Search appointments by location, therapist, patient, type, status and local dates, paged',
+  })
+  @ApiPageResponse(AppointmentDto, 'One page of appointments, by start; total counts all of them')
+  @ApiAuthenticated(404)
+  async search(
+    @CurrentActor() actor: Actor,
+    @Query() query: AppointmentSearchQuery,
+  ): Promise<Page<AppointmentDto>> {
+    const { items, total } = await this.views.search(actor, query);
+    return Page.of(
+      items.map((row) => AppointmentDto.from(row)),
+      total,
+      query,
+    );
   }
 
   @Get('appointments/:id')

@@ -91,6 +91,11 @@ export const SchedulingErrors = errorCatalogue({
     kind: BadRequest,
     meaning: 'The local time cannot be read',
   },
+  searchBadRange: {
+    code: 'appointment.search_bad_range',
+    kind: BadRequest,
+    meaning: 'An appointment search’s last date is before its first',
+  },
   startMissing: {
     code: 'appointment.start_missing',
     kind: BadRequest,
