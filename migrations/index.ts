@@ -5,6 +5,7 @@ import { CalendarFeedsAndWaitlist1795680000000 } from './1795680000000-calendar-
 import { Notifications1795766400000 } from './1795766400000-notifications';
 import { ActorChangeNotices1795852800000 } from './1795852800000-actor-change-notices';
 import { AppointmentCancellationEmails1795942800000 } from './1795942800000-appointment-cancellation-emails';
+import { RetiredResources1796100000000 } from './1796100000000-retired-resources';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -15,4 +16,5 @@ export const allMigrations = [
   Notifications1795766400000,
   ActorChangeNotices1795852800000,
   AppointmentCancellationEmails1795942800000,
+  RetiredResources1796100000000,
 ];
