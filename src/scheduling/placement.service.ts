@@ -44,6 +44,8 @@ export interface Placement {
   startsAt: Date;
   episodeId: string | null;
   seriesId: string | null;
+  /** Why the patient comes; null if not told. */
+  reasonForVisit?: string | null;
   /** Each registered policy's facts from the booking read. */
   policyFacts: Record<string, unknown>;
   /** A calendar read with the booking's other facts, and the period it covers. */
@@ -100,7 +102,7 @@ export class PlacementService {
   async placementFor(
     manager: EntityManager,
     actor: Actor,
-    input: BookingTarget & StartTimeDto,
+    input: BookingTarget & StartTimeDto & { reasonForVisit?: string },
     kind: ProposalKind,
     seriesId: string | null,
   ): Promise<NewPlacement> {
@@ -132,6 +134,7 @@ export class PlacementService {
       startsAt: startOf(input, location.timeZone),
       episodeId: input.episodeId ?? null,
       seriesId,
+      reasonForVisit: input.reasonForVisit ?? null,
       location,
       policyFacts: facts.policyFacts,
       preloaded: { calendar: facts.calendar, covers: around },
@@ -212,6 +215,14 @@ export class PlacementService {
     };
   }
 
+  /**
+   * Only the booking policies, for a visit whose time and place stay as they are while
+   * something the policies judge changes (the episode it belongs to).
+   */
+  checkPolicies(placement: Placement, appointment: Appointment): PolicyFinding[] {
+    return this.applyPolicies(placement, appointment, appointment.endsAt);
+  }
+
   /** Refuses with the first policy that refuses; otherwise returns every warning. */
   private applyPolicies(placement: Placement, moving: Appointment | null, endsAt: Date) {
     const visit = {
@@ -255,6 +266,7 @@ export class PlacementService {
       patientId: placement.patientId,
       episodeId: placement.episodeId,
       seriesId: placement.seriesId,
+      reasonForVisit: placement.reasonForVisit ?? null,
       status: 'booked' as const,
       sessionKey,
       createdBy: actor.userId,
@@ -278,6 +290,7 @@ export class PlacementService {
             resource_id: appointment.resourceId,
             episode_id: appointment.episodeId,
             series_id: appointment.seriesId,
+            reason_for_visit: appointment.reasonForVisit,
             status: appointment.status,
             starts_at: appointment.startsAt,
             ends_at: appointment.endsAt,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../kernel/actor';
 import { CurrentActor, Roles } from '../kernel/decorators';
@@ -15,6 +15,7 @@ import { WaitlistService } from './waitlist.service';
 import { AvailabilityService } from './availability.service';
 import {
   AppointmentDto,
+  AppointmentEpisodeDto,
   AppointmentEventDto,
   BookAppointmentDto,
   CancelDto,
@@ -193,7 +194,10 @@ export class SchedulingController {
 
   @Post('appointments/:id/check-in')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check the patient in' })
+  @ApiOperation({
+    summary:
+      'Check the patient in: from 60 minutes (CHECK_IN_OPENS_MINUTES_BEFORE) before the start until its end',
+  })
   @ApiOkResponse({ type: AppointmentDto, description: 'The appointment, checked in' })
   @ApiAuthenticated(404, 409)
   async checkIn(
@@ -267,6 +271,24 @@ export class SchedulingController {
     @Body() body: RescheduleDto,
   ): Promise<AppointmentDto> {
     const { appointment, warnings } = await this.changes.reschedule(actor, id, body);
+    return this.bookedDto(actor, appointment, warnings);
+  }
+
+  @Put('appointments/:id/episode')
+  @ApiOperation({
+    summary: 'Put a visit in an episode of care, move it to another, or (null) take it out',
+  })
+  @ApiOkResponse({
+    type: AppointmentDto,
+    description: 'The appointment in its episode, with any policy warnings',
+  })
+  @ApiAuthenticated(404, 409, 422)
+  async changeEpisode(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: AppointmentEpisodeDto,
+  ): Promise<AppointmentDto> {
+    const { appointment, warnings } = await this.changes.changeEpisode(actor, id, body.episodeId);
     return this.bookedDto(actor, appointment, warnings);
   }
 

@@ -67,6 +67,31 @@ export class AppointmentTargetDto {
   @IsOptional()
   @IsUUID()
   episodeId?: string;
+
+  @ApiPropertyOptional({
+    example: 'Low back pain since a fall two weeks ago',
+    maxLength: 500,
+    description: 'Why the patient comes, in their words or the front desk’s',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'reasonForVisit must not be blank; leave it out instead' })
+  @MaxLength(500)
+  reasonForVisit?: string;
+}
+
+/** The episode of care a visit belongs to, set or changed after booking. */
+export class AppointmentEpisodeDto {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The patient’s episode the visit belongs to; null takes it out of any episode',
+  })
+  @ValidateIf((dto: AppointmentEpisodeDto) => dto.episodeId !== null)
+  @IsUUID('all', { message: 'episodeId must be a UUID or null' })
+  episodeId!: string | null;
 }
 
 export class BookAppointmentDto extends IntersectionType(StartTimeDto, AppointmentTargetDto) {}
@@ -208,6 +233,14 @@ export class AppointmentDto {
   })
   seriesId!: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Low back pain since a fall two weeks ago',
+    description: 'Why the patient comes; null if not told',
+  })
+  reasonForVisit!: string | null;
+
   @ApiProperty({ enum: APPOINTMENT_STATUSES, description: 'Where it is in its lifecycle' })
   status!: AppointmentStatus;
 
@@ -289,6 +322,7 @@ export class AppointmentDto {
       resourceId: appointment.resourceId,
       episodeId: appointment.episodeId,
       seriesId: appointment.seriesId,
+      reasonForVisit: appointment.reasonForVisit,
       status: appointment.status,
       startsAt: appointment.startsAt.toISOString(),
       endsAt: appointment.endsAt.toISOString(),
@@ -370,7 +404,16 @@ export class SeriesResultDto {
 /** One change in an appointment’s history. */
 export class AppointmentEventDto {
   @ApiProperty({
-    enum: ['book', 'confirm', 'check_in', 'complete', 'cancel', 'no_show', 'reschedule'],
+    enum: [
+      'book',
+      'confirm',
+      'check_in',
+      'complete',
+      'cancel',
+      'no_show',
+      'reschedule',
+      'change_episode',
+    ],
     description: 'What happened',
   })
   action!: string;
