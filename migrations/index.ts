@@ -6,6 +6,8 @@ import { Notifications1795766400000 } from './1795766400000-notifications';
 import { ActorChangeNotices1795852800000 } from './1795852800000-actor-change-notices';
 import { AppointmentCancellationEmails1795942800000 } from './1795942800000-appointment-cancellation-emails';
 import { DirectAccess1796000000000 } from './1796000000000-direct-access';
+import { RetiredResources1796100000000 } from './1796100000000-retired-resources';
+import { VisitContext1796100000001 } from './1796100000001-visit-context';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -17,4 +19,6 @@ export const allMigrations = [
   ActorChangeNotices1795852800000,
   AppointmentCancellationEmails1795942800000,
   DirectAccess1796000000000,
+  RetiredResources1796100000000,
+  VisitContext1796100000001,
 ];

@@ -30,3 +30,27 @@ export async function therapistAssignments(
   );
   return row ? { locationIds: row.location_ids } : null;
 }
+
+/** A staff member's full name, or null: what a screen shows instead of the user's id. */
+export function staffNameSql(user: string): string {
+  return `(SELECT named.full_name FROM users named WHERE named.id = ${user})`;
+}
+
+/**
+ * `SELECT id, name, active, location_ids` of therapist accounts, for a directory: those assigned
+ * to a clinic in `scope` (a `uuid[]` placeholder, NULL for every clinic, where therapists not yet
+ * assigned anywhere are listed too), narrowed to `location` and `active` when those placeholders
+ * are not NULL. `location_ids` holds only the clinics in scope.
+ */
+export function therapistRosterSql(scope: string, location: string, active: string): string {
+  const inScope = `(${scope}::uuid[] IS NULL OR ul.location_id = ANY(${scope}::uuid[]))`;
+  return `SELECT u.id, u.full_name AS name, u.active,
+                 array(SELECT ul.location_id FROM user_locations ul
+                        WHERE ul.user_id = u.id AND ${inScope}) AS location_ids
+            FROM users u
+           WHERE u.role = 'therapist'
+             AND (${active}::boolean IS NULL OR u.active = ${active}::boolean)
+             AND ((${scope}::uuid[] IS NULL AND ${location}::uuid IS NULL)
+                  OR EXISTS (SELECT 1 FROM user_locations ul WHERE ul.user_id = u.id AND ${inScope}
+                                AND (${location}::uuid IS NULL OR ul.location_id = ${location}::uuid)))`;
+}

@@ -111,6 +111,13 @@ class RawEnvironment {
   @IsInt()
   LOGIN_MAX_FAILED_ATTEMPTS = 5;
 
+  /** How long before a visit's start the front desk may check the patient in. */
+  @Type(() => Number)
+  @Min(0)
+  @Max(1440)
+  @IsInt()
+  CHECK_IN_OPENS_MINUTES_BEFORE = 60;
+
   @Type(() => Number)
   @Min(1)
   @Max(1440)
@@ -281,6 +288,7 @@ export class AppConfig {
     loginRateLimitPerMinute: number;
   };
   readonly http: { bodyLimitBytes: number };
+  readonly scheduling: { checkInOpensMinutesBefore: number };
   readonly email: EmailSettings;
   /** How long a worker owns a job before it counts as stalled (crashed) and is handed on. */
   readonly jobLockMs: number;
@@ -315,6 +323,7 @@ export class AppConfig {
       loginRateLimitPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE,
     };
     this.http = { bodyLimitBytes: bytes.parse(raw.BODY_LIMIT)! };
+    this.scheduling = { checkInOpensMinutesBefore: raw.CHECK_IN_OPENS_MINUTES_BEFORE };
     this.email = {
       smtpUrl: raw.SMTP_URL ?? DEV_SMTP_URL,
       from: raw.MAIL_FROM,

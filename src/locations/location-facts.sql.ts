@@ -80,3 +80,25 @@ export function closuresSql(oneOf: IdMatch, locations: string, from: string, to:
               FROM location_closures WHERE location_id ${oneOf(locations)}
                AND ends_on >= (${from}::timestamptz)::date - 1 AND starts_on <= (${to}::timestamptz)::date + 1)`;
 }
+
+/** `{ name, timeZone }` of a location, or null: how a screen names it and reads its times. */
+export const LOCATION_LABEL = jsonRecord({
+  name: ['labelled.name', 'text'],
+  timeZone: ['labelled.time_zone', 'text'],
+});
+
+export function locationLabelSql(location: string): string {
+  return `(SELECT ${LOCATION_LABEL.object} FROM locations labelled WHERE labelled.id = ${location})`;
+}
+
+/** `[{ id, name }]` of the locations whose ids the `uuid[]` expression holds, by name. */
+export function locationNamesSql(ids: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', named.id, 'name', named.name)
+              ORDER BY named.name, named.id), '[]')
+             FROM locations named WHERE named.id = ANY(${ids}))`;
+}
+
+/** The local calendar date of an instant at a location, in the location's zone. */
+export function localDateSql(location: string, instant: string): string {
+  return `(${instant} AT TIME ZONE (SELECT zoned.time_zone FROM locations zoned WHERE zoned.id = ${location}))::date`;
+}

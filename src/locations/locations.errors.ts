@@ -8,4 +8,14 @@ export const LocationErrors = errorCatalogue({
     kind: ErrorKind.NotFound,
     meaning: 'No location with this id among the caller’s locations',
   },
+  closureNotFound: {
+    code: 'location.closure_not_found',
+    kind: ErrorKind.NotFound,
+    meaning: 'No closure with this id at the location',
+  },
+  resourceNotFound: {
+    code: 'location.resource_not_found',
+    kind: ErrorKind.NotFound,
+    meaning: 'No room or resource with this id at the location',
+  },
 });

@@ -105,15 +105,17 @@ export class LocationsService {
   }
 
   /**
-   * Where, in what zone and jurisdiction, the locations the actor may see are: all of them, or
+   * What, where, in what zone and jurisdiction, the locations the actor may see are: all of them, or
    * those of `requested` that are in scope.
    */
   async factsInScope(
     actor: Actor,
     requested?: readonly string[],
-  ): Promise<{ id: string; timeZone: string; country: string; state: string | null }[]> {
+  ): Promise<
+    { id: string; name: string; timeZone: string; country: string; state: string | null }[]
+  > {
     return this.dataSource.query(
-      `SELECT id, time_zone AS "timeZone", country, state FROM locations
+      `SELECT id, name, time_zone AS "timeZone", country, state FROM locations
         WHERE ($1::uuid[] IS NULL OR id = ANY($1)) AND ($2::uuid[] IS NULL OR id = ANY($2))`,
       [requested?.length ? [...requested] : null, scopeParameter(actor)],
     );

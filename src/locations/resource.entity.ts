@@ -17,4 +17,8 @@ export class Resource {
 
   @Column()
   capacity!: number;
+
+  /** When it went out of use; it keeps its past visits but takes no new ones. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-/** A room or resource as other modules see it. */
+/** A room or resource in use (not retired) as other modules see it. */
 export interface ResourceFacts {
   id: string;
   locationId: string;
@@ -18,7 +18,7 @@ export function lockResourcesOfKind(
 ): Promise<ResourceFacts[]> {
   return manager.query<ResourceFacts[]>(
     `SELECT id, location_id AS "locationId", capacity FROM resources
-      WHERE location_id = $1 AND kind = $2 ORDER BY id FOR UPDATE`,
+      WHERE location_id = $1 AND kind = $2 AND retired_at IS NULL ORDER BY id FOR UPDATE`,
     [locationId, kind],
   );
 }
@@ -31,7 +31,7 @@ export function resourcesOfKind(
 ): Promise<ResourceFacts[]> {
   return manager.query<ResourceFacts[]>(
     `SELECT id, location_id AS "locationId", capacity FROM resources
-      WHERE location_id = ANY($1) AND kind = $2`,
+      WHERE location_id = ANY($1) AND kind = $2 AND retired_at IS NULL`,
     [locationIds, kind],
   );
 }

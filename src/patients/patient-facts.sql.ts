@@ -48,3 +48,13 @@ export const PATIENT_NAME = jsonRecord({
 export function patientNameSql(patient: string): string {
   return `(SELECT ${PATIENT_NAME.object} FROM patients person WHERE person.id = ${patient})`;
 }
+
+/**
+ * `{ firstName, lastName }` of a patient the caller may see (home clinic among `scope`, a
+ * `uuid[]` placeholder, NULL for every clinic), else null: a list of visits at a clinic may hold
+ * patients of other clinics, whose names its staff do not see.
+ */
+export function visiblePatientNameSql(patient: string, scope: string): string {
+  return `(SELECT ${PATIENT_NAME.object} FROM patients person WHERE person.id = ${patient}
+             AND (${scope}::uuid[] IS NULL OR person.home_location_id = ANY(${scope}::uuid[])))`;
+}

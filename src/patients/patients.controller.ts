@@ -13,6 +13,7 @@ import {
   UpdatePatientDto,
 } from './dto/patient.dto';
 import { PatientsService } from './patients.service';
+import { registrationWarnings } from './rules/email-reach';
 
 @ApiTags('patients')
 @Controller('patients')
@@ -33,7 +34,11 @@ export class PatientsController {
     @Body() body: CreatePatientDto,
   ): Promise<CreatedPatientDto> {
     const { patient, possibleDuplicates } = await this.patients.create(actor, body);
-    return { ...PatientDto.from(patient), possibleDuplicates };
+    return {
+      ...PatientDto.from(patient),
+      possibleDuplicates,
+      warnings: registrationWarnings(patient),
+    };
   }
 
   @Get()

@@ -18,6 +18,18 @@ export const PatientErrors = errorCatalogue({
     kind: ErrorKind.Conflict,
     meaning: 'The patient is archived already',
   },
+  noEmailAddress: {
+    code: 'patient.no_email_address',
+    kind: ErrorKind.Unprocessable,
+    meaning:
+      'A warning, never an error status: the patient has no email address, so gets no emails',
+  },
+  noEmailConsent: {
+    code: 'patient.no_email_consent',
+    kind: ErrorKind.Unprocessable,
+    meaning:
+      'A warning, never an error status: the patient has not consented to email (or withdrew), so gets no emails',
+  },
   notArchived: {
     code: 'patient.not_archived',
     kind: ErrorKind.Conflict,

@@ -15,6 +15,7 @@ import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { OutboxService } from './outbox.service';
+import { PatientEmailsPolicy } from './patient-emails.policy';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
 
@@ -40,6 +41,7 @@ import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
     EmailLinks,
     Mailer,
     NotificationDeliveryService,
+    PatientEmailsPolicy,
   ],
   exports: [OutboxService, NotificationDeliveryService, EmailLinks, BullModule],
 })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/app-config';
 import type { DomainError } from '../common/errors/domain-error';
 import { domainError } from '../common/errors/error-catalogue';
 import type { Actor } from '../kernel/actor';
@@ -16,10 +17,13 @@ import { assertEligible } from './therapist-eligibility';
 import {
   type AppointmentAction,
   canMarkNoShow,
+  checkInOpensAt,
+  checkInTiming,
   canReschedule,
   isLateCancellation,
   nextStatus,
 } from './rules/lifecycle';
+import { localTimeOf } from './rules/wall-clock';
 import { SchedulingErrors } from './scheduling.errors';
 import { WaitlistService } from './waitlist.service';
 
@@ -33,6 +37,7 @@ export class AppointmentChangesService {
     private readonly listeners: AppointmentListeners,
     private readonly audit: AuditService,
     private readonly locations: LocationsService,
+    private readonly config: AppConfig,
   ) {}
 
   async transition(
@@ -50,6 +55,7 @@ export class AppointmentChangesService {
           'A no-show is recorded once the appointment has started',
         );
       }
+      if (action === 'check_in') await this.assertCheckInOpen(manager, appointment);
       await manager.update(Appointment, { id }, { status: next });
       await this.recordChange(manager, actor, appointment, action, { status: next });
       return manager.findOneByOrFail(Appointment, { id });
@@ -182,6 +188,98 @@ export class AppointmentChangesService {
       await this.offerFreedSlot(manager, current);
       return { appointment: await manager.findOneByOrFail(Appointment, { id }), warnings };
     });
+  }
+
+  /**
+   * Puts a visit in an episode of care, moves it to another, or (null) takes it out: the first
+   * visit joins the episode opened at it. The booking policies judge the visit in its new
+   * episode as they would a booking (the patient's own episode, no red-flag hold on treatment).
+   */
+  async changeEpisode(
+    actor: Actor,
+    id: string,
+    episodeId: string | null,
+  ): Promise<{ appointment: Appointment; warnings: PolicyFinding[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await visibleAppointment(manager, actor, id, true);
+      if (current.episodeId === episodeId) return { appointment: current, warnings: [] };
+      let warnings: PolicyFinding[] = [];
+      if (episodeId !== null) {
+        const around = calendarPeriodAround({ startsAt: current.startsAt.toISOString() });
+        const facts = await this.placements.read(
+          manager,
+          {
+            appointmentTypeId: current.appointmentTypeId,
+            locationId: current.locationId,
+            therapistId: current.therapistId,
+            patientId: current.patientId,
+            episodeId,
+          },
+          around,
+        );
+        if (!facts.type || !facts.location) {
+          throw new Error(`appointment ${id} refers to a type or location that no longer exists`);
+        }
+        warnings = this.placements.checkPolicies(
+          {
+            kind: 'move',
+            actor,
+            timeZone: facts.location.timeZone,
+            patientId: current.patientId,
+            type: facts.type,
+            locationId: current.locationId,
+            therapistId: current.therapistId,
+            startsAt: current.startsAt,
+            episodeId,
+            seriesId: current.seriesId,
+            policyFacts: facts.policyFacts,
+          },
+          current,
+        );
+      }
+      await manager.update(Appointment, { id }, { episodeId });
+      await manager.insert(AppointmentEvent, {
+        appointmentId: id,
+        actorUserId: actor.userId,
+        action: 'change_episode',
+        fromStatus: current.status,
+        toStatus: current.status,
+        fromStartsAt: current.startsAt,
+        toStartsAt: current.startsAt,
+        details: { fromEpisodeId: current.episodeId, toEpisodeId: episodeId },
+      });
+      await this.audit.record(
+        {
+          actor,
+          action: 'update',
+          entityType: 'appointment',
+          entityId: id,
+          details: { action: 'change_episode' },
+        },
+        manager,
+      );
+      return { appointment: await manager.findOneByOrFail(Appointment, { id }), warnings };
+    });
+  }
+
+  /** Check-in is open from the configured time before the start until the visit's end. */
+  private async assertCheckInOpen(manager: EntityManager, appointment: Appointment) {
+    const minutes = this.config.scheduling.checkInOpensMinutesBefore;
+    const timing = checkInTiming(new Date(), appointment, minutes);
+    if (timing === null) return;
+    const zones = await this.locations.zonesOf([appointment.locationId], manager);
+    const zone = zones.get(appointment.locationId)!;
+    if (timing === 'early') {
+      const opens = localTimeOf(checkInOpensAt(appointment.startsAt, minutes), zone);
+      throw domainError(
+        SchedulingErrors.checkInTooEarly,
+        `Check-in opens ${minutes} minutes before the start, at ${opens.replace('T', ' ')} (${zone})`,
+      );
+    }
+    throw domainError(
+      SchedulingErrors.checkInTooLate,
+      `The visit ended at ${localTimeOf(appointment.endsAt, zone).replace('T', ' ')} (${zone}); record a no-show instead`,
+    );
   }
 
   /** A slot that a cancellation or move frees goes to the first waiting patient it fits. */

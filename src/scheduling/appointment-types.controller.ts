@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../kernel/actor';
 import { CurrentActor, Roles } from '../kernel/decorators';
@@ -7,6 +7,7 @@ import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
   AppointmentTypeDto,
+  AppointmentTypeQuery,
   AppointmentTypeViewDto,
   UpdateAppointmentTypeDto,
 } from './dto/appointment-type.dto';
@@ -46,10 +47,29 @@ export class AppointmentTypesController {
   @ApiOperation({ summary: 'Appointment types' })
   @ApiOkResponse({
     type: [AppointmentTypeViewDto],
-    description: 'Every type, retired ones too, by name',
+    description: 'Every type, retired ones too unless filtered, by name',
   })
   @ApiAuthenticated()
-  async types() {
-    return this.appointmentTypes.listTypes();
+  async types(@Query() query: AppointmentTypeQuery) {
+    return this.appointmentTypes.listTypes(query.active);
+  }
+
+  @Get('appointment-types/:id')
+  @Roles(Role.Admin, Role.FrontDesk, Role.Therapist)
+  @ApiOperation({ summary: 'One appointment type' })
+  @ApiOkResponse({ type: AppointmentTypeViewDto, description: 'The type' })
+  @ApiAuthenticated(404)
+  async type(@Param('id', UuidParam()) id: string) {
+    return this.appointmentTypes.getType(id);
+  }
+
+  @Delete('appointment-types/:id')
+  @ApiOperation({
+    summary: 'Retire an appointment type: no new bookings; booked visits keep it',
+  })
+  @ApiOkResponse({ type: AppointmentTypeViewDto, description: 'The type, retired' })
+  @ApiAuthenticated(404)
+  async retireType(@CurrentActor() actor: Actor, @Param('id', UuidParam()) id: string) {
+    return this.appointmentTypes.retireType(actor, id);
   }
 }

@@ -67,7 +67,27 @@ export class AppointmentTypesService {
     });
   }
 
-  listTypes(): Promise<AppointmentType[]> {
-    return this.dataSource.getRepository(AppointmentType).find({ order: { name: 'ASC' } });
+  /** Every type by name, or only the active (or only the retired) ones. */
+  listTypes(active?: boolean): Promise<AppointmentType[]> {
+    return this.dataSource.getRepository(AppointmentType).find({
+      where: active === undefined ? {} : { active },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async getType(id: string): Promise<AppointmentType> {
+    const type = await this.dataSource.getRepository(AppointmentType).findOneBy({ id });
+    if (!type)
+      throw domainError(SchedulingErrors.appointmentTypeNotFound, `No appointment type ${id}`);
+    return type;
+  }
+
+  /**
+   * Retires a type: it can no longer be booked, while visits already booked keep it. Retiring a
+   * retired type changes nothing.
+   */
+  async retireType(actor: Actor, id: string): Promise<AppointmentType> {
+    const type = await this.getType(id);
+    return type.active ? this.updateType(actor, id, { active: false }) : type;
   }
 }

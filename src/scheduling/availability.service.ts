@@ -22,7 +22,12 @@ export const MAX_RANGE_DAYS = 31;
 
 export interface AvailableSlot {
   therapistId: string;
+  therapistName: string;
   locationId: string;
+  locationName: string;
+  appointmentTypeId: string;
+  appointmentTypeName: string;
+  durationMinutes: number;
   startsAt: Date;
   endsAt: Date;
   localStart: string;
@@ -43,6 +48,7 @@ export interface AvailabilityQuery {
 /** The slots of one therapist at one location, as start instants in time order. */
 interface SlotList {
   therapistId: string;
+  therapistName: string;
   locationId: string;
   starts: number[];
 }
@@ -111,8 +117,8 @@ export class AvailabilityService {
     const durationMs = type.durationMinutes * MINUTE;
     // One list per therapist and location, each already in time order.
     const lists: SlotList[] = [];
-    for (const { therapistId, locationId } of therapists) {
-      const list: SlotList = { therapistId, locationId, starts: [] };
+    for (const { therapistId, therapistName, locationId } of therapists) {
+      const list: SlotList = { therapistId, therapistName, locationId, starts: [] };
       lists.push(list);
       const { bookings, timeOff } = calendar.busyOf(therapistId);
       const busy = [...bookings, ...timeOff];
@@ -140,7 +146,12 @@ export class AvailabilityService {
         const zone = calendar.zoneOf(list.locationId);
         return {
           therapistId: list.therapistId,
+          therapistName: list.therapistName,
           locationId: list.locationId,
+          locationName: byId.get(list.locationId)!.name,
+          appointmentTypeId: type.id,
+          appointmentTypeName: type.name,
+          durationMinutes: type.durationMinutes,
           startsAt: new Date(start),
           endsAt: new Date(start + durationMs),
           localStart: localTimeOf(start, zone),

@@ -46,6 +46,8 @@ export interface Placement {
   seriesId: string | null;
   /** Why the caller books past a policy's refusal (`gateOverrideReason`), if they do. */
   override?: { reason: string } | null;
+  /** Why the patient comes; null if not told. */
+  reasonForVisit?: string | null;
   /** Each registered policy's facts from the booking read. */
   policyFacts: Record<string, unknown>;
   /** A calendar read with the booking's other facts, and the period it covers. */
@@ -102,7 +104,7 @@ export class PlacementService {
   async placementFor(
     manager: EntityManager,
     actor: Actor,
-    input: BookingTarget & StartTimeDto & { gateOverrideReason?: string },
+    input: BookingTarget & StartTimeDto & { gateOverrideReason?: string; reasonForVisit?: string },
     kind: ProposalKind,
     seriesId: string | null,
   ): Promise<NewPlacement> {
@@ -135,6 +137,7 @@ export class PlacementService {
       episodeId: input.episodeId ?? null,
       seriesId,
       override: input.gateOverrideReason ? { reason: input.gateOverrideReason } : null,
+      reasonForVisit: input.reasonForVisit ?? null,
       location,
       policyFacts: facts.policyFacts,
       preloaded: { calendar: facts.calendar, covers: around },
@@ -215,6 +218,14 @@ export class PlacementService {
     };
   }
 
+  /**
+   * Only the booking policies, for a visit whose time and place stay as they are while
+   * something the policies judge changes (the episode it belongs to).
+   */
+  checkPolicies(placement: Placement, appointment: Appointment): PolicyFinding[] {
+    return this.applyPolicies(placement, appointment, appointment.endsAt);
+  }
+
   /** Refuses with the first policy that refuses; otherwise returns every warning. */
   private applyPolicies(placement: Placement, moving: Appointment | null, endsAt: Date) {
     const visit = {
@@ -259,6 +270,7 @@ export class PlacementService {
       patientId: placement.patientId,
       episodeId: placement.episodeId,
       seriesId: placement.seriesId,
+      reasonForVisit: placement.reasonForVisit ?? null,
       status: 'booked' as const,
       sessionKey,
       createdBy: actor.userId,
@@ -282,6 +294,7 @@ export class PlacementService {
             resource_id: appointment.resourceId,
             episode_id: appointment.episodeId,
             series_id: appointment.seriesId,
+            reason_for_visit: appointment.reasonForVisit,
             status: appointment.status,
             starts_at: appointment.startsAt,
             ends_at: appointment.endsAt,

@@ -1,28 +1,30 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../kernel/actor';
 import { CurrentActor, Roles } from '../kernel/decorators';
 import { Role } from '../kernel/role';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { domainError } from '../common/errors/error-catalogue';
-import { LocationsService } from '../locations/locations.service';
 import { SchedulingErrors } from './scheduling.errors';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AppointmentChangesService } from './appointment-changes.service';
-import { AppointmentViewsService, type ZonedAppointments } from './appointment-views.service';
+import { AppointmentViewsService } from './appointment-views.service';
 import { BookingService } from './booking.service';
 import { WaitlistEntryDto, WaitlistDto, WaitlistQuery } from './dto/waitlist.dto';
 import { WaitlistService } from './waitlist.service';
 import { AvailabilityService } from './availability.service';
 import {
   AppointmentDto,
+  AppointmentEpisodeDto,
   AppointmentEventDto,
   BookAppointmentDto,
   CancelDto,
+  PolicyWarningDto,
   RescheduleDto,
   SeriesDto,
   SeriesResultDto,
 } from './dto/appointment.dto';
+import { AppointmentSearchQuery } from './dto/appointment-search.dto';
 import { AvailabilityQueryDto, AvailableSlotDto, ScheduleQueryDto } from './dto/query.dto';
 import { ApiPageResponse, Page } from '../common/pagination/page';
 import type { Appointment } from './entities/appointment.entity';
@@ -36,19 +38,31 @@ export class SchedulingController {
     private readonly changes: AppointmentChangesService,
     private readonly views: AppointmentViewsService,
     private readonly waitlist: WaitlistService,
-    private readonly locations: LocationsService,
   ) {}
 
-  /** Appointments as the front desk sees them, in their locations' zones (one zone look-up). */
-  private dtosOf({ appointments, zones }: ZonedAppointments): AppointmentDto[] {
-    return appointments.map((appointment) =>
-      AppointmentDto.from(appointment, zones.get(appointment.locationId)!),
+  /** Appointments as the front desk sees them: names, and times in their clinics' zones. */
+  private async toDtos(
+    actor: Actor,
+    appointments: readonly Appointment[],
+  ): Promise<AppointmentDto[]> {
+    const labelled = await this.views.present(
+      actor,
+      appointments.map((appointment) => appointment.id),
     );
+    return labelled.map((row) => AppointmentDto.from(row));
   }
 
-  private async toDto(appointment: Appointment): Promise<AppointmentDto> {
-    const zones = await this.locations.zonesOf([appointment.locationId]);
-    return this.dtosOf({ appointments: [appointment], zones })[0];
+  private async toDto(actor: Actor, appointment: Appointment): Promise<AppointmentDto> {
+    return (await this.toDtos(actor, [appointment]))[0];
+  }
+
+  private async bookedDto(
+    actor: Actor,
+    appointment: Appointment,
+    warnings: readonly PolicyWarningDto[],
+  ): Promise<AppointmentDto> {
+    const [labelled] = await this.views.present(actor, [appointment.id]);
+    return AppointmentDto.booked(labelled, warnings);
   }
 
   @Get('availability')
@@ -90,8 +104,8 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Body() body: BookAppointmentDto,
   ): Promise<AppointmentDto> {
-    const { appointment, timeZone, warnings } = await this.booking.book(actor, body);
-    return AppointmentDto.booked(appointment, timeZone, warnings);
+    const { appointment, warnings } = await this.booking.book(actor, body);
+    return this.bookedDto(actor, appointment, warnings);
   }
 
   @Post('appointment-series')
@@ -119,6 +133,25 @@ export class SchedulingController {
     };
   }
 
+  @Get('appointments')
+  @ApiOperation({
+    summary:
+      'Search appointments by location, therapist, patient, type, status and local dates, paged',
+  })
+  @ApiPageResponse(AppointmentDto, 'One page of appointments, by start; total counts all of them')
+  @ApiAuthenticated(404)
+  async search(
+    @CurrentActor() actor: Actor,
+    @Query() query: AppointmentSearchQuery,
+  ): Promise<Page<AppointmentDto>> {
+    const { items, total } = await this.views.search(actor, query);
+    return Page.of(
+      items.map((row) => AppointmentDto.from(row)),
+      total,
+      query,
+    );
+  }
+
   @Get('appointments/:id')
   @ApiOperation({ summary: 'One appointment' })
   @ApiOkResponse({ type: AppointmentDto, description: 'The appointment' })
@@ -127,7 +160,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.dtosOf(await this.views.get(actor, id))[0];
+    return AppointmentDto.from(await this.views.get(actor, id));
   }
 
   @Get('appointments/:id/history')
@@ -156,19 +189,22 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.transition(actor, id, 'confirm'));
+    return this.toDto(actor, await this.changes.transition(actor, id, 'confirm'));
   }
 
   @Post('appointments/:id/check-in')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check the patient in' })
+  @ApiOperation({
+    summary:
+      'Check the patient in: from 60 minutes (CHECK_IN_OPENS_MINUTES_BEFORE) before the start until its end',
+  })
   @ApiOkResponse({ type: AppointmentDto, description: 'The appointment, checked in' })
   @ApiAuthenticated(404, 409)
   async checkIn(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.transition(actor, id, 'check_in'));
+    return this.toDto(actor, await this.changes.transition(actor, id, 'check_in'));
   }
 
   @Post('appointments/:id/complete')
@@ -180,7 +216,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.transition(actor, id, 'complete'));
+    return this.toDto(actor, await this.changes.transition(actor, id, 'complete'));
   }
 
   @Post('appointments/:id/no-show')
@@ -192,7 +228,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.transition(actor, id, 'no_show'));
+    return this.toDto(actor, await this.changes.transition(actor, id, 'no_show'));
   }
 
   @Post('appointments/:id/cancel')
@@ -205,7 +241,7 @@ export class SchedulingController {
     @Param('id', UuidParam()) id: string,
     @Body() body: CancelDto,
   ): Promise<AppointmentDto> {
-    return this.toDto(await this.changes.cancel(actor, id, body.reason));
+    return this.toDto(actor, await this.changes.cancel(actor, id, body.reason));
   }
 
   @Post('appointments/:id/cancel-following')
@@ -218,9 +254,7 @@ export class SchedulingController {
     @Param('id', UuidParam()) id: string,
     @Body() body: CancelDto,
   ): Promise<AppointmentDto[]> {
-    const cancelled = await this.changes.cancelFollowing(actor, id, body.reason);
-    const zones = await this.locations.zonesOf(cancelled.map((a) => a.locationId));
-    return this.dtosOf({ appointments: cancelled, zones });
+    return this.toDtos(actor, await this.changes.cancelFollowing(actor, id, body.reason));
   }
 
   @Post('appointments/:id/reschedule')
@@ -237,8 +271,25 @@ export class SchedulingController {
     @Body() body: RescheduleDto,
   ): Promise<AppointmentDto> {
     const { appointment, warnings } = await this.changes.reschedule(actor, id, body);
-    const zones = await this.locations.zonesOf([appointment.locationId]);
-    return AppointmentDto.booked(appointment, zones.get(appointment.locationId)!, warnings);
+    return this.bookedDto(actor, appointment, warnings);
+  }
+
+  @Put('appointments/:id/episode')
+  @ApiOperation({
+    summary: 'Put a visit in an episode of care, move it to another, or (null) take it out',
+  })
+  @ApiOkResponse({
+    type: AppointmentDto,
+    description: 'The appointment in its episode, with any policy warnings',
+  })
+  @ApiAuthenticated(404, 409, 422)
+  async changeEpisode(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: AppointmentEpisodeDto,
+  ): Promise<AppointmentDto> {
+    const { appointment, warnings } = await this.changes.changeEpisode(actor, id, body.episodeId);
+    return this.bookedDto(actor, appointment, warnings);
   }
 
   @Get('patients/:patientId/appointments')
@@ -249,7 +300,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('patientId', UuidParam('patientId')) patientId: string,
   ): Promise<AppointmentDto[]> {
-    return this.dtosOf(await this.views.forPatient(actor, patientId));
+    return (await this.views.forPatient(actor, patientId)).map((row) => AppointmentDto.from(row));
   }
 
   @Get('schedule')
@@ -274,7 +325,7 @@ export class SchedulingController {
       date: query.date,
       days: query.view === 'week' ? 7 : 1,
     });
-    return this.dtosOf(schedule);
+    return schedule.map((row) => AppointmentDto.from(row));
   }
 
   @Post('waitlist')
@@ -329,7 +380,7 @@ export class SchedulingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam()) id: string,
   ): Promise<AppointmentDto> {
-    const { appointment, timeZone, warnings } = await this.booking.acceptWaitlistOffer(actor, id);
-    return AppointmentDto.booked(appointment, timeZone, warnings);
+    const { appointment, warnings } = await this.booking.acceptWaitlistOffer(actor, id);
+    return this.bookedDto(actor, appointment, warnings);
   }
 }

@@ -91,6 +91,22 @@ export const SchedulingErrors = errorCatalogue({
     kind: BadRequest,
     meaning: 'The local time cannot be read',
   },
+  checkInTooEarly: {
+    code: 'appointment.check_in_too_early',
+    kind: Conflict,
+    meaning:
+      'Check-in opens a set time before the start (CHECK_IN_OPENS_MINUTES_BEFORE, 60 by default)',
+  },
+  checkInTooLate: {
+    code: 'appointment.check_in_too_late',
+    kind: Conflict,
+    meaning: 'The visit has ended: the patient can no longer be checked in (record a no-show)',
+  },
+  searchBadRange: {
+    code: 'appointment.search_bad_range',
+    kind: BadRequest,
+    meaning: 'An appointment search’s last date is before its first',
+  },
   startMissing: {
     code: 'appointment.start_missing',
     kind: BadRequest,

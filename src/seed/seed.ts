@@ -74,8 +74,10 @@ export async function seedDatabase(
     );
     await manager.query(
       `INSERT INTO resources (location_id, name, kind, capacity)
-       SELECT id, 'Aquatic pool', 'pool', 4 FROM locations WHERE code = ANY($1)
-       ON CONFLICT (location_id, name) DO NOTHING`,
+       SELECT l.id, 'Aquatic pool', 'pool', 4 FROM locations l
+        WHERE l.code = ANY($1)
+          -- Not again once there, nor after an admin retired it.
+          AND NOT EXISTS (SELECT 1 FROM resources r WHERE r.location_id = l.id AND r.name = 'Aquatic pool')`,
       [DEMO_POOLS],
     );
     const addUser = async (

@@ -8,6 +8,11 @@ export const StaffErrors = errorCatalogue({
     kind: ErrorKind.NotFound,
     meaning: 'No active therapist with this id',
   },
+  timeOffNotFound: {
+    code: 'therapist.time_off_not_found',
+    kind: ErrorKind.NotFound,
+    meaning: 'No time off with this id for the therapist',
+  },
   therapistNotAssigned: {
     code: 'therapist.not_assigned',
     kind: ErrorKind.BadRequest,

@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
+import { TherapistCalendarController } from './therapist-calendar.controller';
+import { TherapistCalendarService } from './therapist-calendar.service';
+import { TherapistDirectoryController } from './therapist-directory.controller';
+import { TherapistDirectoryService } from './therapist-directory.service';
 import { TherapistHours } from './therapist-hours.entity';
 import { TherapistProfile } from './therapist-profile.entity';
 import { TherapistTimeOff } from './time-off.entity';
@@ -13,8 +17,8 @@ import { TherapistTimeOff } from './time-off.entity';
     TypeOrmModule.forFeature([TherapistProfile, TherapistHours, TherapistTimeOff]),
     AuditModule,
   ],
-  controllers: [StaffController],
-  providers: [StaffService],
+  controllers: [StaffController, TherapistDirectoryController, TherapistCalendarController],
+  providers: [StaffService, TherapistDirectoryService, TherapistCalendarService],
   exports: [StaffService],
 })
 export class StaffModule {}

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { therapistAssignments } from '../auth/staff-membership.sql';
+import { staffNameSql, therapistAssignments } from '../auth/staff-membership.sql';
 import type { Actor } from '../kernel/actor';
 import { assertWindows } from '../common/time/weekly-windows';
 import { describeConstraints } from '../common/errors/postgres-errors';
@@ -132,15 +132,18 @@ export class StaffService {
 
   /**
    * Therapists with working hours at any of the locations (or just one therapist), each with
-   * what the eligibility rule needs to know of them there.
+   * their name and what the eligibility rule needs to know of them there.
    */
   withHoursAt(
     manager: EntityManager,
     locationIds: readonly string[],
     therapistId?: string,
-  ): Promise<{ therapistId: string; locationId: string; facts: TherapistFacts }[]> {
+  ): Promise<
+    { therapistId: string; therapistName: string; locationId: string; facts: TherapistFacts }[]
+  > {
     return manager.query(
       `SELECT h.therapist_id AS "therapistId", h.location_id AS "locationId",
+              ${staffNameSql('h.therapist_id')} AS "therapistName",
               ${therapistFactsSql('h.therapist_id', 'h.location_id')} AS facts
          FROM (SELECT DISTINCT therapist_id, location_id FROM therapist_hours
                 WHERE location_id = ANY($1) AND ($2::uuid IS NULL OR therapist_id = $2)) h`,

@@ -41,12 +41,13 @@ export async function createStaff(
   db: Pool,
   role: Role | `${Role}`,
   locationIds: string[] = [],
+  fullName = `Test ${role}`,
 ): Promise<StaffUser> {
   const email = `${role}.${unique()}@pt-practice.test`;
   const password = `password-${unique()}-long`;
   const { rows } = await db.query(
     `INSERT INTO users (email, full_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [email, `Test ${role}`, await argon2.hash(password), role],
+    [email, fullName, await argon2.hash(password), role],
   );
   const id: string = rows[0].id;
   if (locationIds.length > 0) {
@@ -94,6 +95,7 @@ export async function createTherapist(
     credential = 'PT',
     licenceStates = [location.state],
     directAccessCertificates = licenceStates.map((state) => `US-${state}`),
+    fullName,
   }: {
     weekdays?: number[];
     starts?: string;
@@ -102,9 +104,10 @@ export async function createTherapist(
     licenceStates?: string[];
     /** Direct-access certificates; by default where licensed, as the seeded PA group's PTs hold. */
     directAccessCertificates?: string[];
+    fullName?: string;
   } = {},
 ): Promise<StaffUser> {
-  const therapist = await createStaff(http, db, 'therapist', [location.id]);
+  const therapist = await createStaff(http, db, 'therapist', [location.id], fullName);
   const as = { Authorization: admin.authorization };
   await http
     .put(`/therapists/${therapist.id}/profile`)

@@ -615,6 +615,13 @@ describe('patient emails: outbox, queue and SMTP', () => {
         type.body.id as string,
       );
       await rowIn(appointment.id, 'appointment_confirmation', 'sent');
+      // The day of the visit comes: check-in opens only shortly before the start.
+      await t.db.query(
+        `UPDATE appointments SET starts_at = now() + interval '20 min', ends_at = now() + interval '50 min',
+                busy_from = now() + interval '20 min', busy_until = now() + interval '50 min'
+          WHERE id = $1`,
+        [appointment.id],
+      );
 
       await post(`/appointments/${appointment.id}/check-in`, {}, asAdmin).expect(200);
       await rowWhen(appointment.id, 'appointment_reminder', (row) => row.status === 'cancelled');

@@ -630,6 +630,18 @@ describe('scheduling across locations', () => {
         .set(as(scrantonClerk))
         .expect(409);
       expect(early.body.code).toBe('appointment.not_started');
+      const tooEarly = await t.http
+        .post(`/appointments/${id}/check-in`)
+        .set(as(scrantonClerk))
+        .expect(409);
+      expect(tooEarly.body.code).toBe('appointment.check_in_too_early');
+      // The day comes: check-in opens an hour before the start.
+      await t.db.query(
+        `UPDATE appointments SET starts_at = now() + interval '30 min', ends_at = now() + interval '75 min',
+                busy_from = now() + interval '30 min', busy_until = now() + interval '75 min'
+          WHERE id = $1`,
+        [id],
+      );
       await t.http.post(`/appointments/${id}/check-in`).set(as(scrantonClerk)).expect(200);
       const done = await t.http
         .post(`/appointments/${id}/complete`)

@@ -1,7 +1,9 @@
 import { TIME, CALENDAR_DATE } from '../../common/validation-patterns';
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
+  IsOptional,
   ArrayMaxSize,
   IsArray,
   IsInt,
@@ -124,4 +126,35 @@ export class ResourceViewDto extends ResourceDto {
 
   @ApiProperty({ format: 'uuid', description: 'The location it belongs to' })
   locationId!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+    description: 'When it was retired (takes no new visits); null while in use',
+  })
+  retiredAt!: Date | null;
+}
+
+export class ClosureQuery {
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-01',
+    description: 'Only closures ending on or after this local date; every one if absent',
+  })
+  @IsOptional()
+  @Matches(CALENDAR_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  from?: string;
+}
+
+export class ResourceQuery {
+  @ApiPropertyOptional({ default: false, description: 'Also list retired rooms and resources' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'includeRetired must be true or false' })
+  includeRetired?: boolean;
 }

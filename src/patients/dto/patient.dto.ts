@@ -318,7 +318,36 @@ export class PatientDto {
   }
 }
 
+/** Something the front desk should know about a record that was nevertheless accepted. */
+export class PatientWarningDto {
+  @ApiProperty({ example: 'patient.no_email_consent', description: 'Code from the catalogue' })
+  code!: string;
+
+  @ApiProperty({
+    example:
+      'The patient has not consented to email (or withdrew it): no confirmation or reminder emails',
+    description: 'What the front desk should know, for people',
+  })
+  message!: string;
+
+  @ApiProperty({ example: 'emailConsent', description: 'The request field the warning is about' })
+  field!: string;
+
+  @ApiProperty({
+    example: 'preferred contact is email, but no consent to email on file',
+    description: 'What is wrong with the field, as in a problem’s errors[]',
+  })
+  reason!: string;
+}
+
 export class CreatedPatientDto extends PatientDto {
+  @ApiProperty({
+    type: [PatientWarningDto],
+    description:
+      'What the front desk should know: email preferred but no consent or no address (so no emails go); empty if nothing',
+  })
+  warnings!: PatientWarningDto[];
+
   @ApiProperty({
     type: [String],
     format: 'uuid',

@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMinSize,
@@ -164,6 +165,18 @@ export class UpdateAppointmentTypeDto extends PartialType(AppointmentTypeDto) {
   @ApiPropertyOptional({ description: 'False retires the type: it can no longer be booked' })
   @IsOptional()
   @IsBoolean()
+  active?: boolean;
+}
+
+export class AppointmentTypeQuery {
+  @ApiPropertyOptional({
+    description: 'Only active (true) or only retired (false) types; both if absent',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 }
 

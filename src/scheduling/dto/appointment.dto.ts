@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import type { Appointment } from '../entities/appointment.entity';
+import type { LabelledAppointment } from '../appointment-labels';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../rules/lifecycle';
 import { localTimeOf } from '../rules/wall-clock';
 
@@ -67,6 +67,31 @@ export class AppointmentTargetDto {
   @IsOptional()
   @IsUUID()
   episodeId?: string;
+
+  @ApiPropertyOptional({
+    example: 'Low back pain since a fall two weeks ago',
+    maxLength: 500,
+    description: 'Why the patient comes, in their words or the front desk’s',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'reasonForVisit must not be blank; leave it out instead' })
+  @MaxLength(500)
+  reasonForVisit?: string;
+}
+
+/** The episode of care a visit belongs to, set or changed after booking. */
+export class AppointmentEpisodeDto {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The patient’s episode the visit belongs to; null takes it out of any episode',
+  })
+  @ValidateIf((dto: AppointmentEpisodeDto) => dto.episodeId !== null)
+  @IsUUID('all', { message: 'episodeId must be a UUID or null' })
+  episodeId!: string | null;
 }
 
 /** Why an admin books past a policy's refusal (the treatment gate); audited with the visit. */
@@ -169,14 +194,40 @@ export class AppointmentDto {
   @ApiProperty({ format: 'uuid', description: 'What kind of visit' })
   appointmentTypeId!: string;
 
+  @ApiProperty({ example: 'Follow-up visit', description: 'The appointment type’s name' })
+  appointmentTypeName!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 45,
+    description: 'The appointment type’s duration, minutes',
+  })
+  durationMinutes!: number;
+
   @ApiProperty({ format: 'uuid', description: 'Where' })
   locationId!: string;
+
+  @ApiProperty({ example: 'Scranton Downtown', description: 'The location’s name' })
+  locationName!: string;
 
   @ApiProperty({ format: 'uuid', description: 'By whom' })
   therapistId!: string;
 
+  @ApiProperty({ example: 'Dana Whitfield', description: 'The therapist’s name' })
+  therapistName!: string;
+
   @ApiProperty({ format: 'uuid', description: 'The patient seen' })
   patientId!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Maria Lopez',
+    description:
+      'The patient’s name; null when the caller may not see the patient (registered at a clinic not theirs)',
+  })
+  patientName!: string | null;
 
   @ApiProperty({
     type: String,
@@ -201,6 +252,14 @@ export class AppointmentDto {
     description: 'The recurring series it belongs to; null for a single booking',
   })
   seriesId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Low back pain since a fall two weeks ago',
+    description: 'Why the patient comes; null if not told',
+  })
+  reasonForVisit!: string | null;
 
   @ApiProperty({ enum: APPOINTMENT_STATUSES, description: 'Where it is in its lifecycle' })
   status!: AppointmentStatus;
@@ -251,11 +310,10 @@ export class AppointmentDto {
 
   /** A booking's or move's response: the appointment, and its policies' warnings if any. */
   static booked(
-    appointment: Appointment,
-    timeZone: string,
+    labelled: LabelledAppointment,
     warnings: readonly PolicyWarningDto[],
   ): AppointmentDto {
-    const dto = AppointmentDto.from(appointment, timeZone);
+    const dto = AppointmentDto.from(labelled);
     if (warnings.length === 0) return dto;
     return {
       ...dto,
@@ -268,16 +326,23 @@ export class AppointmentDto {
     };
   }
 
-  static from(appointment: Appointment, timeZone: string): AppointmentDto {
+  static from({ appointment, labels }: LabelledAppointment): AppointmentDto {
+    const timeZone = labels.timeZone;
     return {
       id: appointment.id,
       appointmentTypeId: appointment.appointmentTypeId,
+      appointmentTypeName: labels.appointmentTypeName,
+      durationMinutes: labels.durationMinutes,
       locationId: appointment.locationId,
+      locationName: labels.locationName,
       therapistId: appointment.therapistId,
+      therapistName: labels.therapistName,
       patientId: appointment.patientId,
+      patientName: labels.patientName,
       resourceId: appointment.resourceId,
       episodeId: appointment.episodeId,
       seriesId: appointment.seriesId,
+      reasonForVisit: appointment.reasonForVisit,
       status: appointment.status,
       startsAt: appointment.startsAt.toISOString(),
       endsAt: appointment.endsAt.toISOString(),
@@ -359,7 +424,16 @@ export class SeriesResultDto {
 /** One change in an appointment’s history. */
 export class AppointmentEventDto {
   @ApiProperty({
-    enum: ['book', 'confirm', 'check_in', 'complete', 'cancel', 'no_show', 'reschedule'],
+    enum: [
+      'book',
+      'confirm',
+      'check_in',
+      'complete',
+      'cancel',
+      'no_show',
+      'reschedule',
+      'change_episode',
+    ],
     description: 'What happened',
   })
   action!: string;

@@ -99,8 +99,28 @@ export class AvailableSlotDto {
   @ApiProperty({ format: 'uuid', description: 'The therapist free then' })
   therapistId!: string;
 
+  @ApiProperty({ example: 'Dana Whitfield', description: 'The therapist’s name' })
+  therapistName!: string;
+
   @ApiProperty({ format: 'uuid', description: 'The location' })
   locationId!: string;
+
+  @ApiProperty({ example: 'Scranton Downtown', description: 'The location’s name' })
+  locationName!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The kind of visit the slot fits' })
+  appointmentTypeId!: string;
+
+  @ApiProperty({ example: 'Follow-up visit', description: 'The appointment type’s name' })
+  appointmentTypeName!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 45,
+    description: 'The appointment type’s duration, minutes',
+  })
+  durationMinutes!: number;
 
   @ApiProperty({
     format: 'date-time',

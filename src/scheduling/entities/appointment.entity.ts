@@ -35,6 +35,10 @@ export class Appointment {
   @Column({ type: 'uuid', nullable: true })
   seriesId!: string | null;
 
+  /** Why the patient comes, as told at booking; null if not told. */
+  @Column({ type: 'text', nullable: true })
+  reasonForVisit!: string | null;
+
   @Column({ type: 'text' })
   status!: AppointmentStatus;
 

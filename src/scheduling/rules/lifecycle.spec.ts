@@ -8,6 +8,8 @@ import {
   type AppointmentAction,
   type AppointmentStatus,
   canMarkNoShow,
+  checkInOpensAt,
+  checkInTiming,
   canReschedule,
   isLateCancellation,
   LATE_CANCELLATION_MS,
@@ -173,5 +175,29 @@ describe('ACTIVE_STATUSES', () => {
   it('lists each status once', () => {
     expect(new Set(ACTIVE_STATUSES).size).toBe(ACTIVE_STATUSES.length);
     expect(ACTIVE_STATUSES).toHaveLength(4);
+  });
+});
+
+describe('checkInTiming', () => {
+  const visit = { startsAt: START, endsAt: new Date(START.getTime() + 45 * MINUTE) };
+  it.each<[string, Date, number, 'early' | 'late' | null]>([
+    ['six days ahead', before(6 * 24 * HOUR), 60, 'early'],
+    ['61 min before, window 60', before(61 * MINUTE), 60, 'early'],
+    ['1 ms before the window opens', before(60 * MINUTE + 1), 60, 'early'],
+    ['as the window opens', before(60 * MINUTE), 60, null],
+    ['30 min before', before(30 * MINUTE), 60, null],
+    ['at the start', START, 60, null],
+    ['at the end', visit.endsAt, 60, null],
+    ['1 ms after the end', before(-45 * MINUTE - 1), 60, 'late'],
+    ['a day after', before(-24 * HOUR), 60, 'late'],
+    ['1 min before with no window', before(MINUTE), 0, 'early'],
+    ['at the start with no window', START, 0, null],
+    ['2 h before, window 180', before(2 * HOUR), 180, null],
+  ])('%s', (_, now, window, expected) => {
+    expect(checkInTiming(now, visit, window)).toBe(expected);
+  });
+
+  it('says when check-in opens', () => {
+    expect(checkInOpensAt(START, 60).toISOString()).toBe('2026-11-02T13:00:00.000Z');
   });
 });

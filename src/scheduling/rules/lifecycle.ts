@@ -52,3 +52,22 @@ export function canMarkNoShow(now: Date, startsAt: Date): boolean {
 export function canReschedule(status: AppointmentStatus): boolean {
   return status === 'booked' || status === 'confirmed';
 }
+
+/**
+ * Whether a patient may be checked in now: from `opensMinutesBefore` the start (they arrive
+ * early to fill in forms) until the end of the visit. A check-in days ahead, or after the visit
+ * would have ended, is a slip of the front desk's hand, so it is refused as `early` or `late`.
+ */
+export function checkInTiming(
+  now: Date,
+  visit: { startsAt: Date; endsAt: Date },
+  opensMinutesBefore: number,
+): 'early' | 'late' | null {
+  if (now.getTime() < checkInOpensAt(visit.startsAt, opensMinutesBefore).getTime()) return 'early';
+  if (now.getTime() > visit.endsAt.getTime()) return 'late';
+  return null;
+}
+
+export function checkInOpensAt(startsAt: Date, opensMinutesBefore: number): Date {
+  return new Date(startsAt.getTime() - opensMinutesBefore * 60_000);
+}
