@@ -20,6 +20,7 @@ const DOMAIN = [
   'intake',
   'scheduling',
   'reminders',
+  'reporting',
   'queue',
   'seed',
   'health',

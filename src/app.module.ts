@@ -16,6 +16,7 @@ import { QueueModule } from './queue/queue.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { StaffModule } from './staff/staff.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { WorkersModule } from './workers.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         StaffModule,
         SchedulingModule,
         RemindersModule,
+        ReportingModule,
         HealthModule,
         ...(config.runsApi ? [QueueDashboardModule] : []),
         WorkersModule.register(config.runsWorkers),
