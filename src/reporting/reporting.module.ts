@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { VisitExportService } from './visit-export.service';
 
 /**
  * Admin reporting across clinics: figures with their definitions as JSON, CSV and a dashboard
@@ -10,6 +11,6 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [AuditModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, VisitExportService],
 })
 export class ReportingModule {}

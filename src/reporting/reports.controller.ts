@@ -1,5 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import type { Actor } from '../kernel/actor';
 import { CurrentActor } from '../kernel/decorators';
@@ -11,6 +12,7 @@ import type { ReportFigure } from './figures/report-figure';
 import { UTILISATION } from './figures/utilisation.figure';
 import { VISITS } from './figures/visits.figure';
 import { ReportsService } from './reports.service';
+import { VISIT_EXPORT_COLUMNS } from './visit-export.service';
 
 const VisitsReport = figureDtos(VISITS).report;
 const UtilisationReport = figureDtos(UTILISATION).report;
@@ -37,6 +39,39 @@ function described(figure: ReportFigure): string {
         `- \`${ratio.key}\` = \`${ratio.numerator}\` / \`${ratio.denominator}\`: ${ratio.description}`,
     ),
   ].join('\n');
+}
+
+/** A CSV download's documentation: what its columns are. */
+function ApiCsv(summary: string, columns: string) {
+  return applyDecorators(
+    ApiOperation({
+      summary,
+      description: `${columns}\n\nSame query, access and audit as the JSON.`,
+    }),
+    ApiProduces('text/csv'),
+    ApiOkResponse({
+      description: 'A CSV file (RFC 4180, header row first), streamed',
+      headers: {
+        'Content-Disposition': {
+          description: 'attachment, with a file name saying the figure and the dates',
+          schema: { type: 'string' },
+        },
+      },
+      content: { 'text/csv; charset=utf-8': { schema: { type: 'string', description: 'CSV' } } },
+    }),
+    ApiAuthenticated(403, 404),
+  );
+}
+
+const FIGURE_COLUMNS =
+  'Columns: period, group_id, group, each measure, each ratio’s value, withheld; the last record ' +
+  'is the totals (period `total`). Definitions as in the JSON figure.';
+
+function csvFile(stream: Readable, name: string, query: ReportQueryDto): StreamableFile {
+  return new StreamableFile(stream, {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="${name}-${query.from}-to-${query.to}.csv"`,
+  });
 }
 
 @ApiTags('reports')
@@ -117,5 +152,38 @@ export class ReportsController {
   @ApiAuthenticated(403, 404)
   reminders(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
     return this.reports.report(actor, 'reminders', query);
+  }
+
+  @Get('visits.csv')
+  @ApiCsv('Visits and arrival as CSV', FIGURE_COLUMNS)
+  async visitsCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'visits', query), 'visits', query);
+  }
+
+  @Get('utilisation.csv')
+  @ApiCsv('Utilisation as CSV', FIGURE_COLUMNS)
+  async utilisationCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'utilisation', query), 'utilisation', query);
+  }
+
+  @Get('outcomes.csv')
+  @ApiCsv('Outcomes as CSV (small cells empty)', FIGURE_COLUMNS)
+  async outcomesCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'outcomes', query), 'outcomes', query);
+  }
+
+  @Get('reminders.csv')
+  @ApiCsv('Reminder emails as CSV', FIGURE_COLUMNS)
+  async remindersCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'reminders', query), 'reminders', query);
+  }
+
+  @Get('visits/appointments.csv')
+  @ApiCsv(
+    'Every visit of the selection as CSV, one row each, streamed',
+    `Columns: ${VISIT_EXPORT_COLUMNS.join(', ')}. Times are the clinic’s local ones; no patient’s name or contact. period and by are ignored.`,
+  )
+  async appointmentsCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.visitsCsv(actor, query), 'visits-list', query);
   }
 }

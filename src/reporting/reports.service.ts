@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { domainError } from '../common/errors/error-catalogue';
@@ -13,7 +15,9 @@ import { FIGURES, type FigureKey } from './figures/figures';
 import type { ReportFigure } from './figures/report-figure';
 import { reportStatement, type ReportRequest } from './report-query';
 import { ReportingErrors } from './reporting.errors';
+import { figureRecords } from './rules/figure-csv';
 import { figureRow, type SummedRow, totalsOf } from './rules/figure-rows';
+import { VISIT_EXPORT_COLUMNS, VisitExportService } from './visit-export.service';
 import { dayAfter, rangeProblems } from './rules/report-range';
 
 /**
@@ -26,6 +30,7 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly visitExport: VisitExportService,
   ) {}
 
   figure(key: FigureKey): ReportFigure {
@@ -37,18 +42,62 @@ export class ReportsService {
     return FIGURES.filter((figure) => this.mayRead(actor, figure));
   }
 
-  async report(actor: Actor, key: FigureKey, query: ReportQueryDto): Promise<ReportBody> {
+  async report(
+    actor: Actor,
+    key: FigureKey,
+    query: ReportQueryDto,
+    action: 'read' | 'export' = 'read',
+  ): Promise<ReportBody> {
     const figure = this.figure(key);
     const request = await this.requestOf(actor, figure, query);
     const { sql, parameters } = reportStatement(figure, request);
     const rows = await this.dataSource.query<Record<string, unknown>[]>(sql, parameters);
     const summed = rows.map((row) => this.summedRow(figure, row));
     const minimum = this.config.reports.minimumCellEpisodes;
+    await this.audited(actor, action, figure.key, query, request);
+    return {
+      figure: figure.key,
+      definition: figure.description,
+      range: { from: query.from, to: query.to },
+      period: request.period,
+      by: request.by,
+      rows: summed.map((row) => figureRow(figure, row, minimum)),
+      totals: totalsOf(figure, summed, minimum),
+    };
+  }
+
+  /** A figure as CSV records: a header, its rows, then the totals (period `total`). */
+  async figureCsv(actor: Actor, key: FigureKey, query: ReportQueryDto): Promise<Readable> {
+    const figure = this.figure(key);
+    const body = await this.report(actor, key, query, 'export');
+    return Readable.from(figureRecords(figure, body)).pipe(stringify());
+  }
+
+  /**
+   * Every visit of the selection as CSV, streamed from a cursor: checked and audited before the
+   * first byte, so a refusal is still a problem+json answer.
+   */
+  async visitsCsv(actor: Actor, query: ReportQueryDto): Promise<Readable> {
+    const figure = this.figure('visits');
+    const request = await this.requestOf(actor, figure, { ...query, by: undefined });
+    await this.audited(actor, 'export', 'visit-list', query, request);
+    return Readable.from(this.visitExport.rows(request)).pipe(
+      stringify({ header: true, columns: [...VISIT_EXPORT_COLUMNS], cast: { boolean: String } }),
+    );
+  }
+
+  private async audited(
+    actor: Actor,
+    action: 'read' | 'export',
+    report: string,
+    query: ReportQueryDto,
+    request: ReportRequest,
+  ): Promise<void> {
     await this.audit.record({
       actor,
-      action: 'read',
+      action,
       entityType: 'report',
-      entityId: figure.key,
+      entityId: report,
       details: {
         from: query.from,
         to: query.to,
@@ -59,15 +108,6 @@ export class ReportsService {
         payers: request.payers,
       },
     });
-    return {
-      figure: figure.key,
-      definition: figure.description,
-      range: { from: query.from, to: query.to },
-      period: request.period,
-      by: request.by,
-      rows: summed.map((row) => figureRow(figure, row, minimum)),
-      totals: totalsOf(figure, summed, minimum),
-    };
   }
 
   private mayRead(actor: Actor, figure: ReportFigure): boolean {

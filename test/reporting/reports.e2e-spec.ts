@@ -441,6 +441,122 @@ describe('reports over a hand-built week in two time zones', () => {
     });
   });
 
+  describe('CSV', () => {
+    const lines = (text: string) =>
+      text
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(','));
+
+    it('streams a figure as CSV with the same numbers and a totals record', async () => {
+      const response = await get(`/reports/visits.csv?${WEEK}&by=location`).expect(200);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(response.headers['content-disposition']).toBe(
+        'attachment; filename="visits-2026-11-02-to-2026-11-08.csv"',
+      );
+      expect(lines(response.text)).toEqual([
+        [
+          'period',
+          'group_id',
+          'group',
+          'scheduled',
+          'arrived',
+          'cancelled',
+          'lateCancelled',
+          'noShows',
+          'cancelledOrNoShow',
+          'unexcused',
+          'pending',
+          'arrivalRate',
+          'cancelNoShowRate',
+          'unexcusedRate',
+          'withheld',
+        ],
+        ['', plano.id, 'Plano', '4', '2', '0', '0', '1', '1', '1', '1', '0.5', '0.25', '0.25', ''],
+        [
+          '',
+          scranton.id,
+          'Scranton',
+          '6',
+          '3',
+          '2',
+          '1',
+          '1',
+          '3',
+          '2',
+          '0',
+          '0.5',
+          '0.5',
+          '0.3333',
+          '',
+        ],
+        ['total', '', '', '10', '5', '2', '1', '2', '4', '3', '1', '0.5', '0.4', '0.3', ''],
+      ]);
+    });
+
+    it('leaves withheld outcome cells empty', async () => {
+      const response = await get(`/reports/outcomes.csv?${WEEK}&by=location`).expect(200);
+      const [header, ...records] = lines(response.text);
+      const scrantonRecord = records.find((record) => record[1] === scranton.id)!;
+      expect(scrantonRecord[header.indexOf('nprsEpisodes')]).toBe('');
+      expect(scrantonRecord[header.indexOf('withheld')]).toBe('nprs');
+    });
+
+    it('lists every visit once at its clinic’s local time, the moved one at its final time', async () => {
+      const response = await get(`/reports/visits/appointments.csv?${WEEK}`).expect(200);
+      const [header, ...records] = lines(response.text);
+      expect(header).toEqual([
+        'appointment_id',
+        'clinic',
+        'local_date',
+        'local_time',
+        'weekday',
+        'minutes',
+        'therapist_id',
+        'therapist',
+        'status',
+        'late_cancellation',
+        'series_id',
+        'payer',
+      ]);
+      const visits = records.map((record) => [
+        record[1],
+        record[2],
+        record[3],
+        record[8],
+        record[9],
+      ]);
+      expect(visits).toEqual([
+        ['Plano', '2026-11-02', '09:00', 'completed', 'false'],
+        ['Plano', '2026-11-03', '10:00', 'booked', 'false'],
+        ['Plano', '2026-11-04', '23:30', 'completed', 'false'],
+        ['Plano', '2026-11-08', '23:30', 'no_show', 'false'],
+        ['Scranton', '2026-11-02', '09:00', 'completed', 'false'],
+        ['Scranton', '2026-11-03', '10:00', 'completed', 'false'],
+        ['Scranton', '2026-11-04', '09:00', 'cancelled', 'false'],
+        ['Scranton', '2026-11-05', '11:00', 'cancelled', 'true'],
+        ['Scranton', '2026-11-06', '09:00', 'no_show', 'false'],
+        ['Scranton', '2026-11-06', '18:30', 'completed', 'false'],
+      ]);
+      expect(records.filter((record) => record[10] !== '')).toHaveLength(3);
+      expect(new Set(records.map((record) => record[11]))).toEqual(
+        new Set(['commercial', 'medicare']),
+      );
+    });
+
+    it('refuses as the JSON does, with a problem before any CSV', async () => {
+      const refused = await get(`/reports/outcomes.csv?${WEEK}`, scrantonClerk).expect(403);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      const own = await get(`/reports/visits/appointments.csv?${WEEK}`, scrantonClerk).expect(200);
+      expect(lines(own.text)).toHaveLength(1 + 6);
+      const { rows } = await t.db.query(
+        `SELECT action FROM audit_events WHERE entity_type = 'report' AND entity_id = 'visit-list' AND actor_user_id = $1`,
+        [scrantonClerk.id],
+      );
+      expect(rows).toEqual([{ action: 'export' }]);
+    });
+  });
+
   describe('access and scoping', () => {
     it('shows front desk the operational figures of their own clinics only', async () => {
       const own = (await get(`/reports/visits?${WEEK}`, scrantonClerk).expect(200)).body;
