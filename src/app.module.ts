@@ -16,6 +16,7 @@ import { QueueModule } from './queue/queue.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { StaffModule } from './staff/staff.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ReportsDashboardModule } from './reporting/dashboard/reports-dashboard.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { WorkersModule } from './workers.module';
 
@@ -40,7 +41,7 @@ export class AppModule {
         RemindersModule,
         ReportingModule,
         HealthModule,
-        ...(config.runsApi ? [QueueDashboardModule] : []),
+        ...(config.runsApi ? [QueueDashboardModule, ReportsDashboardModule] : []),
         WorkersModule.register(config.runsWorkers),
       ],
     };

@@ -12,5 +12,6 @@ import { VisitExportService } from './visit-export.service';
   imports: [AuditModule],
   controllers: [ReportsController],
   providers: [ReportsService, VisitExportService],
+  exports: [ReportsService],
 })
 export class ReportingModule {}

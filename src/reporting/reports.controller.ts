@@ -1,6 +1,5 @@
-import { applyDecorators, Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Readable } from 'node:stream';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import type { Actor } from '../kernel/actor';
 import { CurrentActor } from '../kernel/decorators';
@@ -11,6 +10,7 @@ import { REMINDERS } from './figures/reminders.figure';
 import type { ReportFigure } from './figures/report-figure';
 import { UTILISATION } from './figures/utilisation.figure';
 import { VISITS } from './figures/visits.figure';
+import { csvFile } from './csv-file';
 import { ReportsService } from './reports.service';
 import { VISIT_EXPORT_COLUMNS } from './visit-export.service';
 
@@ -66,13 +66,6 @@ function ApiCsv(summary: string, columns: string) {
 const FIGURE_COLUMNS =
   'Columns: period, group_id, group, each measure, each ratio’s value, withheld; the last record ' +
   'is the totals (period `total`). Definitions as in the JSON figure.';
-
-function csvFile(stream: Readable, name: string, query: ReportQueryDto): StreamableFile {
-  return new StreamableFile(stream, {
-    type: 'text/csv; charset=utf-8',
-    disposition: `attachment; filename="${name}-${query.from}-to-${query.to}.csv"`,
-  });
-}
 
 @ApiTags('reports')
 @ApiExtraModels(VisitsReport, UtilisationReport, OutcomesReport, RemindersReport)
