@@ -21,6 +21,7 @@ const DOMAIN = [
   'direct-access',
   'scheduling',
   'reminders',
+  'reporting',
   'queue',
   'seed',
   'health',

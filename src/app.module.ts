@@ -17,6 +17,8 @@ import { QueueModule } from './queue/queue.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { StaffModule } from './staff/staff.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ReportsDashboardModule } from './reporting/dashboard/reports-dashboard.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { WorkersModule } from './workers.module';
 
 @Module({})
@@ -39,8 +41,9 @@ export class AppModule {
         StaffModule,
         SchedulingModule,
         RemindersModule,
+        ReportingModule,
         HealthModule,
-        ...(config.runsApi ? [QueueDashboardModule] : []),
+        ...(config.runsApi ? [QueueDashboardModule, ReportsDashboardModule] : []),
         WorkersModule.register(config.runsWorkers),
       ],
     };

@@ -9,6 +9,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
 import { ActorCache } from './actor-cache';
+import { AdminSignInService } from './admin-sign-in.service';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
 import { AuthService } from './auth.service';
@@ -46,11 +47,12 @@ import { UsersService } from './users.service';
   providers: [
     ActorCache,
     AuthService,
+    AdminSignInService,
     UsersService,
     PasswordHasher,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordHasher, AuthService],
+  exports: [PasswordHasher, AuthService, AdminSignInService],
 })
 export class AuthModule {}

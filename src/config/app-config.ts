@@ -209,6 +209,15 @@ class RawEnvironment {
   @IsInt()
   JOB_LOCK_MS = 30_000;
 
+  @IsIn(['admins', 'own_clinics'])
+  REPORTS_STAFF_ACCESS: 'admins' | 'own_clinics' = 'own_clinics';
+
+  @Type(() => Number)
+  @Min(1)
+  @Max(100)
+  @IsInt()
+  REPORTS_MIN_CELL_EPISODES = 11;
+
   @IsOptional()
   @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
@@ -292,6 +301,12 @@ export class AppConfig {
   readonly email: EmailSettings;
   /** How long a worker owns a job before it counts as stalled (crashed) and is handed on. */
   readonly jobLockMs: number;
+  readonly reports: {
+    /** Whether front desk and therapists read operational figures of their own clinics. */
+    staffAccess: 'admins' | 'own_clinics';
+    /** Outcome cells from fewer episodes are withheld (small-cell suppression). */
+    minimumCellEpisodes: number;
+  };
   readonly seedAdmin: { email: string; password: string } | undefined;
 
   constructor(raw: RawEnvironment, dkim?: DkimSettings) {
@@ -337,6 +352,10 @@ export class AppConfig {
       outboxPollMs: raw.OUTBOX_POLL_MS,
     };
     this.jobLockMs = raw.JOB_LOCK_MS;
+    this.reports = {
+      staffAccess: raw.REPORTS_STAFF_ACCESS,
+      minimumCellEpisodes: raw.REPORTS_MIN_CELL_EPISODES,
+    };
     const adminEmail = raw.ADMIN_EMAIL ?? (production ? undefined : DEV_ADMIN_EMAIL);
     const adminPassword = raw.ADMIN_PASSWORD ?? (production ? undefined : DEV_ADMIN_PASSWORD);
     this.seedAdmin =

@@ -1,0 +1,40 @@
+/**
+ * SQL over intake's episodes and signed assessments for the reporting module's outcome figures.
+ * The caller binds the location and the local dates.
+ */
+
+/** Each instrument's score on an episode's signed assessments of one kind, amendments applied. */
+function scoresSql(episode: string, kind: string): string {
+  return `(SELECT scored.assessed_on, scored.created_at, scored.signed_by,
+                  result ->> 'instrument' AS instrument, (result ->> 'score')::numeric AS score
+             FROM assessments scored
+             CROSS JOIN LATERAL jsonb_array_elements(coalesce(
+               (SELECT latest.instruments FROM assessment_amendments latest
+                 WHERE latest.assessment_id = scored.id ORDER BY latest.amended_at DESC LIMIT 1),
+               scored.instruments)) AS result
+            WHERE scored.episode_id = ${episode} AND scored.status = 'signed' AND scored.kind = '${kind}')`;
+}
+
+/**
+ * Relation `(episode_id, patient_id, closed_on, therapist_id, instrument, baseline, discharge)`:
+ * for each episode of the location closed on a local date from `from` up to but excluding `to`,
+ * each instrument scored both at intake (the first signed initial evaluation that scored it) and
+ * at discharge (the last signed discharge assessment that scored it), with the therapist who
+ * signed that discharge assessment. Scores are as the instrument rules give them (ODI percent,
+ * NDI and NPRS points, PSFS mean); an episode without both scores for an instrument has no row.
+ */
+export function dischargeOutcomesSql(location: string, from: string, to: string): string {
+  return `(SELECT episode.id AS episode_id, episode.patient_id, episode.closed_on,
+                  discharge.signed_by AS therapist_id, intake.instrument,
+                  intake.score AS baseline, discharge.score AS discharge
+             FROM episodes_of_care episode
+             CROSS JOIN LATERAL (SELECT DISTINCT ON (first.instrument) first.instrument, first.score
+                                   FROM ${scoresSql('episode.id', 'initial_evaluation')} first
+                                  ORDER BY first.instrument, first.assessed_on, first.created_at) intake
+             JOIN LATERAL (SELECT DISTINCT ON (last.instrument) last.instrument, last.score, last.signed_by
+                             FROM ${scoresSql('episode.id', 'discharge')} last
+                            ORDER BY last.instrument, last.assessed_on DESC, last.created_at DESC) discharge
+               ON discharge.instrument = intake.instrument
+            WHERE episode.status = 'closed' AND episode.location_id = ${location}
+              AND episode.closed_on >= ${from}::date AND episode.closed_on < ${to}::date)`;
+}

@@ -1,0 +1,34 @@
+/**
+ * SQL over patients for the reporting module's figures. Each returns an expression or a relation
+ * with the caller's columns or placeholders bound in.
+ */
+
+/** The patient's payer (`medicare`, `commercial`, ...), or null when none is recorded. */
+export function patientPayerSql(patient: string): string {
+  return `(SELECT payer.payer FROM patients payer WHERE payer.id = ${patient})`;
+}
+
+/** Every payer a patient may have, as the database allows them. */
+export const PAYERS = [
+  'medicare',
+  'medicaid',
+  'commercial',
+  'self_pay',
+  'workers_compensation',
+  'auto_pip',
+] as const;
+
+/**
+ * Patients of one home clinic who withdrew email consent from an unsubscribe link in an interval:
+ * rows `(patient_id, occurred_at)`, one per withdrawal (the patients module records each in the
+ * audit trail, the only place its time is kept).
+ */
+export function unsubscribesSql(location: string, from: string, to: string): string {
+  return `(SELECT withdrawal.entity_id::uuid AS patient_id, withdrawal.occurred_at
+             FROM audit_events withdrawal
+             JOIN patients home ON home.id = withdrawal.entity_id::uuid
+            WHERE withdrawal.entity_type = 'patient' AND withdrawal.action = 'update'
+              AND withdrawal.details ->> 'via' = 'unsubscribe_link'
+              AND home.home_location_id = ${location}
+              AND withdrawal.occurred_at >= ${from} AND withdrawal.occurred_at < ${to})`;
+}

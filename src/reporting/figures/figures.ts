@@ -1,0 +1,18 @@
+import { OUTCOMES } from './outcomes.figure';
+import { REMINDERS } from './reminders.figure';
+import type { ReportFigure } from './report-figure';
+import { UTILISATION } from './utilisation.figure';
+import { VISITS } from './visits.figure';
+
+/**
+ * Every figure the reporting module serves. Figures of modules still to land (plans of care,
+ * billing, direct access) join this list as a ReportFigure over the SQL those modules export.
+ */
+export const FIGURES = [
+  VISITS,
+  UTILISATION,
+  OUTCOMES,
+  REMINDERS,
+] as const satisfies readonly ReportFigure[];
+
+export type FigureKey = (typeof FIGURES)[number]['key'];

@@ -1,0 +1,182 @@
+import { applyDecorators, Controller, Get, Query } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../common/api-errors.decorator';
+import type { Actor } from '../kernel/actor';
+import { CurrentActor } from '../kernel/decorators';
+import { ReportQueryDto } from './dto/report-query.dto';
+import { FigureCatalogueEntryDto, figureDtos, type ReportBody } from './dto/report.dto';
+import { OUTCOMES } from './figures/outcomes.figure';
+import { REMINDERS } from './figures/reminders.figure';
+import type { ReportFigure } from './figures/report-figure';
+import { UTILISATION } from './figures/utilisation.figure';
+import { VISITS } from './figures/visits.figure';
+import { csvFile } from './csv-file';
+import { ReportsService } from './reports.service';
+import { VISIT_EXPORT_COLUMNS } from './visit-export.service';
+
+const VisitsReport = figureDtos(VISITS).report;
+const UtilisationReport = figureDtos(UTILISATION).report;
+const OutcomesReport = figureDtos(OUTCOMES).report;
+const RemindersReport = figureDtos(REMINDERS).report;
+
+/** The operation's description: the figure's definition, each measure's and each ratio's. */
+function described(figure: ReportFigure): string {
+  const access =
+    figure.audience === 'clinical'
+      ? 'Admins only.'
+      : 'Admins: every clinic. Front desk and therapists: their own clinics, when REPORTS_STAFF_ACCESS is own_clinics.';
+  return [
+    figure.description,
+    '',
+    `Splits: ${figure.dimensions.join(', ')}.${figure.byPayer ? ' Filters: clinics, therapists, payers.' : ' Filters: clinics, therapists.'} ${access} Every read is audited.`,
+    '',
+    'Measures:',
+    ...figure.measures.map((measure) => `- \`${measure.key}\`: ${measure.description}`),
+    '',
+    'Ratios (numerator / denominator, both returned):',
+    ...figure.ratios.map(
+      (ratio) =>
+        `- \`${ratio.key}\` = \`${ratio.numerator}\` / \`${ratio.denominator}\`: ${ratio.description}`,
+    ),
+  ].join('\n');
+}
+
+/** A CSV download's documentation: what its columns are. */
+function ApiCsv(summary: string, columns: string) {
+  return applyDecorators(
+    ApiOperation({
+      summary,
+      description: `${columns}\n\nSame query, access and audit as the JSON.`,
+    }),
+    ApiProduces('text/csv'),
+    ApiOkResponse({
+      description: 'A CSV file (RFC 4180, header row first), streamed',
+      headers: {
+        'Content-Disposition': {
+          description: 'attachment, with a file name saying the figure and the dates',
+          schema: { type: 'string' },
+        },
+      },
+      content: { 'text/csv; charset=utf-8': { schema: { type: 'string', description: 'CSV' } } },
+    }),
+    ApiAuthenticated(403, 404),
+  );
+}
+
+const FIGURE_COLUMNS =
+  'Columns: period, group_id, group, each measure, each ratio’s value, withheld; the last record ' +
+  'is the totals (period `total`). Definitions as in the JSON figure.';
+
+@ApiTags('reports')
+@ApiExtraModels(VisitsReport, UtilisationReport, OutcomesReport, RemindersReport)
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The figures the caller may read, each with its definitions' })
+  @ApiOkResponse({ type: [FigureCatalogueEntryDto], description: 'The figures' })
+  @ApiAuthenticated()
+  list(@CurrentActor() actor: Actor): FigureCatalogueEntryDto[] {
+    return this.reports.catalogue(actor).map((figure) => ({
+      key: figure.key,
+      title: figure.title,
+      description: figure.description,
+      audience: figure.audience,
+      dimensions: [...figure.dimensions],
+      byPayer: figure.byPayer,
+      measures: figure.measures.map(({ key, description }) => ({ key, description })),
+      ratios: figure.ratios.map(({ key, numerator, denominator, kind, description }) => ({
+        key,
+        numerator,
+        denominator,
+        kind,
+        description,
+      })),
+    }));
+  }
+
+  @Get('visits')
+  @ApiOperation({
+    summary: 'Visits and arrival: booked, arrived, cancelled, late-cancelled, no-show',
+    description: described(VISITS),
+  })
+  @ApiOkResponse({ type: VisitsReport, description: 'The figure, split as asked, with totals' })
+  @ApiAuthenticated(403, 404)
+  visits(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'visits', query);
+  }
+
+  @Get('utilisation')
+  @ApiOperation({
+    summary: 'Utilisation: booked minutes over working minutes, visits per working day',
+    description: described(UTILISATION),
+  })
+  @ApiOkResponse({
+    type: UtilisationReport,
+    description: 'The figure, split as asked, with totals',
+  })
+  @ApiAuthenticated(403, 404)
+  utilisation(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'utilisation', query);
+  }
+
+  @Get('outcomes')
+  @ApiOperation({
+    summary: 'Outcomes: mean change in NPRS, ODI, NDI and PSFS and the share reaching the MCID',
+    description: described(OUTCOMES),
+  })
+  @ApiOkResponse({
+    type: OutcomesReport,
+    description: 'The figure, split as asked, with totals; small cells withheld',
+  })
+  @ApiAuthenticated(403, 404)
+  outcomes(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'outcomes', query);
+  }
+
+  @Get('reminders')
+  @ApiOperation({
+    summary:
+      'Reminder emails: sent, failed, skipped, unsubscribed; no-shows with and without a reminder',
+    description: described(REMINDERS),
+  })
+  @ApiOkResponse({ type: RemindersReport, description: 'The figure, split as asked, with totals' })
+  @ApiAuthenticated(403, 404)
+  reminders(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'reminders', query);
+  }
+
+  @Get('visits.csv')
+  @ApiCsv('Visits and arrival as CSV', FIGURE_COLUMNS)
+  async visitsCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'visits', query), 'visits', query);
+  }
+
+  @Get('utilisation.csv')
+  @ApiCsv('Utilisation as CSV', FIGURE_COLUMNS)
+  async utilisationCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'utilisation', query), 'utilisation', query);
+  }
+
+  @Get('outcomes.csv')
+  @ApiCsv('Outcomes as CSV (small cells empty)', FIGURE_COLUMNS)
+  async outcomesCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'outcomes', query), 'outcomes', query);
+  }
+
+  @Get('reminders.csv')
+  @ApiCsv('Reminder emails as CSV', FIGURE_COLUMNS)
+  async remindersCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'reminders', query), 'reminders', query);
+  }
+
+  @Get('visits/appointments.csv')
+  @ApiCsv(
+    'Every visit of the selection as CSV, one row each, streamed',
+    `Columns: ${VISIT_EXPORT_COLUMNS.join(', ')}. Times are the clinic’s local ones; no patient’s name or contact. period and by are ignored.`,
+  )
+  async appointmentsCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.visitsCsv(actor, query), 'visits-list', query);
+  }
+}

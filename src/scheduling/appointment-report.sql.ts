@@ -1,0 +1,29 @@
+/**
+ * SQL over scheduling's appointments for the reporting module's figures: one location's visits
+ * whose (final) start falls in an interval. A moved visit is one row at its final time; a series
+ * is one row per occurrence, each with its own status. The caller binds the location and the
+ * interval's instants (columns or placeholders of its statement).
+ *
+ * Columns: id, location_id, therapist_id, patient_id, series_id, session_key (one per session:
+ * a group session's visits share it), status, late_cancellation (false unless a cancellation was
+ * late), starts_at, ends_at.
+ */
+export function visitsStartingSql(location: string, from: string, to: string): string {
+  return `(SELECT visit.id, visit.location_id, visit.therapist_id, visit.patient_id, visit.series_id,
+                  visit.session_key, visit.status,
+                  coalesce(visit.late_cancellation, false) AS late_cancellation,
+                  visit.starts_at, visit.ends_at
+             FROM appointments visit
+            WHERE visit.location_id = ${location}
+              AND visit.starts_at >= ${from} AND visit.starts_at < ${to})`;
+}
+
+/** A visit's statuses, as scheduling records them, by what they mean for a report. */
+export const VISIT_STATUSES = {
+  /** Still ahead or not yet recorded. */
+  pending: ['booked', 'confirmed'],
+  /** The patient came: checked in, or the visit was completed. */
+  arrived: ['checked_in', 'completed'],
+  cancelled: ['cancelled'],
+  noShow: ['no_show'],
+} as const;
