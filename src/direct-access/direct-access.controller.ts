@@ -26,6 +26,8 @@ import { NewRuleVersionDto, RuleVersionDto } from './dto/rule.dto';
 import { EvaluationsService } from './evaluations.service';
 import { RecordsService } from './records.service';
 import { RulesService } from './rules.service';
+import { TaskDto, TaskQuery } from './dto/task.dto';
+import { TasksService } from './tasks.service';
 
 @ApiTags('direct access')
 @Controller()
@@ -34,7 +36,19 @@ export class DirectAccessController {
     private readonly evaluations: EvaluationsService,
     private readonly rules: RulesService,
     private readonly records: RecordsService,
+    private readonly tasks: TasksService,
   ) {}
+
+  @Get('direct-access/tasks')
+  @ApiOperation({
+    summary:
+      'The work list of the caller’s clinics: physicians to notify, disclosures to sign, Medicare certifications and progress reports due, windows closing, treatment held; overdue first',
+  })
+  @ApiOkResponse({ type: [TaskDto], description: 'The tasks, overdue first, then by due date' })
+  @ApiAuthenticated(404)
+  workList(@CurrentActor() actor: Actor, @Query() query: TaskQuery): Promise<TaskDto[]> {
+    return this.tasks.list(actor, query);
+  }
 
   @Post('direct-access/evaluations')
   @ApiOperation({

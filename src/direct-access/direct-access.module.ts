@@ -7,6 +7,7 @@ import { DirectAccessController } from './direct-access.controller';
 import { EvaluationsService } from './evaluations.service';
 import { RecordsService } from './records.service';
 import { RulesService } from './rules.service';
+import { TasksService } from './tasks.service';
 import { TreatmentGatePolicy } from './treatment-gate.policy';
 
 /**
@@ -17,7 +18,7 @@ import { TreatmentGatePolicy } from './treatment-gate.policy';
 @Module({
   imports: [AuditModule, IntakeModule, LocationsModule, SchedulingModule],
   controllers: [DirectAccessController],
-  providers: [EvaluationsService, RecordsService, RulesService, TreatmentGatePolicy],
-  exports: [EvaluationsService],
+  providers: [EvaluationsService, RecordsService, RulesService, TasksService, TreatmentGatePolicy],
+  exports: [EvaluationsService, TasksService],
 })
 export class DirectAccessModule {}

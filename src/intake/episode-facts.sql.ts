@@ -21,3 +21,14 @@ export const EPISODE_FACTS = jsonRecord({
 export function episodeFactsSql(episode: string): string {
   return `(SELECT ${EPISODE_FACTS.object} FROM episodes_of_care episode WHERE episode.id = ${episode})`;
 }
+
+/**
+ * `[{ id }]` of the open episodes treated at the given clinics (a `uuid[]` placeholder, NULL for
+ * every clinic): the episodes whose care still has dates and duties running.
+ */
+export function openEpisodesSql(locations: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', open_episode.id)), '[]')
+             FROM episodes_of_care open_episode
+            WHERE open_episode.status = 'open'
+              AND (${locations} IS NULL OR open_episode.location_id = ANY(${locations})))`;
+}

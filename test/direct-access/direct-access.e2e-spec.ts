@@ -76,7 +76,7 @@ describe('direct access: evaluations, documents and the treatment gate', () => {
   });
   afterAll(() => t.close());
 
-  async function episode(openedOn: string, payer = 'commercial') {
+  async function episode(openedOn: string, payer = 'commercial', locationId = '') {
     const patient = await t.http
       .post('/patients')
       .set(as(clerk))
@@ -92,7 +92,7 @@ describe('direct access: evaluations, documents and the treatment gate', () => {
       .post(`/patients/${patient.body.id}/episodes`)
       .set(as(pt))
       .send({
-        locationId: scranton.id,
+        locationId: locationId || scranton.id,
         condition: 'Low back spasm',
         bodyRegion: 'lower_back',
         openedOn,
@@ -295,6 +295,53 @@ describe('direct access: evaluations, documents and the treatment gate', () => {
         expect.objectContaining({ code: 'medicare_certification', dueOn: day(27) }),
       ]),
     );
+  });
+
+  it('lists what is due in a work list scoped to the caller’s clinics, with patients’ names', async () => {
+    const closing = await episode(day(-28));
+    const late = await episode(day(-40));
+    const medicare = await episode(day(-2), 'medicare');
+    const texas = await episode(day(0), 'commercial', plano.id);
+    const tasksOf = (list: { episodeId: string; code: string }[], e: { episodeId: string }) =>
+      list
+        .filter((task) => task.episodeId === e.episodeId)
+        .map((task) => task.code)
+        .sort();
+
+    const { body } = await t.http.get('/direct-access/tasks').set(as(pt)).expect(200);
+    expect(tasksOf(body, closing)).toEqual(['window_closing']);
+    expect(
+      body.find((task: { episodeId: string }) => task.episodeId === closing.episodeId),
+    ).toMatchObject({
+      dueOn: day(2),
+      overdue: false,
+      status: 'eligible_until',
+      patient: { firstName: 'Dana' },
+      locationId: scranton.id,
+    });
+    expect(tasksOf(body, late)).toEqual(['referral_required']);
+    expect(tasksOf(body, medicare)).toEqual(['medicare_certification']);
+    expect(tasksOf(body, texas)).toEqual(['patient_disclosure']);
+    // Overdue first.
+    const firstOnTime = body.findIndex((task: { overdue: boolean }) => !task.overdue);
+    expect(body.slice(firstOnTime).every((task: { overdue: boolean }) => !task.overdue)).toBe(true);
+
+    const clerks = await t.http.get('/direct-access/tasks').set(as(clerk)).expect(200);
+    expect(tasksOf(clerks.body, texas)).toEqual([]);
+    expect(tasksOf(clerks.body, late)).toEqual(['referral_required']);
+    await t.http.get(`/direct-access/tasks?locationId=${plano.id}`).set(as(clerk)).expect(404);
+    await t.http
+      .get('/direct-access/tasks?windowClosingWithinBusinessDays=99')
+      .set(as(clerk))
+      .expect(400);
+
+    await t.http
+      .post(`/episodes/${late.episodeId}/referrals`)
+      .set(as(clerk))
+      .send(referral)
+      .expect(201);
+    const after = await t.http.get('/direct-access/tasks').set(as(clerk)).expect(200);
+    expect(tasksOf(after.body, late)).toEqual([]);
   });
 
   describe('red flags hold treatment until a documented decision opens the gate', () => {
