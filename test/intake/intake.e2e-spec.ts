@@ -362,9 +362,17 @@ describe('patients, episodes and intake assessments', () => {
           .set('Authorization', therapist.authorization)
           .send({ decision, reason: 'Treated 15 years ago, no current signs' })
           .expect(201);
+        // A decision to refer holds treatment until a referral or a clearance is on file.
         expect(decided.body.redFlags).toMatchObject({
           disposition: decision,
-          blocksTreatment: false,
+          blocksTreatment: decision === 'refer_to_physician',
+        });
+        const after = await t.http
+          .get(`/episodes/${episode.id}`)
+          .set('Authorization', therapist.authorization);
+        expect(after.body.treatment).toMatchObject({
+          blocked: decision === 'refer_to_physician',
+          disposition: decision,
         });
         await t.http
           .post(`/assessments/${created.id}/red-flag-decision`)

@@ -403,3 +403,29 @@ describe('ruleInForce', () => {
     expect(ruleInForce(VERSIONS, 'US-XX', '2026-01-01')).toBeNull();
   });
 });
+
+describe('Medicare in the evaluation', () => {
+  const days = (n: number) =>
+    Array.from({ length: n }, (_, i) => `2026-03-${String(i + 2).padStart(2, '0')}`);
+  const progress = (count: number) =>
+    run({ payer: 'medicare', asOf: '2026-03-31', treatmentDays: days(count) }).duties.find(
+      (d) => d.code === 'medicare_progress_report',
+    );
+
+  it.each([
+    [8, undefined],
+    [9, { dueOn: null, overdue: false }],
+    [10, { dueOn: '2026-03-31', overdue: false }],
+    [11, { dueOn: null, overdue: true }],
+  ])('%i treatment days since the last report: %j', (count, expected) => {
+    if (expected === undefined) expect(progress(count)).toBeUndefined();
+    else expect(progress(count)).toMatchObject(expected);
+  });
+
+  it('applies whatever the state allows, and not for other payers', () => {
+    expect(run({ jurisdiction: 'US-NC', payer: 'medicare' }).medicare?.certification.dueBy).toBe(
+      '2026-04-01',
+    );
+    expect(run({ jurisdiction: 'US-NC' }).medicare).toBeNull();
+  });
+});

@@ -366,10 +366,15 @@ function medicareDuties(medicare: MedicareDates, asOf: string): OpenDuty[] {
   }
   const progress = medicare.progressReport;
   if (progress.treatmentDaysLeft === 0) {
+    // The 10th treatment day since the last report carries the next: the coming one (9 so far),
+    // today's (10), or it is overdue (more).
+    const next = progress.treatmentDaysSinceLast < 10;
     open.push({
       code: 'medicare_progress_report',
-      text: `Progress report due: ${progress.treatmentDaysSinceLast} treatment days since the last`,
-      dueOn: progress.overdue ? null : asOf,
+      text: next
+        ? 'Progress report due at the next treatment day (the 10th since the last report)'
+        : `Progress report due: ${progress.treatmentDaysSinceLast} treatment days since the last`,
+      dueOn: next || progress.overdue ? null : asOf,
       overdue: progress.overdue,
     });
   }

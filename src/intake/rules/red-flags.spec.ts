@@ -352,7 +352,7 @@ describe('blocksTreatment', () => {
     ['emergency', true],
     ['clinician_review', true],
     ['proceed', false],
-    ['refer_to_physician', false],
+    ['refer_to_physician', true],
   ])('%s blocks treatment: %p', (disposition, blocked) => {
     expect(blocksTreatment(disposition)).toBe(blocked);
   });
@@ -370,7 +370,7 @@ describe('blocksTreatment', () => {
       'a review flag the clinician referred',
       input({ reportedFlags: ['deformity'] }),
       'refer_to_physician',
-      false,
+      true,
     ],
     [
       'cauda equina signs the clinician tried to clear',

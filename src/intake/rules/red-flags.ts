@@ -213,7 +213,12 @@ export function effectiveDisposition(
   return decision;
 }
 
-/** Whether treatment visits may be booked in the episode given its latest disposition. */
+/**
+ * Whether a disposition holds treatment visits back by itself: an emergency until a physician
+ * clears it, a review until the clinician decides, and a decision to refer until a referral or a
+ * clearance is on file. Those documents are direct access's: its treatment gate opens what this
+ * holds.
+ */
 export function blocksTreatment(disposition: Disposition): boolean {
-  return disposition === 'emergency' || disposition === 'clinician_review';
+  return disposition !== 'proceed';
 }
