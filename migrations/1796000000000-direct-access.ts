@@ -1,8 +1,20 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { PROFESSIONS } from '../src/direct-access/rules/rule-parameters';
-import { SHIPPED_RULES } from '../src/direct-access/rules/shipped-rules';
+import { DIRECT_ACCESS_RULES_1796000000000 as SHIPPED_RULES } from './data/direct-access-rules-1796000000000';
 
-const PROFESSION_LIST = PROFESSIONS.map((p) => `'${p}'`).join(', ');
+/** The professions a referral, signature or clearance may name (direct-access/rules PROFESSIONS). */
+const PROFESSION_LIST = [
+  'physician',
+  'osteopathic_physician',
+  'physician_assistant',
+  'nurse_practitioner',
+  'clinical_nurse_specialist',
+  'chiropractor',
+  'dentist',
+  'podiatrist',
+  'optometrist',
+]
+  .map((p) => `'${p}'`)
+  .join(', ');
 const ICD10_CM = `'^[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?$'`;
 
 /** Tables a record of what happened: append-only, like assessments' amendments. */

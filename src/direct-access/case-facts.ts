@@ -32,6 +32,7 @@ export interface CaseRow {
     assessmentId: string;
     screen: ScreenDisposition;
     decision: ClinicianDecision | null;
+    decidedAt: string | null;
     screenedAt: string;
   } | null;
   /** The latest signed emergency screen, whatever came after it. */
@@ -43,6 +44,8 @@ export interface CaseRow {
   notifications: EvaluationFacts['notifications'];
   disclosures: EvaluationFacts['disclosures'];
   clearances: string[];
+  /** When each referral was put on file. */
+  referralsRecordedAt: string[];
   progressReports: string[];
 }
 
@@ -73,6 +76,7 @@ export function caseSql(episode: string, therapist: string): string {
       'notifications', ${list('physician_notifications', episode, `'kind', kind, 'sentOn', sent_on`)},
       'disclosures', ${list('patient_disclosures', episode, `'form', form, 'signedOn', signed_on`)},
       'clearances', (SELECT coalesce(json_agg(cleared_at), '[]') FROM physician_clearances WHERE episode_id = ${episode}),
+      'referralsRecordedAt', (SELECT coalesce(json_agg(recorded_at), '[]') FROM referrals WHERE episode_id = ${episode}),
       'progressReports', (SELECT coalesce(json_agg(reported_on), '[]') FROM progress_reports WHERE episode_id = ${episode}))
     FROM (SELECT ${episodeFactsSql(episode)} AS e) ep
     CROSS JOIN LATERAL (SELECT ${locationFactsSql(`(ep.e->>'locationId')::uuid`)} AS l) loc
@@ -93,10 +97,12 @@ export interface CaseQuestion {
   asOf: string;
   purpose: Purpose;
   /**
-   * For a booking: the visit's start, so that every held visit before it counts; the visit being
-   * moved is left out. For an evaluation: null, and the visits attended up to `asOf` count.
+   * For a booking: the visit being moved (left out) and the visits the same request placed
+   * before (a series' earlier occurrences); every other held visit of the episode counts against
+   * a visit limit, before or after this one. For an evaluation: null, and the visits attended up
+   * to `asOf` count.
    */
-  before: { startsAt: Date; excluding: string | null } | null;
+  booking: { excluding: string | null; placedInRequest: readonly Date[] } | null;
 }
 
 /** The evaluation's facts from an episode's case. */
@@ -104,24 +110,29 @@ export function factsOfCase(row: CaseRow, question: CaseQuestion): EvaluationFac
   const zone = row.location.timeZone;
   const dated = row.visits.map((visit) => ({ ...visit, on: localDate(visit.startsAt, zone) }));
   const attended = dated.filter((visit) => ATTENDED.has(visit.status) && visit.on <= question.asOf);
-  const counted = question.before
-    ? dated.filter(
-        (visit) =>
-          HELD.has(visit.status) &&
-          visit.id !== question.before!.excluding &&
-          Date.parse(visit.startsAt) < question.before!.startsAt.getTime(),
-      )
-    : attended;
+  const booking = question.booking;
+  const countedDates = booking
+    ? [
+        ...dated
+          .filter((visit) => HELD.has(visit.status) && visit.id !== booking.excluding)
+          .map((visit) => visit.on),
+        ...booking.placedInRequest.map((startsAt) => localDate(startsAt, zone)),
+      ]
+    : attended.map((visit) => visit.on);
   const firstVisit = dated
     .filter((visit) => HELD.has(visit.status))
     .map((visit) => visit.on)
     .sort()[0];
   const firstTreatmentOn = [row.episode.openedOn, firstVisit].filter(Boolean).sort()[0];
-  const clearedAfter = (at: string) =>
-    row.clearances.some((cleared) => Date.parse(cleared) >= Date.parse(at));
+  const after = (times: readonly string[], at: string) =>
+    times.some((time) => Date.parse(time) >= Date.parse(at));
   // An emergency holds until a physician clears it, even if a later screen is clean.
-  const emergencyUncleared = row.lastEmergencyAt !== null && !clearedAfter(row.lastEmergencyAt);
-  const latest = row.screen && effectiveDisposition(row.screen.screen, row.screen.decision);
+  const emergencyUncleared =
+    row.lastEmergencyAt !== null && !after(row.clearances, row.lastEmergencyAt);
+  const screen = row.screen;
+  const latest = screen && effectiveDisposition(screen.screen, screen.decision);
+  // A decision to refer is lifted by what came after it; anything else by what followed the screen.
+  const since = screen?.decision === 'refer_to_physician' ? screen.decidedAt : screen?.screenedAt;
   return {
     jurisdiction: row.jurisdiction,
     asOf: question.asOf,
@@ -130,7 +141,8 @@ export function factsOfCase(row: CaseRow, question: CaseQuestion): EvaluationFac
     therapist: row.therapist,
     firstTreatmentOn: firstTreatmentOn <= question.asOf ? firstTreatmentOn : null,
     planStartedOn: null,
-    visitsSoFar: counted.length,
+    visitsSoFar: countedDates.length,
+    visitDates: countedDates,
     treatmentDays: attended.map((visit) => visit.on),
     referrals: row.referrals,
     signatures: row.signatures,
@@ -138,7 +150,7 @@ export function factsOfCase(row: CaseRow, question: CaseQuestion): EvaluationFac
     disclosures: row.disclosures,
     progressReports: row.progressReports,
     redFlags: emergencyUncleared ? 'emergency' : latest,
-    physicianClearance:
-      !emergencyUncleared && row.screen !== null && clearedAfter(row.screen.screenedAt),
+    physicianClearance: !emergencyUncleared && !!since && after(row.clearances, since),
+    referralAfterDecision: !!screen?.decidedAt && after(row.referralsRecordedAt, screen.decidedAt),
   };
 }

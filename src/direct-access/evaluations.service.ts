@@ -12,7 +12,8 @@ import type { Actor } from '../kernel/actor';
 import { inScope } from '../kernel/location-scope';
 import { LocationErrors } from '../locations/locations.errors';
 import { LocationsService } from '../locations/locations.service';
-import { therapistQualificationsSql } from '../staff/therapist-facts.sql';
+import { StaffErrors } from '../staff/staff.errors';
+import { therapistFactsSql, therapistQualificationsSql } from '../staff/therapist-facts.sql';
 import { type CaseRow, caseSql, factsOfCase } from './case-facts';
 import { DirectAccessErrors } from './direct-access.errors';
 import type { EvaluateDto, EvaluationDto } from './dto/evaluation.dto';
@@ -68,12 +69,29 @@ export class EvaluationsService implements OnModuleInit {
     return q;
   }
 
+  /**
+   * A therapist asked about must work at the clinic: the answer names their qualifications, which
+   * are no business of another clinic's staff. Unknown or elsewhere reads alike (404).
+   */
+  private async assertWorksAt(therapistId: string, locationId: string): Promise<void> {
+    const [{ t }] = await this.dataSource.query<
+      { t: { active: boolean; atLocation: boolean } | null }[]
+    >(`SELECT ${therapistFactsSql('$1::uuid', '$2::uuid')} AS t`, [therapistId, locationId]);
+    if (!t?.active || !t.atLocation) {
+      throw domainError(
+        StaffErrors.therapistNotFound,
+        `No therapist ${therapistId} at this clinic`,
+        [{ field: 'therapistId', reason: 'no such therapist at the clinic' }],
+      );
+    }
+  }
+
   /** Today's answer for an episode: what the episode view shows. */
   async treatmentOf(episodeId: string): Promise<TreatmentBlockDto> {
     const row = await this.caseOf(episodeId, null);
     if (!row) throw domainError(DirectAccessErrors.missingFacts, `No episode ${episodeId}`);
     const asOf = DateTime.now().setZone(row.location.timeZone).toISODate()!;
-    const facts = factsOfCase(row, { asOf, purpose: 'treatment', before: null });
+    const facts = factsOfCase(row, { asOf, purpose: 'treatment', booking: null });
     const result = evaluate(ruleInForce(row.rules, row.jurisdiction, asOf), facts);
     return {
       blocked: ['not_eligible', 'referral_required', 'unknown'].includes(result.status),
@@ -89,10 +107,11 @@ export class EvaluationsService implements OnModuleInit {
     let locationId: string;
     if (input.episodeId) {
       const episode = await this.episodes.findVisible(actor, input.episodeId);
+      if (input.therapistId) await this.assertWorksAt(input.therapistId, episode.locationId);
       const row = (await this.caseOf(episode.id, input.therapistId ?? null))!;
       const asOf = input.asOf ?? DateTime.now().setZone(row.location.timeZone).toISODate()!;
       facts = {
-        ...factsOfCase(row, { asOf, purpose: input.purpose ?? 'treatment', before: null }),
+        ...factsOfCase(row, { asOf, purpose: input.purpose ?? 'treatment', booking: null }),
         ...this.explicit(input),
       };
       rules = row.rules;
@@ -110,6 +129,7 @@ export class EvaluationsService implements OnModuleInit {
       if (!location || !inScope(actor, locationId)) {
         throw domainError(LocationErrors.locationNotFound, `No location ${locationId}`);
       }
+      if (input.therapistId) await this.assertWorksAt(input.therapistId, locationId);
       const jurisdiction =
         location.country === 'US'
           ? location.state
@@ -134,6 +154,8 @@ export class EvaluationsService implements OnModuleInit {
         progressReports: [],
         redFlags: null,
         physicianClearance: false,
+        referralAfterDecision: false,
+        visitDates: null,
         ...this.explicit(input),
       };
       rules = await this.dataSource.query<RuleVersion[]>(

@@ -5,6 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import { describeConstraints } from '../common/errors/postgres-errors';
 import { EpisodesService } from '../intake/episodes.service';
 import type { Actor } from '../kernel/actor';
+import { CommonErrors } from '../common/errors/common.errors';
+import { domainError } from '../common/errors/error-catalogue';
+import { therapistQualificationsSql } from '../staff/therapist-facts.sql';
 import type { RecordedDto } from './dto/records.dto';
 
 describeConstraints({
@@ -91,6 +94,7 @@ export class RecordsService {
     const fields = Object.entries(columns).filter(
       ([field]) => (input as Record<string, unknown>)[field] !== undefined,
     );
+    await this.assertPlausible(kind, input as Record<string, unknown>);
     return this.dataSource.transaction(async (manager) => {
       await this.episodes.findVisible(actor, episodeId, manager);
       const values = fields.map(([field]) => (input as Record<string, unknown>)[field]);
@@ -111,5 +115,35 @@ export class RecordsService {
         recordedAt: row.recorded_at.toISOString(),
       };
     });
+  }
+
+  /**
+   * What the schema cannot say: a clearance is not dated ahead (it would lift a hold before the
+   * physician saw the patient), and a progress report is a physical therapist's.
+   */
+  private async assertPlausible(kind: RecordKind, input: Record<string, unknown>): Promise<void> {
+    if (kind === 'physician_clearance' && Date.parse(String(input.clearedAt)) > Date.now()) {
+      throw domainError(CommonErrors.validationFailed, 'clearedAt is in the future', [
+        { field: 'clearedAt', reason: 'a clearance cannot be dated after now' },
+      ]);
+    }
+    if (kind === 'progress_report') {
+      const [{ q }] = await this.dataSource.query<{ q: { credential: string | null } | null }[]>(
+        `SELECT ${therapistQualificationsSql('$1::uuid')} AS q`,
+        [input.therapistId],
+      );
+      if (q?.credential !== 'PT') {
+        throw domainError(
+          CommonErrors.validationFailed,
+          'therapistId is not a physical therapist',
+          [
+            {
+              field: 'therapistId',
+              reason: 'a progress report is written by a physical therapist (PT)',
+            },
+          ],
+        );
+      }
+    }
   }
 }

@@ -48,7 +48,7 @@ export class TasksService {
     const tasks: TaskDto[] = [];
     for (const { row, patient } of rows) {
       const today = DateTime.now().setZone(row.location.timeZone).toISODate()!;
-      const facts = factsOfCase(row, { asOf: today, purpose: 'treatment', before: null });
+      const facts = factsOfCase(row, { asOf: today, purpose: 'treatment', booking: null });
       const result = evaluate(ruleInForce(row.rules, row.jurisdiction, today), facts);
       for (const task of tasksOf(result, today, holidaysOf(row.jurisdiction ?? ''), warnWithin)) {
         tasks.push({

@@ -41,7 +41,7 @@ export class TreatmentGatePolicy implements BookingPolicy<CaseRow>, OnModuleInit
     const facts = factsOfCase(row, {
       asOf,
       purpose: 'treatment',
-      before: { startsAt: visit.startsAt, excluding: visit.appointmentId },
+      booking: { excluding: visit.appointmentId, placedInRequest: visit.placedInRequest },
     });
     const result = evaluate(ruleInForce(row.rules, row.jurisdiction, asOf), facts);
     if (!['not_eligible', 'referral_required', 'unknown'].includes(result.status)) return [];
@@ -58,7 +58,8 @@ export class TreatmentGatePolicy implements BookingPolicy<CaseRow>, OnModuleInit
         ? `red-flag disposition ${facts.redFlags} blocks treatment`
         : result.reasons.map((reason) => reason.code).join(', '),
     };
-    if (visit.override && visit.actor.role === Role.Admin) {
+    // Red flags are never overridden: only the documents on file lift them.
+    if (visit.override && visit.actor.role === Role.Admin && !redFlag) {
       return [
         {
           ...finding,

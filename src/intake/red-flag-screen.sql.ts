@@ -5,6 +5,8 @@ export interface LatestScreen {
   assessmentId: string;
   screen: ScreenDisposition;
   decision: ClinicianDecision | null;
+  /** When that decision was recorded: only a referral or clearance after it lifts a referral. */
+  decidedAt: string | null;
   /** When the screen in force was signed (or amended): a clearance counts only after it. */
   screenedAt: string;
 }
@@ -22,13 +24,15 @@ export function latestScreenSql(episode: string): string {
              'assessmentId', a.id,
              'screen', coalesce(am.screen_disposition, a.screen_disposition),
              'screenedAt', coalesce(am.amended_at, a.signed_at),
-             'decision', (SELECT d.decision FROM red_flag_decisions d
-                           WHERE d.assessment_id = a.id
-                             AND d.decided_at >= coalesce(am.amended_at, a.signed_at, a.created_at)
-                           ORDER BY d.decided_at DESC LIMIT 1))
+             'decision', latest_decision.decision,
+             'decidedAt', latest_decision.decided_at)
       FROM assessments a
       LEFT JOIN LATERAL (SELECT screen_disposition, amended_at FROM assessment_amendments
                           WHERE assessment_id = a.id ORDER BY amended_at DESC LIMIT 1) am ON true
+      LEFT JOIN LATERAL (SELECT d.decision, d.decided_at FROM red_flag_decisions d
+                          WHERE d.assessment_id = a.id
+                            AND d.decided_at >= coalesce(am.amended_at, a.signed_at, a.created_at)
+                          ORDER BY d.decided_at DESC LIMIT 1) latest_decision ON true
      WHERE a.episode_id = ${episode} AND a.status = 'signed'
      ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1)`;
 }

@@ -19,6 +19,7 @@ const VISIT: ProposedVisit = {
   timeZone: 'America/New_York',
   appointmentId: null,
   override: null,
+  placedInRequest: [],
 };
 
 const finding = (severity: PolicyFinding['severity'], code: string): PolicyFinding => ({

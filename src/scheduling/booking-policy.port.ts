@@ -46,6 +46,12 @@ export interface ProposedVisit {
    * honours it (and for whom) and turns its refusal into a warning. Scheduling audits it.
    */
   override: { reason: string } | null;
+  /**
+   * Visits this same request placed before this one (earlier occurrences of a series): they are
+   * written in the request's transaction after the policy's facts were read, so a policy that
+   * counts visits adds them itself.
+   */
+  placedInRequest: readonly Date[];
 }
 
 export interface PolicyFinding {

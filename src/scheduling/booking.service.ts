@@ -89,6 +89,7 @@ export class BookingService {
         series.id,
       );
       const outcomes: OccurrenceOutcome[] = [];
+      const placed: Date[] = [];
       for (const occurrence of occurrences) {
         if (!occurrence.startsAt) {
           outcomes.push({
@@ -107,10 +108,11 @@ export class BookingService {
           // One confirmation for the series, on its first booked visit, listing them all.
           const { appointment } = await this.placements.write(
             manager,
-            { ...base, startsAt: occurrence.startsAt },
+            { ...base, startsAt: occurrence.startsAt, placedInRequest: [...placed] },
             { confirm: outcomes.every((outcome) => !outcome.appointment) },
           );
           await manager.query('RELEASE SAVEPOINT occurrence');
+          placed.push(appointment.startsAt);
           outcomes.push({ occurrence, appointment, conflict: null });
         } catch (error) {
           await manager.query('ROLLBACK TO SAVEPOINT occurrence');

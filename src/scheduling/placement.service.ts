@@ -48,6 +48,8 @@ export interface Placement {
   override?: { reason: string } | null;
   /** Why the patient comes; null if not told. */
   reasonForVisit?: string | null;
+  /** Starts of the visits this request placed before this one (a series' earlier occurrences). */
+  placedInRequest?: readonly Date[];
   /** Each registered policy's facts from the booking read. */
   policyFacts: Record<string, unknown>;
   /** A calendar read with the booking's other facts, and the period it covers. */
@@ -241,6 +243,7 @@ export class PlacementService {
       timeZone: placement.timeZone,
       appointmentId: moving?.id ?? null,
       override: placement.override ?? null,
+      placedInRequest: placement.placedInRequest ?? [],
     };
     const { refusal, warnings } = judge(this.policies.all(), visit, placement.policyFacts);
     if (refusal) throw new PolicyRefusal(refusal);

@@ -76,7 +76,7 @@ describe('direct access: evaluations, documents and the treatment gate', () => {
   });
   afterAll(() => t.close());
 
-  async function episode(openedOn: string, payer = 'commercial', locationId = '') {
+  async function episode(openedOn: string, payer = 'commercial', locationId = '', opener = pt) {
     const patient = await t.http
       .post('/patients')
       .set(as(clerk))
@@ -90,7 +90,7 @@ describe('direct access: evaluations, documents and the treatment gate', () => {
       .expect(201);
     const opened = await t.http
       .post(`/patients/${patient.body.id}/episodes`)
-      .set(as(pt))
+      .set(as(opener))
       .send({
         locationId: locationId || scranton.id,
         condition: 'Low back spasm',
@@ -399,6 +399,143 @@ describe('direct access: evaluations, documents and the treatment gate', () => {
     });
   });
 
+  describe('what the review found', () => {
+    it('counts every visit of the episode against New York’s 10, a series’ own occurrences and earlier bookings alike', async () => {
+      const albany = await createLocation(t.db, { name: 'Albany', state: 'NY', timeZone: ZONE });
+      await t.http
+        .put(`/locations/${albany.id}/hours`)
+        .set(as(admin))
+        .send({
+          windows: EVERY_DAY.map((weekday) => ({ weekday, opens: '07:00', closes: '20:00' })),
+        })
+        .expect(200);
+      const nyPt = await createStaff(t.http, t.db, 'therapist', [albany.id]);
+      await t.http
+        .put(`/therapists/${nyPt.id}/profile`)
+        .set(as(admin))
+        .send({ credential: 'PT', licenceStates: ['NY'], fullTimePracticeYears: 6 })
+        .expect(200);
+      await t.http
+        .put(`/therapists/${nyPt.id}/hours`)
+        .set(as(admin))
+        .send({
+          windows: EVERY_DAY.map((weekday) => ({
+            locationId: albany.id,
+            weekday,
+            starts: '07:00',
+            ends: '20:00',
+          })),
+        })
+        .expect(200);
+      const e = await episode(day(0), 'commercial', albany.id, admin);
+      const visit = {
+        patientId: e.patientId,
+        episodeId: e.episodeId,
+        appointmentTypeId: types.treatment,
+        locationId: albany.id,
+        therapistId: nyPt.id,
+      };
+      const series = await t.http
+        .post('/appointment-series')
+        .set(as(admin))
+        .send({
+          ...visit,
+          localStart: `${day(2)}T09:00`,
+          rrule: 'FREQ=DAILY;COUNT=12',
+          onConflict: 'book_available',
+        })
+        .expect(201);
+      expect(series.body).toMatchObject({ booked: 10, conflicts: 2 });
+      const outcomes = series.body.occurrences.map(
+        (o: { outcome: string; conflict: { code: string } | null }) =>
+          o.conflict ? o.conflict.code : o.outcome,
+      );
+      expect(outcomes.slice(10)).toEqual([
+        'appointment.referral_required',
+        'appointment.referral_required',
+      ]);
+      // An 11th visit placed before the ten already booked is the 11th all the same.
+      const early = await t.http
+        .post('/appointments')
+        .set(as(admin))
+        .send({ ...visit, localStart: `${day(1)}T09:00` })
+        .expect(409);
+      expect(early.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'episodeId',
+          reason: expect.stringContaining('visit_limit_reached'),
+        }),
+      ]);
+    });
+
+    it('never overrides red flags, and lifts a decision to refer only with a referral put on file after it', async () => {
+      const held = await episode(day(0));
+      await screen(held.episodeId, 'emergency');
+      await book(admin, held, 1, { gateOverrideReason: 'Patient insists' }).expect(409);
+
+      const e = await episode(day(0));
+      await t.http
+        .post(`/episodes/${e.episodeId}/referrals`)
+        .set(as(clerk))
+        .send(referral)
+        .expect(201);
+      const assessment = await screen(e.episodeId, 'clinician_review');
+      await t.db.query(
+        `INSERT INTO red_flag_decisions (assessment_id, decision, reason, decided_by) VALUES ($1, 'refer_to_physician', 'Night pain', $2)`,
+        [assessment, pt.id],
+      );
+      await book(clerk, e, 1).expect(409);
+    });
+
+    it('refuses a clearance dated ahead or given by a non-physician, a progress report by a non-PT, and a therapist of another clinic', async () => {
+      const e = await episode(day(0));
+      const clearance = {
+        clearedByName: 'Dr. Reyes',
+        profession: 'physician',
+        documentReference: 'Letter',
+      };
+      const ahead = await t.http
+        .post(`/episodes/${e.episodeId}/physician-clearances`)
+        .set(as(pt))
+        .send({ ...clearance, clearedAt: new Date(Date.now() + 86_400_000).toISOString() })
+        .expect(400);
+      expect(ahead.body.errors).toEqual([expect.objectContaining({ field: 'clearedAt' })]);
+      const chiropractor = await t.http
+        .post(`/episodes/${e.episodeId}/physician-clearances`)
+        .set(as(pt))
+        .send({ ...clearance, profession: 'chiropractor', clearedAt: new Date().toISOString() })
+        .expect(400);
+      expect(chiropractor.body.errors).toEqual([expect.objectContaining({ field: 'profession' })]);
+      const byClerk = await t.http
+        .post(`/episodes/${e.episodeId}/progress-reports`)
+        .set(as(pt))
+        .send({ reportedOn: day(0), therapistId: clerk.id })
+        .expect(400);
+      expect(byClerk.body.errors).toEqual([expect.objectContaining({ field: 'therapistId' })]);
+      await t.http
+        .post(`/episodes/${e.episodeId}/progress-reports`)
+        .set(as(pt))
+        .send({ reportedOn: day(0), therapistId: pt.id })
+        .expect(201);
+
+      const elsewhere = await createStaff(t.http, t.db, 'therapist', [plano.id]);
+      await t.http
+        .put(`/therapists/${elsewhere.id}/profile`)
+        .set(as(admin))
+        .send({ credential: 'PT', licenceStates: ['TX'] })
+        .expect(200);
+      const probe = await t.http
+        .post('/direct-access/evaluations')
+        .set(as(clerk))
+        .send({ locationId: scranton.id, therapistId: elsewhere.id })
+        .expect(404);
+      expect(probe.body).toMatchObject({
+        code: 'therapist.not_found',
+        errors: [{ field: 'therapistId' }],
+      });
+    });
+  });
+
   describe('rule versions', () => {
     const parameters = {
       level: 'provisions',
@@ -477,6 +614,18 @@ describe('direct access: evaluations, documents and the treatment gate', () => {
         .expect(400);
       expect(invalid.body.errors).toEqual([
         expect.objectContaining({ field: 'parameters.unlockedBy' }),
+      ]);
+      const incomplete = await t.http
+        .post('/direct-access/rules/US-PA/versions')
+        .set(as(admin))
+        .send({
+          effectiveFrom: day(0),
+          source: 'SB 197',
+          parameters: { ...parameters, qualifications: undefined },
+        })
+        .expect(400);
+      expect(incomplete.body.errors).toEqual([
+        expect.objectContaining({ field: expect.stringContaining('qualifications') }),
       ]);
       const added = await t.http
         .post('/direct-access/rules/US-PA/versions')

@@ -180,7 +180,23 @@ export class DisclosureDto {
   signedOn!: string;
 }
 
-export class PhysicianClearanceDto extends ProviderDto {
+export class PhysicianClearanceDto {
+  @ApiProperty({
+    enum: ['physician', 'osteopathic_physician'],
+    description: 'A physician (MD or DO): only a physician’s clearance lifts a red-flag emergency',
+  })
+  @IsIn(['physician', 'osteopathic_physician'])
+  profession!: 'physician' | 'osteopathic_physician';
+
+  @ApiPropertyOptional({
+    example: '1234567893',
+    pattern: '^[0-9]{10}$',
+    description: 'National Provider Identifier, check digit verified',
+  })
+  @IsOptional()
+  @npi()
+  npi?: string;
+
   @ApiProperty({
     example: 'Dr. Ana Reyes',
     maxLength: 200,

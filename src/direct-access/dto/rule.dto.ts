@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsDefined,
   IsArray,
   IsBoolean,
   IsIn,
@@ -20,8 +21,9 @@ import { CALENDAR_DATE } from '../../common/validation-patterns';
 import { PROFESSIONS, type Profession, PURPOSES, type Purpose } from '../rules/rule-parameters';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** A nested object, validated; required unless the property is also `@IsOptional()`. */
 const nested = (type: () => new () => object, each = false) => {
-  const decorators = [ValidateNested({ each }), Type(type)];
+  const decorators = [IsDefined(), ValidateNested({ each }), Type(type)];
   return (target: object, key: string | symbol) => decorators.forEach((d) => d(target, key));
 };
 

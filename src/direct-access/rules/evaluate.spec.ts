@@ -6,8 +6,8 @@
  */
 import { evaluate, type EvaluationFacts, ruleInForce } from './evaluate';
 import type { TherapistQualifications } from './qualifications';
-import type { RuleVersion } from './rule-parameters';
-import { SHIPPED_RULES } from './shipped-rules';
+import { PROFESSIONS, type RuleVersion } from './rule-parameters';
+import { DIRECT_ACCESS_RULES_1796000000000 as SHIPPED_RULES } from '../../../migrations/data/direct-access-rules-1796000000000';
 
 const VERSIONS: RuleVersion[] = SHIPPED_RULES.map((rule, index) => ({
   ...rule,
@@ -45,6 +45,8 @@ function facts(overrides: Partial<EvaluationFacts>): EvaluationFacts {
     progressReports: [],
     redFlags: 'proceed',
     physicianClearance: false,
+    referralAfterDecision: false,
+    visitDates: null,
     ...overrides,
   };
 }
@@ -382,7 +384,7 @@ describe('red flags', () => {
     expect(codes(result)).toContain(code);
   });
 
-  it('a referral opens what a decision to refer closed, not an emergency', () => {
+  it('a referral put on file after the decision opens what it closed; none opens an emergency', () => {
     const referrals = [
       {
         profession: 'physician' as const,
@@ -391,8 +393,27 @@ describe('red flags', () => {
         visitsAuthorised: null,
       },
     ];
-    expect(run({ redFlags: 'refer_to_physician', referrals }).status).toBe('eligible');
-    expect(run({ redFlags: 'emergency', referrals }).status).toBe('not_eligible');
+    const after = { referrals, referralAfterDecision: true };
+    expect(run({ redFlags: 'refer_to_physician', ...after }).status).toBe('eligible');
+    expect(run({ redFlags: 'refer_to_physician', referrals }).status).toBe('not_eligible');
+    expect(run({ redFlags: 'emergency', ...after }).status).toBe('not_eligible');
+  });
+
+  it('a referral’s authorised visits count from its date', () => {
+    const referral = {
+      profession: 'physician' as const,
+      referredOn: '2026-04-20',
+      expiresOn: null,
+      visitsAuthorised: 12,
+    };
+    const before = Array.from(
+      { length: 12 },
+      (_, i) => `2026-03-${String(i + 2).padStart(2, '0')}`,
+    );
+    const visitDates = [...before, '2026-04-20', '2026-04-21'];
+    const result = run({ asOf: '2026-04-21', referrals: [referral], visitsSoFar: 14, visitDates });
+    expect(result.status).toBe('eligible_until');
+    expect(result.until).toEqual({ date: null, visits: 12, visitsRemaining: 10 });
   });
 });
 
@@ -415,9 +436,9 @@ describe('Medicare in the evaluation', () => {
   it.each([
     [8, undefined],
     [9, { dueOn: null, overdue: false }],
-    [10, { dueOn: '2026-03-31', overdue: false }],
-    [11, { dueOn: null, overdue: true }],
-  ])('%i treatment days since the last report: %j', (count, expected) => {
+    [10, { dueOn: '2026-03-11', overdue: true }],
+    [11, { dueOn: '2026-03-11', overdue: true }],
+  ])('%i treatment days since the last report, asked on 03-31: %j', (count, expected) => {
     if (expected === undefined) expect(progress(count)).toBeUndefined();
     else expect(progress(count)).toMatchObject(expected);
   });
@@ -427,5 +448,19 @@ describe('Medicare in the evaluation', () => {
       '2026-04-01',
     );
     expect(run({ jurisdiction: 'US-NC' }).medicare).toBeNull();
+  });
+});
+
+describe('the shipped data', () => {
+  it('names only professions the database accepts, and each jurisdiction’s versions by date', () => {
+    const professions = new Set<string>(PROFESSIONS);
+    for (const rule of SHIPPED_RULES) {
+      const named = [
+        ...rule.parameters.unlockedBy.referralFrom,
+        ...rule.parameters.unlockedBy.planSignedBy,
+      ];
+      expect(named.filter((p) => !professions.has(p))).toEqual([]);
+      expect(rule.source.trim()).not.toBe('');
+    }
   });
 });

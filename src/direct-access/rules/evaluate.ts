@@ -40,8 +40,10 @@ export interface EvaluationFacts {
   /** First treatment by any PT for this condition, evaluation included; null before it. */
   firstTreatmentOn: string | null;
   planStartedOn: string | null;
-  /** Visits attended or booked before the one asked about. */
+  /** Visits counted against a visit limit: attended so far, or for a booking every other held. */
   visitsSoFar: number;
+  /** Local dates of those visits when known: a referral's visits count from its date. */
+  visitDates: readonly string[] | null;
   treatmentDays: readonly string[];
   referrals: readonly Referral[];
   signatures: readonly PlanSignature[];
@@ -49,8 +51,10 @@ export interface EvaluationFacts {
   disclosures: readonly { form: string; signedOn: string }[];
   progressReports: readonly string[];
   redFlags: RedFlagState | null;
-  /** A physician's clearance recorded after the latest screen. */
+  /** A physician's clearance recorded after the red-flag state in force. */
   physicianClearance: boolean;
+  /** A referral put on file after the clinician's decision to refer. */
+  referralAfterDecision: boolean;
 }
 
 export interface Reason {
@@ -98,13 +102,20 @@ const DEFAULT_REFERRERS: Profession[] = [
   'nurse_practitioner',
 ];
 
+/** Visits counted under a referral: those on or after its date (all, when dates are unknown). */
+function visitsUnder(referral: Referral, facts: EvaluationFacts): number {
+  return facts.visitDates
+    ? facts.visitDates.filter((date) => date >= referral.referredOn).length
+    : facts.visitsSoFar;
+}
+
 function validReferral(facts: EvaluationFacts, accepted: readonly Profession[]) {
   return facts.referrals.find(
     (r) =>
       accepted.includes(r.profession) &&
       r.referredOn <= facts.asOf &&
       (r.expiresOn === null || r.expiresOn >= facts.asOf) &&
-      (r.visitsAuthorised === null || facts.visitsSoFar < r.visitsAuthorised),
+      (r.visitsAuthorised === null || visitsUnder(r, facts) < r.visitsAuthorised),
   );
 }
 
@@ -123,7 +134,8 @@ function redFlagReason(facts: EvaluationFacts): Reason | null {
         text: 'Red flags await a clinician’s documented decision',
       };
     case 'refer_to_physician':
-      return facts.physicianClearance || validReferral(facts, DEFAULT_REFERRERS)
+      return facts.physicianClearance ||
+        (facts.referralAfterDecision && validReferral(facts, DEFAULT_REFERRERS))
         ? null
         : {
             code: 'red_flags.referred_to_physician',
@@ -139,7 +151,7 @@ export function evaluate(rule: RuleVersion | null, facts: EvaluationFacts): Eval
   const duties: OpenDuty[] = [];
   const medicare =
     facts.payer === 'medicare' ? medicareDates({ ...facts, planSentOn: sentPlans(facts) }) : null;
-  if (medicare) duties.push(...medicareDuties(medicare, facts.asOf));
+  if (medicare) duties.push(...medicareDuties(medicare));
   const answer = (status: Status, until: Evaluation['until'] = null): Evaluation => ({
     status,
     until,
@@ -172,7 +184,9 @@ export function evaluate(rule: RuleVersion | null, facts: EvaluationFacts): Eval
       text: `Treated on a referral from a ${referral.profession.replace(/_/g, ' ')}`,
     });
     const visitsLeft =
-      referral.visitsAuthorised === null ? null : referral.visitsAuthorised - facts.visitsSoFar;
+      referral.visitsAuthorised === null
+        ? null
+        : referral.visitsAuthorised - visitsUnder(referral, facts);
     return referral.expiresOn === null && visitsLeft === null
       ? answer('eligible')
       : answer('eligible_until', {
@@ -346,7 +360,7 @@ function directAccessDuties(
   return open;
 }
 
-function medicareDuties(medicare: MedicareDates, asOf: string): OpenDuty[] {
+function medicareDuties(medicare: MedicareDates): OpenDuty[] {
   const open: OpenDuty[] = [];
   if (medicare.certification.dueBy) {
     open.push({
@@ -365,17 +379,19 @@ function medicareDuties(medicare: MedicareDates, asOf: string): OpenDuty[] {
     });
   }
   const progress = medicare.progressReport;
-  if (progress.treatmentDaysLeft === 0) {
-    // The 10th treatment day since the last report carries the next: the coming one (9 so far),
-    // today's (10), or it is overdue (more).
-    const next = progress.treatmentDaysSinceLast < 10;
+  if (progress.dueOn) {
     open.push({
       code: 'medicare_progress_report',
-      text: next
-        ? 'Progress report due at the next treatment day (the 10th since the last report)'
-        : `Progress report due: ${progress.treatmentDaysSinceLast} treatment days since the last`,
-      dueOn: next || progress.overdue ? null : asOf,
+      text: `Progress report due on the 10th treatment day since the last (${progress.dueOn})`,
+      dueOn: progress.dueOn,
       overdue: progress.overdue,
+    });
+  } else if (progress.treatmentDaysLeft === 0) {
+    open.push({
+      code: 'medicare_progress_report',
+      text: 'Progress report due at the next treatment day (the 10th since the last report)',
+      dueOn: null,
+      overdue: false,
     });
   }
   return open;

@@ -101,17 +101,43 @@ describe('progress report at least every 10 treatment days', () => {
     Array.from({ length: n }, (_, i) => `2026-03-${String(i + 2).padStart(2, '0')}`);
 
   it.each([
-    [8, 1, false],
-    [9, 0, false],
-    [10, 0, false],
-    [11, 0, true],
-  ])('%i treatment days since the last: %i left, overdue %s', (count, left, overdue) => {
-    const result = medicareDates({ ...base, asOf: '2026-03-31', treatmentDays: days(count) });
-    expect(result.progressReport).toEqual({
-      treatmentDaysSinceLast: count,
-      treatmentDaysLeft: left,
-      overdue,
+    // treatment days since the last report (from 03-02, one a day), days left, due on, overdue on 03-31
+    [8, 1, null, false],
+    [9, 0, null, false],
+    [10, 0, '2026-03-11', true],
+    [11, 0, '2026-03-11', true],
+  ])(
+    '%i treatment days since the last: %i left, due %s, overdue %s',
+    (count, left, dueOn, overdue) => {
+      const result = medicareDates({ ...base, asOf: '2026-03-31', treatmentDays: days(count) });
+      expect(result.progressReport).toEqual({
+        treatmentDaysSinceLast: count,
+        treatmentDaysLeft: left,
+        dueOn,
+        overdue,
+      });
+    },
+  );
+
+  it('the report is due on the 10th treatment day itself, not overdue that day', () => {
+    const result = medicareDates({ ...base, asOf: '2026-03-11', treatmentDays: days(10) });
+    expect(result.progressReport).toMatchObject({ dueOn: '2026-03-11', overdue: false });
+  });
+
+  it('a certification covers 90 days at most, whatever period the signature states', () => {
+    const result = medicareDates({
+      ...base,
+      asOf: '2026-03-10',
+      signatures: [
+        {
+          profession: physician,
+          signedOn: '2026-03-05',
+          kind: 'certification',
+          periodEnd: '2027-03-01',
+        },
+      ],
     });
+    expect(result.recertification.dueBy).toBe('2026-05-30');
   });
 
   it('two visits on one day are one treatment day; a report restarts the count', () => {

@@ -54,13 +54,21 @@ export interface MedicareDates {
   recertification: { dueBy: string | null; overdue: boolean };
   progressReport: {
     treatmentDaysSinceLast: number;
-    /** Treatment days left until the one that must carry the report (0: this one). */
+    /** Treatment days left until the one that must carry the report (0: the next or this one). */
     treatmentDaysLeft: number;
+    /** The 10th treatment day since the last report, once it has come; the report was due then. */
+    dueOn: string | null;
     overdue: boolean;
   };
 }
 
 const certifier = (profession: Profession) => MEDICARE_CERTIFIERS.includes(profession);
+
+/** The last day a certification starting on `from` covers: its stated end, at most 90 days. */
+function capped(from: string, periodEnd: string | null): string {
+  const longest = addCalendarDays(from, CERTIFICATION_PERIOD_DAYS - 1);
+  return periodEnd !== null && periodEnd < longest ? periodEnd : longest;
+}
 
 export function medicareDates(facts: MedicareFacts): MedicareDates {
   const start = facts.firstTreatmentOn;
@@ -70,10 +78,14 @@ export function medicareDates(facts: MedicareFacts): MedicareDates {
     .sort()
     .at(-1);
   const sinceLast = days.filter((day) => !lastReport || day > lastReport).length;
+  const tenth =
+    days.filter((day) => !lastReport || day > lastReport)[PROGRESS_REPORT_TREATMENT_DAYS - 1] ??
+    null;
   const progressReport = {
     treatmentDaysSinceLast: sinceLast,
     treatmentDaysLeft: Math.max(0, PROGRESS_REPORT_TREATMENT_DAYS - sinceLast - 1),
-    overdue: sinceLast > PROGRESS_REPORT_TREATMENT_DAYS,
+    dueOn: tenth,
+    overdue: tenth !== null && facts.asOf > tenth,
   };
   if (!start) {
     return {
@@ -104,7 +116,7 @@ export function medicareDates(facts: MedicareFacts): MedicareDates {
   if (initial) {
     certifiedOn = initial.signedOn;
     by = 'signature';
-    certifiedThrough = initial.periodEnd ?? addCalendarDays(start, CERTIFICATION_PERIOD_DAYS - 1);
+    certifiedThrough = capped(start, initial.periodEnd);
   } else if (exception) {
     certifiedOn = sentInTime;
     by = 'referral_and_plan_sent';
@@ -112,8 +124,7 @@ export function medicareDates(facts: MedicareFacts): MedicareDates {
   }
   if (certifiedThrough) {
     for (const recert of signatures.filter((s) => s.kind === 'recertification')) {
-      const through =
-        recert.periodEnd ?? addCalendarDays(recert.signedOn, CERTIFICATION_PERIOD_DAYS - 1);
+      const through = capped(recert.signedOn, recert.periodEnd);
       if (through > certifiedThrough) certifiedThrough = through;
     }
   }

@@ -157,7 +157,16 @@ export class ProgressReportDueDto {
   })
   treatmentDaysLeft!: number;
 
-  @ApiProperty({ description: 'More than 10 treatment days without a report' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'The 10th treatment day since the last report, once it has come: the report was due that day',
+  })
+  dueOn!: string | null;
+
+  @ApiProperty({ description: 'The 10th treatment day has passed without a report' })
   overdue!: boolean;
 }
 
