@@ -6,6 +6,7 @@ import { Notifications1795766400000 } from './1795766400000-notifications';
 import { ActorChangeNotices1795852800000 } from './1795852800000-actor-change-notices';
 import { AppointmentCancellationEmails1795942800000 } from './1795942800000-appointment-cancellation-emails';
 import { DirectAccess1796000000000 } from './1796000000000-direct-access';
+import { StaffTaskDigests1796000000001 } from './1796000000001-staff-task-digests';
 import { RetiredResources1796100000000 } from './1796100000000-retired-resources';
 import { VisitContext1796100000001 } from './1796100000001-visit-context';
 
@@ -19,6 +20,7 @@ export const allMigrations = [
   ActorChangeNotices1795852800000,
   AppointmentCancellationEmails1795942800000,
   DirectAccess1796000000000,
+  StaffTaskDigests1796000000001,
   RetiredResources1796100000000,
   VisitContext1796100000001,
 ];

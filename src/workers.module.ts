@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { NotificationProcessor } from './reminders/notification.processor';
 import { OutboxRelay } from './reminders/outbox-relay';
 import { RemindersModule } from './reminders/reminders.module';
+import { StaffDigestProcessor } from './reminders/staff-digest.processor';
 
 /**
  * Holds every queue processor. Only processes whose APP_ROLE includes workers load it with
@@ -15,7 +16,9 @@ export class WorkersModule {
     return {
       module: WorkersModule,
       imports: enabled ? [AuditModule, RemindersModule] : [],
-      providers: enabled ? [AuditExportProcessor, OutboxRelay, NotificationProcessor] : [],
+      providers: enabled
+        ? [AuditExportProcessor, OutboxRelay, NotificationProcessor, StaffDigestProcessor]
+        : [],
     };
   }
 }

@@ -54,3 +54,20 @@ export function therapistRosterSql(scope: string, location: string, active: stri
                   OR EXISTS (SELECT 1 FROM user_locations ul WHERE ul.user_id = u.id AND ${inScope}
                                 AND (${location}::uuid IS NULL OR ul.location_id = ${location}::uuid)))`;
 }
+
+/**
+ * `[{ id, email, fullName }]` of the active therapists and front desk assigned to a location:
+ * who gets the clinic's daily work list.
+ */
+export function clinicStaffSql(location: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', u.id, 'email', u.email, 'fullName', u.full_name)
+              ORDER BY u.email), '[]')
+             FROM users u
+            WHERE u.active AND u.role IN ('therapist', 'front_desk') AND ${assignedToLocationSql(location)})`;
+}
+
+/** `{ email, fullName, active }` of a user, or null: the staff recipient of an email. */
+export function staffContactSql(user: string): string {
+  return `(SELECT json_build_object('email', contact.email, 'fullName', contact.full_name, 'active', contact.active)
+             FROM users contact WHERE contact.id = ${user})`;
+}

@@ -2,10 +2,12 @@
 export enum QueueName {
   AuditExports = 'audit-exports',
   Notifications = 'notifications',
+  StaffDigests = 'staff-digests',
 }
 
 /** Every job name, so producers and processors cannot drift apart. */
 export enum JobName {
   ExportAuditEvents = 'export-audit-events',
   DeliverNotification = 'deliver-notification',
+  SendStaffDigest = 'send-staff-digest',
 }

@@ -102,3 +102,9 @@ export function locationNamesSql(ids: string): string {
 export function localDateSql(location: string, instant: string): string {
   return `(${instant} AT TIME ZONE (SELECT zoned.time_zone FROM locations zoned WHERE zoned.id = ${location}))::date`;
 }
+
+/** `[{ id, name, timeZone }]` of every location: where a daily job looks for its local hour. */
+export function everyLocationSql(): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', every.id, 'name', every.name, 'timeZone', every.time_zone)), '[]')
+             FROM locations every)`;
+}

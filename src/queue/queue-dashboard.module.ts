@@ -27,7 +27,11 @@ function isDashboardRoute(route: string | undefined): boolean {
 @Module({
   imports: [
     AuthModule,
-    BullModule.registerQueue({ name: QueueName.Notifications }, { name: QueueName.AuditExports }),
+    BullModule.registerQueue(
+      { name: QueueName.Notifications },
+      { name: QueueName.AuditExports },
+      { name: QueueName.StaffDigests },
+    ),
     BullBoardModule.forRootAsync({
       useFactory: () => ({
         route: QUEUE_DASHBOARD_ROUTE,
@@ -38,6 +42,7 @@ function isDashboardRoute(route: string | undefined): boolean {
     BullBoardModule.forFeature(
       { name: QueueName.Notifications, adapter: BullMQAdapter },
       { name: QueueName.AuditExports, adapter: BullMQAdapter },
+      { name: QueueName.StaffDigests, adapter: BullMQAdapter },
     ),
   ],
 })

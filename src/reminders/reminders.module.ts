@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { DirectAccessModule } from '../direct-access/direct-access.module';
 import { IntakeModule } from '../intake/intake.module';
 import { PatientsModule } from '../patients/patients.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
@@ -16,6 +17,7 @@ import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { OutboxService } from './outbox.service';
 import { PatientEmailsPolicy } from './patient-emails.policy';
+import { StaffDigestsService } from './staff-digests.service';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
 
@@ -26,7 +28,8 @@ import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Notification]),
-    BullModule.registerQueue({ name: QueueName.Notifications }),
+    BullModule.registerQueue({ name: QueueName.Notifications }, { name: QueueName.StaffDigests }),
+    DirectAccessModule,
     AuditModule,
     IntakeModule,
     PatientsModule,
@@ -42,7 +45,14 @@ import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
     Mailer,
     NotificationDeliveryService,
     PatientEmailsPolicy,
+    StaffDigestsService,
   ],
-  exports: [OutboxService, NotificationDeliveryService, EmailLinks, BullModule],
+  exports: [
+    OutboxService,
+    NotificationDeliveryService,
+    EmailLinks,
+    StaffDigestsService,
+    BullModule,
+  ],
 })
 export class RemindersModule {}

@@ -42,7 +42,7 @@ describe('the BullMQ dashboard at /admin/queues', () => {
       .expect(200);
 
     const names = (response.body.queues as { name: string }[]).map((queue) => queue.name).sort();
-    expect(names).toEqual(['audit-exports', 'notifications']);
+    expect(names).toEqual(['audit-exports', 'notifications', 'staff-digests']);
   });
 
   it('cannot be reached without signing in by an encoded path or an absolute-form target', async () => {
