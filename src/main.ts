@@ -3,10 +3,12 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { StartupError } from './bootstrap/preflight';
+import { keepDevelopmentSecrets } from './bootstrap/development-secrets';
 import { startService } from './bootstrap/start';
 import { ConfigError, loadConfig } from './config/app-config';
 
 const SHUTDOWN_GRACE_MS = 25_000;
+const SIGNAL_ECHO_MS = 1_000;
 
 /** Start-up messages go to stderr as plain lines: the structured logger does not exist yet. */
 function say(line: string): void {
@@ -15,6 +17,7 @@ function say(line: string): void {
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  const secretsFile = keepDevelopmentSecrets(process.env);
   const config = loadConfig(process.env);
   const service = await startService(config, say);
 
@@ -26,16 +29,20 @@ async function main(): Promise<void> {
     `role ${config.role}; database ${service.database.embedded ? 'embedded' : 'from DATABASE_URL'}; ` +
       `queues on ${config.queue.backend}`,
   );
-  if (config.auth.jwtSecretIsEphemeral)
+  if (secretsFile) say(`development secrets kept in ${secretsFile}`);
+  else if (config.auth.jwtSecretIsEphemeral)
     say('JWT_SECRET is not set: tokens last until this process stops');
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const shutdown = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // Ctrl-C reaches node twice: from the terminal (the whole process group) and forwarded
+      // by npm. Only a signal sent after the first one's echo forces the exit.
+      if (Date.now() - stoppingSince < SIGNAL_ECHO_MS) return;
       say(`${signal} again: exiting now`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     say(`${signal}: finishing requests and jobs in flight, then stopping`);
     const force = setTimeout(() => {
       say('shutdown took too long: exiting');

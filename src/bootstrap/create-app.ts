@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { errorCodes, type FastifyRequest, type RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { QuietStartLogger } from '../logging/quiet-start-logger';
 import { AppModule } from '../app.module';
 import { requestValidationError } from '../common/errors/validation-errors';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter';
@@ -52,7 +53,7 @@ function mediaTypeOf(request: FastifyRequest): string | undefined {
 
 /** Applies what every HTTP instance needs: security headers, validation, errors, docs. */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartLogger(app.get(Logger)));
   const fastify = app.getHttpAdapter().getInstance();
   // Bodies are JSON, or the HTML forms of the waitlist offer's confirmation page and of
   // unsubscribing; anything else, plain text included, is 415. An empty JSON body is no body:
@@ -93,7 +94,16 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     if (refused) done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE());
     else done(null, payload);
   });
-  await app.register(fastifyHelmet);
+  // Browsers upgrade every request of a page with `upgrade-insecure-requests` to https, so /docs
+  // and the patients' pages served over plain http (development, a LAN address) would load
+  // nothing: the directive is sent only where the service is served over https.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        upgradeInsecureRequests: config.email.publicBaseUrl.startsWith('https://') ? [] : null,
+      },
+    },
+  });
   // Conditional GETs (calendar clients polling a feed) get 304 Not Modified.
   await app.register(fastifyEtag);
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -141,7 +151,7 @@ export async function createWorkerContext(
     AppModule.forRoot(config, databaseUrl),
     { bufferLogs: true },
   );
-  context.useLogger(context.get(Logger));
+  context.useLogger(new QuietStartLogger(context.get(Logger)));
   await context.init();
   return context;
 }

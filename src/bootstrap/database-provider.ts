@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/app-config';
-import { EmbeddedDatabase } from '../database/embedded-postgres';
+import { DataFolderInUseError, EmbeddedDatabase } from '../database/embedded-postgres';
 import { assertPostgresReachable, StartupError } from './preflight';
 
 export interface ProvidedDatabase {
@@ -25,6 +25,7 @@ export async function provideDatabase(
     return { url, embedded: true, close: () => server.stop() };
   } catch (error) {
     await server.stop().catch(() => undefined);
+    if (error instanceof DataFolderInUseError) throw new StartupError(error.message);
     throw new StartupError(
       `the embedded PostgreSQL did not start on port ${port} (${error instanceof Error ? error.message : 'it exited'}): ` +
         `stop whatever holds the port or set EMBEDDED_POSTGRES_PORT, or set DATABASE_URL to use your own server`,

@@ -55,7 +55,7 @@ export class CompiledService {
     const child = spawn(process.execPath, [join(this.folder, 'src', 'main.js')], {
       cwd: this.folder,
       env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const process_ = new ServiceProcess(child);
     await process_.ready();
@@ -69,13 +69,27 @@ export class CompiledService {
 
 export class ServiceProcess {
   private output = '';
+  /** The JSON log lines (stdout). */
+  logs = '';
   private readonly exited: Promise<void>;
 
   constructor(private readonly child: ChildProcess) {
     child.stderr!.on('data', (chunk: Buffer) => {
       this.output += chunk.toString();
     });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      this.logs += chunk.toString();
+    });
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+  }
+
+  /** The plain start-up and shutdown lines (stderr). */
+  get messages(): string {
+    return this.output;
+  }
+
+  get exitCode(): number | null {
+    return this.child.exitCode;
   }
 
   /** Resolves once the process reports its role (it is serving); rejects if it exits first. */
@@ -94,9 +108,9 @@ export class ServiceProcess {
     await this.exited;
   }
 
-  /** SIGTERM, then waits for the graceful shutdown to finish. */
-  async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+  /** SIGTERM (or the signal given), then waits for the graceful shutdown to finish. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
     await this.exited;
   }
 }
