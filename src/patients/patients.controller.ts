@@ -12,6 +12,7 @@ import {
   PatientQuery,
   UpdatePatientDto,
 } from './dto/patient.dto';
+import { warningWithCode } from './patients.errors';
 import { PatientsService } from './patients.service';
 import { registrationWarnings } from './rules/email-reach';
 
@@ -37,7 +38,7 @@ export class PatientsController {
     return {
       ...PatientDto.from(patient),
       possibleDuplicates,
-      warnings: registrationWarnings(patient),
+      warnings: registrationWarnings(patient).map(warningWithCode),
     };
   }
 

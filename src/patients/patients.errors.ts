@@ -1,7 +1,8 @@
 import { ErrorKind } from '../common/errors/domain-error';
 import { errorCatalogue } from '../common/errors/error-catalogue';
+import type { ContactWarning, EmailSilence } from './rules/email-reach';
 
-/** Every error the patients module returns. */
+/** Every error (and warning) the patients module returns. */
 export const PatientErrors = errorCatalogue({
   patientNotFound: {
     code: 'patient.not_found',
@@ -36,3 +37,13 @@ export const PatientErrors = errorCatalogue({
     meaning: 'The patient is not archived, so there is nothing to restore',
   },
 });
+
+const SILENCE_CODES: Record<EmailSilence, string> = {
+  no_address: PatientErrors.noEmailAddress,
+  no_consent: PatientErrors.noEmailConsent,
+};
+
+/** A contact warning as a response carries it: its catalogue code, field, reason and message. */
+export function warningWithCode({ silence, ...warning }: ContactWarning) {
+  return { code: SILENCE_CODES[silence], ...warning };
+}

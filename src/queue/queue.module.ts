@@ -1,8 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { ConnectionOptions } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { configureQueueBackend } from './queue-connection';
+import { QueueErrorLog } from './queue-error-log';
 
 /** What a hand-built BullMQ Worker needs to reach the same queues as the injected ones. */
 export class QueueConnection {
@@ -21,6 +23,7 @@ export class QueueModule {
       module: QueueModule,
       global: true,
       imports: [
+        DiscoveryModule,
         BullModule.forRoot({
           connection,
           prefix: config.queue.prefix,
@@ -33,6 +36,7 @@ export class QueueModule {
         }),
       ],
       providers: [
+        QueueErrorLog,
         {
           provide: QueueConnection,
           useValue: new QueueConnection(connection, config.queue.prefix),

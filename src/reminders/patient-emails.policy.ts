@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { patientContactSql } from '../patients/patient-facts.sql';
+import { warningWithCode } from '../patients/patients.errors';
 import { emailWarning, type EmailContact } from '../patients/rules/email-reach';
 import {
   type BookingPolicy,
@@ -30,6 +31,6 @@ export class PatientEmailsPolicy implements BookingPolicy<EmailContact>, OnModul
 
   check(_: unknown, contact: EmailContact | null): PolicyFinding[] {
     const warning = contact && emailWarning(contact, 'patientId');
-    return warning ? [{ severity: 'warn', ...warning }] : [];
+    return warning ? [{ severity: 'warn', ...warningWithCode(warning) }] : [];
   }
 }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -33,6 +34,22 @@ export const redisUrlForTests = (): string | undefined => process.env.TEST_REDIS
 /** The queue backends a queue test runs on: PostgreSQL always, Redis when one answers. */
 export const queueBackendsForTests = (): QueueBackendName[] =>
   redisUrlForTests() ? ['postgres', 'redis'] : ['postgres'];
+
+/**
+ * Deletes this app's queue keys from the shared Redis (its own prefix only: other runs may be
+ * using theirs), so a passing run leaves nothing behind.
+ */
+async function removeQueueKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
+      if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
 
 /**
  * Boots the real application on a fresh database cloned from the migrated template, talking to
@@ -79,6 +96,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       await app.close();
       await db.end();
+      if (backend === 'redis') await removeQueueKeys(redisUrl!, config.queue.prefix);
       const cleanup = new Client({ connectionString: adminUrl });
       await cleanup.connect();
       try {

@@ -1,3 +1,4 @@
+import { PatientErrors } from '../patients.errors';
 import { CALENDAR_DATE } from '../../common/validation-patterns';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -320,7 +321,7 @@ export class PatientDto {
 
 /** Something the front desk should know about a record that was nevertheless accepted. */
 export class PatientWarningDto {
-  @ApiProperty({ example: 'patient.no_email_consent', description: 'Code from the catalogue' })
+  @ApiProperty({ example: PatientErrors.noEmailConsent, description: 'Code from the catalogue' })
   code!: string;
 
   @ApiProperty({

@@ -15,7 +15,7 @@ describe('emailSilence', () => {
 describe('emailWarning', () => {
   it('names the field and the reason', () => {
     expect(emailWarning({ email: 'a@b.test', emailConsent: false }, 'patientId')).toEqual({
-      code: 'patient.no_email_consent',
+      silence: 'no_consent',
       field: 'patientId',
       reason: 'no consent to email on file',
       message: expect.stringContaining('no confirmation or reminder emails'),

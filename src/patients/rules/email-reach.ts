@@ -17,9 +17,12 @@ export function emailSilence(contact: EmailContact): EmailSilence | null {
   return null;
 }
 
-/** A warning a response carries: the code, the request field and why, as in problem errors[]. */
+/**
+ * A warning a response carries: why no email goes (its code is the catalogue's, by `silence`),
+ * the request field and the reason, as in a problem's errors[].
+ */
 export interface ContactWarning {
-  code: 'patient.no_email_address' | 'patient.no_email_consent';
+  silence: EmailSilence;
   field: string;
   reason: string;
   message: string;
@@ -27,12 +30,12 @@ export interface ContactWarning {
 
 const REASONS: Record<EmailSilence, Omit<ContactWarning, 'field'>> = {
   no_address: {
-    code: 'patient.no_email_address',
+    silence: 'no_address',
     reason: 'no email address on file',
     message: 'The patient has no email address on file: no confirmation or reminder emails',
   },
   no_consent: {
-    code: 'patient.no_email_consent',
+    silence: 'no_consent',
     reason: 'no consent to email on file',
     message:
       'The patient has not consented to email (or withdrew it): no confirmation or reminder emails',
