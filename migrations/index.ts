@@ -9,6 +9,7 @@ import { DirectAccess1796000000000 } from './1796000000000-direct-access';
 import { StaffTaskDigests1796000000001 } from './1796000000001-staff-task-digests';
 import { RetiredResources1796100000000 } from './1796100000000-retired-resources';
 import { VisitContext1796100000001 } from './1796100000001-visit-context';
+import { AuditPatient1796100000002 } from './1796100000002-audit-patient';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -23,4 +24,5 @@ export const allMigrations = [
   StaffTaskDigests1796000000001,
   RetiredResources1796100000000,
   VisitContext1796100000001,
+  AuditPatient1796100000002,
 ];

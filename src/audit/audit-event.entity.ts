@@ -28,6 +28,10 @@ export class AuditEvent {
   @Column({ type: 'text', nullable: true })
   entityId!: string | null;
 
+  /** The patient the row is about, if any (the database fills it in from the record). */
+  @Column({ type: 'uuid', nullable: true })
+  patientId!: string | null;
+
   @Column({ type: 'text', nullable: true })
   requestId!: string | null;
 

@@ -7,6 +7,7 @@ export interface AuditEventFilters {
   actorUserId?: string;
   entityType?: string;
   entityId?: string;
+  patientId?: string;
   action?: AuditAction;
   from?: string;
   to?: string;

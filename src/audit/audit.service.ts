@@ -13,6 +13,11 @@ export interface AuditEntry {
   action: AuditAction;
   entityType: string;
   entityId?: string | null;
+  /**
+   * The patient the row is about. The database finds it from the record otherwise; give it
+   * when the record is written in the same statement as the row (it cannot be read then).
+   */
+  patientId?: string | null;
   details?: Record<string, unknown>;
 }
 
@@ -39,6 +44,7 @@ export class AuditService {
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId ?? null,
+      patient_id: entry.patientId ?? null,
       request_id: entry.actor.requestId || null,
       client_ip: entry.actor.clientIp ?? null,
       details: entry.details ?? {},
@@ -78,6 +84,7 @@ export class AuditService {
     if (filters.actorUserId) query.andWhere('event.actor_user_id = :actorUserId', filters);
     if (filters.entityType) query.andWhere('event.entity_type = :entityType', filters);
     if (filters.entityId) query.andWhere('event.entity_id = :entityId', filters);
+    if (filters.patientId) query.andWhere('event.patient_id = :patientId', filters);
     if (filters.action) query.andWhere('event.action = :action', filters);
     if (filters.from) query.andWhere('event.occurred_at >= :from', filters);
     if (filters.to) query.andWhere('event.occurred_at < :to', filters);

@@ -13,6 +13,7 @@ import { EpisodesService } from './episodes.service';
 import { AssessmentsController } from './assessments.controller';
 import { EpisodeMembershipPolicy } from './episode-membership.policy';
 import { EpisodeGates } from './episode-gate.port';
+import { IntakeTimelineSource } from './intake-timeline';
 
 @Module({
   imports: [
@@ -29,6 +30,7 @@ import { EpisodeGates } from './episode-gate.port';
     EpisodeMembershipPolicy,
     EpisodeListeners,
     EpisodeGates,
+    IntakeTimelineSource,
   ],
   exports: [EpisodesService, EpisodeListeners, EpisodeGates],
 })

@@ -3,15 +3,17 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Actor } from '../kernel/actor';
 import { CurrentActor } from '../kernel/decorators';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
-import { ApiPageResponse, Page } from '../common/pagination/page';
+import { ApiPageResponse, Page, PageQuery } from '../common/pagination/page';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
   CreatedPatientDto,
   CreatePatientDto,
   PatientDto,
   PatientQuery,
+  TimelineItemDto,
   UpdatePatientDto,
 } from './dto/patient.dto';
+import { PatientTimelineService } from './patient-timeline.service';
 import { warningWithCode } from './patients.errors';
 import { PatientsService } from './patients.service';
 import { registrationWarnings } from './rules/email-reach';
@@ -19,7 +21,10 @@ import { registrationWarnings } from './rules/email-reach';
 @ApiTags('patients')
 @Controller('patients')
 export class PatientsController {
-  constructor(private readonly patients: PatientsService) {}
+  constructor(
+    private readonly patients: PatientsService,
+    private readonly timelines: PatientTimelineService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -58,6 +63,21 @@ export class PatientsController {
       total,
       query,
     );
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({
+    summary: 'A patient’s history in one call: visits, episodes, assessments, emails; newest first',
+  })
+  @ApiPageResponse(TimelineItemDto, 'One page of the timeline, newest first')
+  @ApiAuthenticated(404)
+  async timeline(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Query() page: PageQuery,
+  ): Promise<Page<TimelineItemDto>> {
+    const { items, total } = await this.timelines.timeline(actor, id, page);
+    return Page.of(items, total, page);
   }
 
   @Get(':id')

@@ -9,6 +9,7 @@ import { SchedulingModule } from '../scheduling/scheduling.module';
 import { AppointmentEmailsListener } from './appointment-emails.listener';
 import { QueueName } from '../kernel/queue-names';
 import { EmailLinks } from './email-links';
+import { EmailTimelineSource } from './email-timeline';
 import { EpisodeEmailsListener } from './episode-emails.listener';
 import { Mailer } from './mailer';
 import { Notification } from './notification.entity';
@@ -46,6 +47,7 @@ import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
     NotificationDeliveryService,
     PatientEmailsPolicy,
     StaffDigestsService,
+    EmailTimelineSource,
   ],
   exports: [
     OutboxService,

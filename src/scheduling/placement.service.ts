@@ -330,6 +330,7 @@ export class PlacementService {
             action: 'create',
             entityType: 'appointment',
             entityId: id,
+            patientId: appointment.patientId,
             details: {
               action: 'book',
               ...(warnings.length > 0 ? { warnings: warnings.map((w) => w.code) } : {}),

@@ -1,3 +1,4 @@
+import { AppointmentTimelineSource } from './appointment-timeline';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -56,6 +57,7 @@ import { WaitlistService } from './waitlist.service';
     AppointmentTypesService,
     CalendarFeedService,
     WaitlistService,
+    AppointmentTimelineSource,
   ],
   exports: [BookingPolicies, AppointmentListeners, BookingService],
 })

@@ -56,7 +56,7 @@ describe.each(queueBackendsForTests())(
         .expect('content-type', /text\/csv/);
       const lines = csv.text.trim().split('\n');
       expect(lines[0]).toBe(
-        'id,occurredAt,actorUserId,actorRole,action,entityType,entityId,requestId,clientIp,details',
+        'id,occurredAt,actorUserId,actorRole,action,entityType,entityId,patientId,requestId,clientIp,details',
       );
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain(`${admin.id},,login,user,${admin.id}`);

@@ -34,6 +34,15 @@ export class AuditEventFilterDto {
   @MaxLength(100)
   entityId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Only events about this patient: their record, visits, episodes, assessments, waitlist entries and emails',
+  })
+  @IsOptional()
+  @IsUUID()
+  patientId?: string;
+
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS, description: 'Only events of this action' })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS)
@@ -104,6 +113,14 @@ export class AuditEventDto {
     description: 'The record it was done to, when there is one',
   })
   entityId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The patient it is about, when it is about one',
+  })
+  patientId!: string | null;
 
   @ApiProperty({
     type: String,

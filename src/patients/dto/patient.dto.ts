@@ -319,6 +319,51 @@ export class PatientDto {
   }
 }
 
+/** One item of a patient's timeline: a visit, an episode of care, an assessment, an email. */
+export class TimelineItemDto {
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-30T14:00:00.000Z',
+    description:
+      'When: a visit’s start, an episode’s opening, an assessment’s signing, an email’s sending (or due time)',
+  })
+  occurredAt!: string;
+
+  @ApiProperty({
+    enum: ['appointment', 'episode', 'assessment', 'email'],
+    description: 'What kind of record (assessments only for clinicians and admins)',
+  })
+  kind!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The record, to open at its own endpoint' })
+  id!: string;
+
+  @ApiProperty({
+    example: 'Follow-up visit with Dana Whitfield',
+    description: 'What it is, in a few words',
+  })
+  title!: string;
+
+  @ApiProperty({ example: 'completed', description: 'Its status in its own module’s terms' })
+  status!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The clinic it happened at; null for emails',
+  })
+  locationId!: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { endsAt: '2026-11-30T14:45:00.000Z', therapistId: null },
+    description: 'More of the record: ids of related records, dates, scores’ instruments',
+  })
+  details!: Record<string, unknown>;
+}
+
 /** Something the front desk should know about a record that was nevertheless accepted. */
 export class PatientWarningDto {
   @ApiProperty({ example: PatientErrors.noEmailConsent, description: 'Code from the catalogue' })
