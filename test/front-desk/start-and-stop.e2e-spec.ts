@@ -75,7 +75,7 @@ describe('a start and stop a new user can trust (development, as npm start runs 
     expect(second.logs).toContain('Mapped {/therapists, GET} route');
     await second.stop('SIGINT');
     stoppedCleanly(second, 'SIGINT');
-  });
+  }, 120_000);
 
   it('serves /docs over plain http at any address: no upgrade to https unless served over https', async () => {
     const plain = await service.start(env());
@@ -89,5 +89,5 @@ describe('a start and stop a new user can trust (development, as npm start runs 
     const page = await http.get('/docs').expect(200);
     expect(page.headers['content-security-policy']).toContain('upgrade-insecure-requests');
     await secure.stop();
-  });
+  }, 120_000);
 });
