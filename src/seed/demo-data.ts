@@ -5,6 +5,8 @@
 export interface DemoLocation {
   code: string;
   name: string;
+  /** An invented number on a real street of the town. */
+  addressLine1: string;
   city: string;
   state: string;
   postalCode: string;
@@ -18,6 +20,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'carbondale',
     name: 'Carbondale',
+    addressLine1: '41 N Main St',
     city: 'Carbondale',
     state: 'PA',
     postalCode: '18407',
@@ -27,6 +30,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'factoryville',
     name: 'Factoryville',
+    addressLine1: '139 College Ave',
     city: 'Factoryville',
     state: 'PA',
     postalCode: '18419',
@@ -36,6 +40,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'kingston',
     name: 'Kingston',
+    addressLine1: '562 Wyoming Ave',
     city: 'Kingston',
     state: 'PA',
     postalCode: '18704',
@@ -45,6 +50,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'mountain-top',
     name: 'Mountain Top',
+    addressLine1: '12 S Main Rd',
     city: 'Mountain Top',
     state: 'PA',
     postalCode: '18707',
@@ -54,6 +60,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'nanticoke',
     name: 'Nanticoke',
+    addressLine1: '270 E Main St',
     city: 'Nanticoke',
     state: 'PA',
     postalCode: '18634',
@@ -63,6 +70,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'pittston',
     name: 'Pittston',
+    addressLine1: '45 N Main St',
     city: 'Pittston',
     state: 'PA',
     postalCode: '18640',
@@ -72,6 +80,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'scranton',
     name: 'Scranton',
+    addressLine1: '401 N Washington Ave',
     city: 'Scranton',
     state: 'PA',
     postalCode: '18503',
@@ -81,6 +90,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'trucksville',
     name: 'Trucksville',
+    addressLine1: '2170 Memorial Hwy',
     city: 'Trucksville',
     state: 'PA',
     postalCode: '18708',
@@ -90,6 +100,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'wilkes-barre',
     name: 'Wilkes-Barre',
+    addressLine1: '88 S Franklin St',
     city: 'Wilkes-Barre',
     state: 'PA',
     postalCode: '18701',
@@ -99,6 +110,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'south-florida-in-home',
     name: 'South Florida In-Home PT',
+    addressLine1: '1401 Forum Way, Suite 210',
     city: 'Boca Raton',
     state: 'FL',
     postalCode: '33431',
@@ -108,6 +120,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   {
     code: 'plano-spine',
     name: 'Plano Spine Center',
+    addressLine1: '4800 W Park Blvd, Suite 300',
     city: 'Plano',
     state: 'TX',
     postalCode: '75024',

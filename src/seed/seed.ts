@@ -10,12 +10,14 @@ import {
   DEMO_STAFF_PASSWORD,
   DEMO_THERAPIST_HOURS,
 } from './demo-data';
+import { seedDemoHistory } from './demo-history';
 
 export interface SeedSummary {
   locations: number;
   users: number;
   patients: number;
   appointmentTypes: number;
+  visits: number;
 }
 
 /**
@@ -30,11 +32,21 @@ export async function seedDatabase(
   const hasher = new PasswordHasher();
   const withDemo = config.env !== 'production';
   return dataSource.transaction(async (manager) => {
-    const summary: SeedSummary = { locations: 0, users: 0, patients: 0, appointmentTypes: 0 };
+    const summary: SeedSummary = {
+      locations: 0,
+      users: 0,
+      patients: 0,
+      appointmentTypes: 0,
+      visits: 0,
+    };
     for (const location of DEMO_LOCATIONS) {
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO locations (code, name, city, state, postal_code, time_zone, phone)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING RETURNING id`,
+      const inserted = await manager.query<{ inserted: boolean }[]>(
+        // A clinic seeded before it had a street address gets one; one an admin set stays.
+        `INSERT INTO locations (code, name, city, state, postal_code, time_zone, phone, address_line1)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (code) DO UPDATE SET address_line1 = EXCLUDED.address_line1
+          WHERE locations.address_line1 IS NULL
+         RETURNING (xmax = 0) AS inserted`,
         [
           location.code,
           location.name,
@@ -43,9 +55,10 @@ export async function seedDatabase(
           location.postalCode,
           location.timeZone,
           location.phone,
+          location.addressLine1,
         ],
       );
-      summary.locations += inserted.length;
+      summary.locations += inserted.filter((row) => row.inserted).length;
     }
     for (const type of DEMO_APPOINTMENT_TYPES) {
       const inserted = await manager.query<{ id: string }[]>(
@@ -166,6 +179,7 @@ export async function seedDatabase(
       );
       summary.patients += inserted.length;
     }
+    summary.visits = await seedDemoHistory(manager, new Date());
     return summary;
   });
 }

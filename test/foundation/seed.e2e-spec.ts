@@ -18,12 +18,14 @@ describe('demo data seed', () => {
       users: 8,
       patients: 5,
       appointmentTypes: 7,
+      visits: expect.any(Number),
     });
     expect(await seedDatabase(dataSource, t.config)).toEqual({
       locations: 0,
       users: 0,
       patients: 0,
       appointmentTypes: 0,
+      visits: 0,
     });
 
     const zones = await t.db.query(
