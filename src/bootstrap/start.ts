@@ -65,7 +65,7 @@ async function seedIfEmpty(
     if (!(await isEmpty(dataSource))) return;
     const summary = await seedDatabase(dataSource, config);
     log(
-      `seeded demo data: ${summary.locations} locations, ${summary.users} users, ${summary.patients} patients`,
+      `seeded demo data: ${summary.locations} locations, ${summary.users} users, ${summary.patients} patients, ${summary.visits} visits`,
     );
   } finally {
     await dataSource.destroy();
