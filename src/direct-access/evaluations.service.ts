@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { domainError } from '../common/errors/error-catalogue';
 import type { TreatmentBlockDto } from '../intake/dto/episode.dto';
+import { episodeFactsSql } from '../intake/episode-facts.sql';
 import { EpisodeGates } from '../intake/episode-gate.port';
 import { EpisodesService } from '../intake/episodes.service';
 import { effectiveDisposition } from '../intake/rules/red-flags';
@@ -105,6 +106,7 @@ export class EvaluationsService implements OnModuleInit {
     let facts: EvaluationFacts;
     let rules: RuleVersion[];
     let locationId: string;
+    let patientId: string | null = null;
     if (input.episodeId) {
       const episode = await this.episodes.findVisible(actor, input.episodeId);
       if (input.therapistId) await this.assertWorksAt(input.therapistId, episode.locationId);
@@ -116,6 +118,7 @@ export class EvaluationsService implements OnModuleInit {
       };
       rules = row.rules;
       locationId = episode.locationId;
+      patientId = episode.patientId;
     } else {
       if (!input.locationId) {
         throw domainError(
@@ -183,7 +186,13 @@ export class EvaluationsService implements OnModuleInit {
         ],
       );
       await this.audit.record(
-        { actor, action: 'create', entityType: 'direct_access_evaluation', entityId: saved.id },
+        {
+          actor,
+          action: 'create',
+          entityType: 'direct_access_evaluation',
+          entityId: saved.id,
+          patientId,
+        },
         manager,
       );
       return this.toDto(
@@ -205,9 +214,12 @@ export class EvaluationsService implements OnModuleInit {
         facts: EvaluationFacts;
         result: Evaluation;
         recorded_at: Date;
+        patient_id: string | null;
       }[]
     >(
-      `SELECT episode_id, location_id, facts, result, recorded_at FROM direct_access_evaluations WHERE id = $1`,
+      `SELECT episode_id, location_id, facts, result, recorded_at,
+              (${episodeFactsSql('episode_id')}->>'patientId')::uuid AS patient_id
+         FROM direct_access_evaluations WHERE id = $1`,
       [id],
     );
     if (!row || !inScope(actor, row.location_id)) {
@@ -218,6 +230,7 @@ export class EvaluationsService implements OnModuleInit {
       action: 'read',
       entityType: 'direct_access_evaluation',
       entityId: id,
+      patientId: row.patient_id,
     });
     return this.toDto(id, row.episode_id, row.location_id, row.facts, row.result, row.recorded_at);
   }

@@ -96,7 +96,7 @@ export class RecordsService {
     );
     await this.assertPlausible(kind, input as Record<string, unknown>);
     return this.dataSource.transaction(async (manager) => {
-      await this.episodes.findVisible(actor, episodeId, manager);
+      const episode = await this.episodes.findVisible(actor, episodeId, manager);
       const values = fields.map(([field]) => (input as Record<string, unknown>)[field]);
       const [row] = await manager.query<{ id: string; recorded_at: Date }[]>(
         `INSERT INTO ${table} (episode_id, recorded_by, ${fields.map(([, column]) => column).join(', ')})
@@ -104,7 +104,14 @@ export class RecordsService {
         [episodeId, actor.userId, ...values],
       );
       await this.audit.record(
-        { actor, action: 'create', entityType: kind, entityId: row.id, details: { episodeId } },
+        {
+          actor,
+          action: 'create',
+          entityType: kind,
+          entityId: row.id,
+          patientId: episode.patientId,
+          details: { episodeId },
+        },
         manager,
       );
       return {

@@ -180,6 +180,11 @@ describe('direct access: evaluations, documents and the treatment gate', () => {
       kind: 'referral',
       recordedBy: clerk.id,
     });
+    const trail = await t.db.query(
+      `SELECT patient_id FROM audit_events WHERE entity_type = 'referral' AND entity_id = $1`,
+      [onFile.body.id],
+    );
+    expect(trail.rows).toEqual([{ patient_id: e.patientId }]);
 
     await book(clerk, e, 2).expect(201);
     const view = await t.http.get(`/episodes/${e.episodeId}`).set(as(clerk)).expect(200);
