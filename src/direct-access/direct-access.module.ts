@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IntakeModule } from '../intake/intake.module';
 import { LocationsModule } from '../locations/locations.module';
+import { PatientsModule } from '../patients/patients.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { DirectAccessController } from './direct-access.controller';
+import { DirectAccessTimelineSource } from './direct-access-timeline';
 import { EvaluationsService } from './evaluations.service';
 import { RecordsService } from './records.service';
 import { RulesService } from './rules.service';
@@ -16,9 +18,16 @@ import { TreatmentGatePolicy } from './treatment-gate.policy';
  * scheduling applies to every treatment visit booked in an episode.
  */
 @Module({
-  imports: [AuditModule, IntakeModule, LocationsModule, SchedulingModule],
+  imports: [AuditModule, IntakeModule, LocationsModule, PatientsModule, SchedulingModule],
   controllers: [DirectAccessController],
-  providers: [EvaluationsService, RecordsService, RulesService, TasksService, TreatmentGatePolicy],
+  providers: [
+    DirectAccessTimelineSource,
+    EvaluationsService,
+    RecordsService,
+    RulesService,
+    TasksService,
+    TreatmentGatePolicy,
+  ],
   exports: [EvaluationsService, TasksService],
 })
 export class DirectAccessModule {}

@@ -32,3 +32,9 @@ export function openEpisodesSql(locations: string): string {
             WHERE open_episode.status = 'open'
               AND (${locations} IS NULL OR open_episode.location_id = ANY(${locations})))`;
 }
+
+/** `[{ id, locationId }]` of a patient's episodes of care, open or closed. */
+export function patientEpisodesSql(patient: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', own.id, 'locationId', own.location_id)), '[]')
+             FROM episodes_of_care own WHERE own.patient_id = ${patient})`;
+}

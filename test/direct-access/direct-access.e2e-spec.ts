@@ -185,6 +185,19 @@ describe('direct access: evaluations, documents and the treatment gate', () => {
       [onFile.body.id],
     );
     expect(trail.rows).toEqual([{ patient_id: e.patientId }]);
+    const timeline = await t.http
+      .get(`/patients/${e.patientId}/timeline`)
+      .set(as(clerk))
+      .expect(200);
+    expect(timeline.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'referral',
+          title: 'Referral from Dr. Ana Reyes',
+          status: 'on_file',
+        }),
+      ]),
+    );
 
     await book(clerk, e, 2).expect(201);
     const view = await t.http.get(`/episodes/${e.episodeId}`).set(as(clerk)).expect(200);

@@ -330,7 +330,18 @@ export class TimelineItemDto {
   occurredAt!: string;
 
   @ApiProperty({
-    enum: ['appointment', 'episode', 'assessment', 'email'],
+    enum: [
+      'appointment',
+      'episode',
+      'assessment',
+      'email',
+      'referral',
+      'plan_signature',
+      'physician_notification',
+      'disclosure',
+      'physician_clearance',
+      'progress_report',
+    ],
     description: 'What kind of record (assessments only for clinicians and admins)',
   })
   kind!: string;
