@@ -10,6 +10,7 @@ import { StaffTaskDigests1796000000001 } from './1796000000001-staff-task-digest
 import { RetiredResources1796100000000 } from './1796100000000-retired-resources';
 import { VisitContext1796100000001 } from './1796100000001-visit-context';
 import { AuditPatient1796100000002 } from './1796100000002-audit-patient';
+import { ReportIndexes1796300000000 } from './1796300000000-report-indexes';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -25,4 +26,5 @@ export const allMigrations = [
   RetiredResources1796100000000,
   VisitContext1796100000001,
   AuditPatient1796100000002,
+  ReportIndexes1796300000000,
 ];

@@ -32,3 +32,21 @@ export function unsubscribesSql(location: string, from: string, to: string): str
               AND home.home_location_id = ${location}
               AND withdrawal.occurred_at >= ${from} AND withdrawal.occurred_at < ${to})`;
 }
+
+/** Where a patient says they came from (`physician`, `self`, ...), or null when not recorded. */
+export function patientReferralSourceSql(patient: string): string {
+  return `(SELECT source.referral_source FROM patients source WHERE source.id = ${patient})`;
+}
+
+/** Every referral source a patient may have, as the database allows them. */
+export const REFERRAL_SOURCES = [
+  'self',
+  'physician',
+  'other_provider',
+  'employer',
+  'insurer',
+  'attorney',
+  'friend_or_family',
+  'advertising',
+  'other',
+] as const;

@@ -1,17 +1,17 @@
 /**
  * SQL over reminders' notification outbox for the reporting module: what became of the emails
- * about one appointment. Returns an expression with the caller's appointment column bound in.
+ * about one appointment. A relation of one row (for a LATERAL join) with the caller's appointment
+ * and its start bound in.
  *
- * `{ sent, failed, skipped, reminded }` as integers: emails sent, emails that failed for good,
- * emails skipped (no consent, no address, archived patient), and 1 when an appointment reminder
- * was sent before the visit began (else 0).
+ * Columns, integers: `sent`, `failed` (for good, retries exhausted), `skipped` (no consent, no
+ * address, archived patient), and `reminded`, 1 when an appointment reminder was sent before the
+ * visit began (else 0).
  */
 export function appointmentEmailOutcomesSql(appointment: string, startsAt: string): string {
-  return `(SELECT json_build_object(
-             'sent', count(*) FILTER (WHERE email.status = 'sent'),
-             'failed', count(*) FILTER (WHERE email.status = 'failed'),
-             'skipped', count(*) FILTER (WHERE email.status = 'skipped'),
-             'reminded', (count(*) FILTER (WHERE email.kind = 'appointment_reminder'
-                            AND email.status = 'sent' AND email.sent_at < ${startsAt}) > 0)::int)
+  return `(SELECT count(*) FILTER (WHERE email.status = 'sent')::int AS sent,
+                  count(*) FILTER (WHERE email.status = 'failed')::int AS failed,
+                  count(*) FILTER (WHERE email.status = 'skipped')::int AS skipped,
+                  (count(*) FILTER (WHERE email.kind = 'appointment_reminder'
+                     AND email.status = 'sent' AND email.sent_at < ${startsAt}) > 0)::int AS reminded
              FROM notifications email WHERE email.appointment_id = ${appointment})`;
 }

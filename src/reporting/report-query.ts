@@ -3,6 +3,7 @@ import { CLINICS_SQL } from '../locations/location-report.sql';
 import { patientPayerSql } from '../patients/patient-report.sql';
 import type { Dimension, Period } from './rules/figure-definition';
 import type { ReportFigure } from './figures/report-figure';
+import { type LocalBucket, localBuckets } from './rules/local-buckets';
 
 /** What one report adds up: the figure over local dates, narrowed and split. */
 export interface ReportRequest {
@@ -17,17 +18,27 @@ export interface ReportRequest {
   by: Dimension | null;
 }
 
-const PERIOD_SQL: Record<Period, string> = {
-  day: `to_char(f.local_at, 'YYYY-MM-DD')`,
-  week: `to_char(date_trunc('week', f.local_at), 'YYYY-MM-DD')`,
-  month: `to_char(f.local_at, 'YYYY-MM')`,
-};
+/**
+ * The buckets as rows `(from_date, to_date, period, weekday)`: literal values made here from
+ * validated dates, so the planner knows how many there are (from generate_series it would guess a
+ * thousand and scan the whole table).
+ */
+function bucketsSql(buckets: readonly LocalBucket[]): string {
+  const literal = (value: string | number | null) =>
+    value === null ? 'NULL' : typeof value === 'number' ? String(value) : `'${value}'`;
+  const rows = buckets.map(
+    (bucket) =>
+      `('${bucket.from}'::date, '${bucket.to}'::date, ${literal(bucket.period)}::text, ${literal(bucket.weekday)}::text)`,
+  );
+  return `(VALUES ${rows.join(', ')}) AS bucket(from_date, to_date, period, weekday)`;
+}
 
 const GROUP_SQL: Record<Dimension, string> = {
   location: 'loc.id::text',
   therapist: 'f.therapist_id::text',
-  weekday: 'extract(isodow FROM f.local_at)::int::text',
-  hour: `to_char(f.local_at, 'HH24')`,
+  weekday: 'loc.weekday',
+  // Hours are read from each row: a figure split by hour has the instant `at` in its facts.
+  hour: `to_char(f.at AT TIME ZONE loc.time_zone, 'HH24')`,
 };
 
 /** Labels read once per grouped row, not per counted row. */
@@ -39,10 +50,11 @@ const LABEL_SQL: Record<Dimension, string> = {
 };
 
 /**
- * The statement that adds up a figure, and its parameters. Each clinic in scope is joined
- * laterally to the figure's facts with its own zone and its own instants for the local dates, so
- * a visit at 23:30 in Plano counts on that Plano date whatever the UTC date is, and each clinic's
- * rows are found through its (location, time) index.
+ * The statement that adds up a figure, and its parameters. Each clinic in scope is cut into local
+ * buckets (days, weeks or months of its own zone, or the whole range), each bucket knowing its
+ * own instants, and each bucket is joined laterally to the figure's facts: a visit at 23:30 in
+ * Plano counts on that Plano date whatever the UTC date is, every bucket's rows are one range of
+ * the (location, time) index, and no row needs a zone conversion of its own (but for hours).
  */
 export function reportStatement(
   figure: ReportFigure,
@@ -53,10 +65,9 @@ export function reportStatement(
     zone: 'loc.time_zone',
     fromInstant: 'loc.lo',
     toInstant: 'loc.hi',
-    fromDate: '$2::date',
-    toDate: '$3::date',
+    fromDate: 'loc.from_date',
+    toDate: 'loc.to_date',
   });
-  const period = request.period ? PERIOD_SQL[request.period] : 'NULL::text';
   const group = request.by ? GROUP_SQL[request.by] : 'NULL::text';
   const label = request.by ? LABEL_SQL[request.by] : 'NULL::text';
   // Weekdays and hours in their own order; clinics and therapists by name.
@@ -68,28 +79,24 @@ export function reportStatement(
     .map(({ key }) => `coalesce(sum(f."${key}"), 0)::float8 AS "${key}"`)
     .join(', ');
   const payer = figure.byPayer
-    ? `AND ($5::text[] IS NULL OR ${patientPayerSql('f.patient_id')} = ANY($5::text[]))`
-    : `AND $5::text[] IS NULL`;
+    ? `AND ($3::text[] IS NULL OR ${patientPayerSql('f.patient_id')} = ANY($3::text[]))`
+    : `AND $3::text[] IS NULL`;
   const sql = `
     SELECT summed.*, ${label} AS group_label FROM (
-      SELECT ${period} AS period, ${group} AS group_id, ${sums}
-        FROM (SELECT clinic.id, clinic.time_zone,
-                     ($2::date)::timestamp AT TIME ZONE clinic.time_zone AS lo,
-                     ($3::date)::timestamp AT TIME ZONE clinic.time_zone AS hi
+      SELECT loc.period, ${group} AS group_id, ${sums}
+        FROM (SELECT clinic.id, clinic.time_zone, bucket.period, bucket.weekday,
+                     bucket.from_date, bucket.to_date,
+                     bucket.from_date::timestamp AT TIME ZONE clinic.time_zone AS lo,
+                     bucket.to_date::timestamp AT TIME ZONE clinic.time_zone AS hi
                 FROM ${CLINICS_SQL} clinic
+                CROSS JOIN ${bucketsSql(localBuckets(request.from, request.toExclusive, request.period, request.by))}
                WHERE $1::uuid[] IS NULL OR clinic.id = ANY($1::uuid[])) loc
         CROSS JOIN LATERAL ${facts} f
-       WHERE ($4::uuid[] IS NULL OR f.therapist_id = ANY($4::uuid[])) ${payer}
+       WHERE ($2::uuid[] IS NULL OR f.therapist_id = ANY($2::uuid[])) ${payer}
        GROUP BY 1, 2) summed
      ORDER BY summed.period NULLS FIRST, ${order}`;
   return {
     sql,
-    parameters: [
-      request.locationIds,
-      request.from,
-      request.toExclusive,
-      request.therapistIds,
-      request.payers,
-    ],
+    parameters: [request.locationIds, request.therapistIds, request.payers],
   };
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../kernel/actor';
 import { CurrentActor } from '../kernel/decorators';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { FigureCatalogueEntryDto, figureDtos, type ReportBody } from './dto/report.dto';
+import { INTAKE } from './figures/intake.figure';
 import { OUTCOMES } from './figures/outcomes.figure';
 import { REMINDERS } from './figures/reminders.figure';
 import type { ReportFigure } from './figures/report-figure';
@@ -17,6 +18,7 @@ import { VISIT_EXPORT_COLUMNS } from './visit-export.service';
 const VisitsReport = figureDtos(VISITS).report;
 const UtilisationReport = figureDtos(UTILISATION).report;
 const OutcomesReport = figureDtos(OUTCOMES).report;
+const IntakeReport = figureDtos(INTAKE).report;
 const RemindersReport = figureDtos(REMINDERS).report;
 
 /** The operation's description: the figure's definition, each measure's and each ratio's. */
@@ -68,7 +70,7 @@ const FIGURE_COLUMNS =
   'is the totals (period `total`). Definitions as in the JSON figure.';
 
 @ApiTags('reports')
-@ApiExtraModels(VisitsReport, UtilisationReport, OutcomesReport, RemindersReport)
+@ApiExtraModels(VisitsReport, UtilisationReport, IntakeReport, OutcomesReport, RemindersReport)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -121,6 +123,17 @@ export class ReportsController {
     return this.reports.report(actor, 'utilisation', query);
   }
 
+  @Get('intake')
+  @ApiOperation({
+    summary: 'New patients and initial evaluations, with referral sources',
+    description: described(INTAKE),
+  })
+  @ApiOkResponse({ type: IntakeReport, description: 'The figure, split as asked, with totals' })
+  @ApiAuthenticated(403, 404)
+  intake(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'intake', query);
+  }
+
   @Get('outcomes')
   @ApiOperation({
     summary: 'Outcomes: mean change in NPRS, ODI, NDI and PSFS and the share reaching the MCID',
@@ -157,6 +170,12 @@ export class ReportsController {
   @ApiCsv('Utilisation as CSV', FIGURE_COLUMNS)
   async utilisationCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
     return csvFile(await this.reports.figureCsv(actor, 'utilisation', query), 'utilisation', query);
+  }
+
+  @Get('intake.csv')
+  @ApiCsv('New patients and initial evaluations as CSV', FIGURE_COLUMNS)
+  async intakeCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'intake', query), 'intake', query);
   }
 
   @Get('outcomes.csv')

@@ -41,6 +41,7 @@ export class VisitExportService {
     await runner.connect();
     try {
       await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET LOCAL jit = off');
       await runner.query(
         `DECLARE visit_export NO SCROLL CURSOR FOR
          SELECT visit.id AS appointment_id, loc.name AS clinic,

@@ -25,7 +25,7 @@ export function workingWindowsSql(
 
 /** Minutes of the therapist's time off inside the interval `starts` to `ends`. */
 export function timeOffMinutesSql(therapist: string, starts: string, ends: string): string {
-  return `(SELECT coalesce(sum(extract(epoch FROM least(away.ends_at, ${ends}) - greatest(away.starts_at, ${starts})) / 60), 0)
+  return `(SELECT coalesce(sum(date_part('epoch', least(away.ends_at, ${ends})) - date_part('epoch', greatest(away.starts_at, ${starts}))) / 60, 0)
              FROM therapist_time_off away
             WHERE away.therapist_id = ${therapist} AND away.starts_at < ${ends} AND away.ends_at > ${starts})`;
 }

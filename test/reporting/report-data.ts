@@ -196,3 +196,38 @@ export async function createDischargedEpisode(db: Pool, episode: EpisodeInput): 
     );
   }
 }
+
+/** An open episode of care, with its initial evaluation signed on `evaluatedOn` when given. */
+export async function createOpenEpisode(
+  db: Pool,
+  episode: {
+    patientId: string;
+    locationId: string;
+    therapistId: string;
+    openedOn: string;
+    evaluatedOn?: string;
+    bodyRegion?: string;
+  },
+): Promise<void> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO episodes_of_care (patient_id, location_id, condition, body_region, opened_on, created_by)
+     VALUES ($1, $2, 'Neck pain', $3, $4, $5) RETURNING id`,
+    [
+      episode.patientId,
+      episode.locationId,
+      episode.bodyRegion ?? 'neck',
+      episode.openedOn,
+      episode.therapistId,
+    ],
+  );
+  if (episode.evaluatedOn) {
+    await signedAssessment(
+      db,
+      rows[0].id,
+      'initial_evaluation',
+      episode.evaluatedOn,
+      episode.therapistId,
+      [],
+    );
+  }
+}

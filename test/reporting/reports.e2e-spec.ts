@@ -9,6 +9,7 @@ import {
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   createDischargedEpisode,
+  createOpenEpisode,
   createEmail,
   createSeries,
   createUnsubscribe,
@@ -204,6 +205,37 @@ describe('reports over a hand-built week in two time zones', () => {
     await discharge(scranton, scrantonPt, '2026-11-03', { nprs: 5 }, { nprs: 1 });
     await discharge(scranton, scrantonPt, '2026-11-06', { nprs: 9 }, { nprs: 2 });
     await discharge(plano, planoPt, '2026-11-09', { nprs: 9 }, { nprs: 0 });
+
+    // Intake: a new Plano patient sent by a physician, evaluated the day the episode opened; a
+    // returning Scranton patient (an episode last year) who came by themselves, evaluated a day
+    // later.
+    const newcomer = (await createPatient(t.db, plano.id)).id;
+    await t.db.query(`UPDATE patients SET referral_source = 'physician' WHERE id = $1`, [newcomer]);
+    await createOpenEpisode(t.db, {
+      patientId: newcomer,
+      locationId: plano.id,
+      therapistId: planoPt.id,
+      openedOn: '2026-11-03',
+      evaluatedOn: '2026-11-03',
+    });
+    const returning = (await createPatient(t.db, scranton.id)).id;
+    await t.db.query(`UPDATE patients SET referral_source = 'self' WHERE id = $1`, [returning]);
+    await createDischargedEpisode(t.db, {
+      patientId: returning,
+      locationId: scranton.id,
+      therapistId: scrantonPt.id,
+      openedOn: '2025-01-10',
+      closedOn: '2025-03-01',
+      intake: [],
+      discharge: [],
+    });
+    await createOpenEpisode(t.db, {
+      patientId: returning,
+      locationId: scranton.id,
+      therapistId: scrantonPt.id,
+      openedOn: '2026-11-05',
+      evaluatedOn: '2026-11-06',
+    });
   });
   afterAll(() => t.close());
 
@@ -368,6 +400,29 @@ describe('reports over a hand-built week in two time zones', () => {
       expect(payer.body.errors).toEqual([
         { field: 'payer', reason: 'the utilisation figure has no payer' },
       ]);
+    });
+  });
+
+  describe('intake', () => {
+    it('counts episodes opened, new patients, initial evaluations and referral sources', async () => {
+      const { body } = await get(`/reports/intake?${WEEK}&by=location`).expect(200);
+      expect(body.totals.measures).toMatchObject({
+        episodesOpened: 2,
+        newPatients: 1,
+        initialEvaluations: 2,
+        referralPhysician: 1,
+        referralSelf: 1,
+        referralFriendOrFamily: 0,
+        referralUnknown: 0,
+      });
+      expect(body.totals.ratios.newPatientShare).toEqual(ratio(1, 2, 0.5));
+      const byClinic = Object.fromEntries(
+        body.rows.map((row: { group: { label: string }; measures: Record<string, number> }) => [
+          row.group.label,
+          [row.measures.episodesOpened, row.measures.newPatients, row.measures.initialEvaluations],
+        ]),
+      );
+      expect(byClinic).toEqual({ Plano: [1, 1, 1], Scranton: [1, 0, 1] });
     });
   });
 
@@ -572,6 +627,7 @@ describe('reports over a hand-built week in two time zones', () => {
       expect(catalogue.map((figure: { key: string }) => figure.key)).toEqual([
         'visits',
         'utilisation',
+        'intake',
         'reminders',
       ]);
     });

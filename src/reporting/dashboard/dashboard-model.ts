@@ -135,6 +135,10 @@ export function dashboardModel(
         label: 'Reminder emails, by week and clinic',
         href: `${downloadBase}/reminders.csv?${byWeek}`,
       },
+      {
+        label: 'New patients and initial evaluations, by week and clinic',
+        href: `${downloadBase}/intake.csv?${byWeek}`,
+      },
       { label: 'Outcomes, by clinic', href: `${downloadBase}/outcomes.csv?${query}&by=location` },
       {
         label: 'Every visit, one row each',

@@ -1,3 +1,4 @@
+import { INTAKE } from './intake.figure';
 import { OUTCOMES } from './outcomes.figure';
 import { REMINDERS } from './reminders.figure';
 import type { ReportFigure } from './report-figure';
@@ -11,6 +12,7 @@ import { VISITS } from './visits.figure';
 export const FIGURES = [
   VISITS,
   UTILISATION,
+  INTAKE,
   OUTCOMES,
   REMINDERS,
 ] as const satisfies readonly ReportFigure[];

@@ -95,9 +95,7 @@ export const OUTCOMES: ReportFigure = {
   dimensions: ['location', 'therapist'],
   byPayer: true,
   smallCells,
-  facts: (
-    at,
-  ) => `(SELECT outcome.therapist_id, outcome.patient_id, outcome.closed_on::timestamp AS local_at,
+  facts: (at) => `(SELECT outcome.therapist_id, outcome.patient_id,
         ${REPORTED.map(
           ({ code }) => `(outcome.instrument = '${code}')::int AS "${code}Episodes",
         CASE WHEN outcome.instrument = '${code}' THEN ${improvementSql(code)} ELSE 0 END AS "${code}ImprovementSum",

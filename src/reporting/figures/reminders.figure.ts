@@ -66,19 +66,18 @@ export const REMINDERS: ReportFigure = {
   byPayer: true,
   smallCells: [],
   facts: (at) => `(SELECT visit.therapist_id, visit.patient_id,
-        visit.starts_at AT TIME ZONE ${at.zone} AS local_at,
-        (emails.outcome ->> 'sent')::int AS "emailsSent",
-        (emails.outcome ->> 'failed')::int AS "emailsFailed",
-        (emails.outcome ->> 'skipped')::int AS "emailsSkipped",
+        emails.sent AS "emailsSent",
+        emails.failed AS "emailsFailed",
+        emails.skipped AS "emailsSkipped",
         0 AS "unsubscribed",
-        (visit.status IN (${RESOLVED}) AND (emails.outcome ->> 'reminded')::int = 1)::int AS "remindedVisits",
-        (visit.status IN (${NO_SHOW}) AND (emails.outcome ->> 'reminded')::int = 1)::int AS "remindedNoShows",
-        (visit.status IN (${RESOLVED}) AND (emails.outcome ->> 'reminded')::int = 0)::int AS "unremindedVisits",
-        (visit.status IN (${NO_SHOW}) AND (emails.outcome ->> 'reminded')::int = 0)::int AS "unremindedNoShows"
+        (visit.status IN (${RESOLVED}) AND emails.reminded = 1)::int AS "remindedVisits",
+        (visit.status IN (${NO_SHOW}) AND emails.reminded = 1)::int AS "remindedNoShows",
+        (visit.status IN (${RESOLVED}) AND emails.reminded = 0)::int AS "unremindedVisits",
+        (visit.status IN (${NO_SHOW}) AND emails.reminded = 0)::int AS "unremindedNoShows"
       FROM ${visitsStartingSql(at.location, at.fromInstant, at.toInstant)} visit
-      CROSS JOIN LATERAL (SELECT ${appointmentEmailOutcomesSql('visit.id', 'visit.starts_at')} AS outcome) emails
+      CROSS JOIN LATERAL ${appointmentEmailOutcomesSql('visit.id', 'visit.starts_at')} emails
     UNION ALL
-    SELECT NULL::uuid, unsubscribe.patient_id, unsubscribe.occurred_at AT TIME ZONE ${at.zone},
+    SELECT NULL::uuid, unsubscribe.patient_id,
         0, 0, 0, 1, 0, 0, 0, 0
       FROM ${unsubscribesSql(at.location, at.fromInstant, at.toInstant)} unsubscribe)`,
 };

@@ -2,8 +2,9 @@ import type { FigureDefinition } from '../rules/figure-definition';
 
 /**
  * Column and placeholder names a figure's SQL is placed among. The report query runs the facts
- * once per clinic in scope (a lateral join), so `location`, `zone` and the interval's instants are
- * that clinic's; `fromDate` and `toDate` are the local dates from and up to (excluding).
+ * once per local bucket (an hour, day, week or month of one clinic, or the whole range), so
+ * `location`, `zone` and the bucket's instants are that clinic's; `fromDate` and `toDate` are the
+ * bucket's local dates from and up to (excluding). Every fact the bucket holds is counted in it.
  */
 export interface FactsContext {
   location: string;
@@ -16,9 +17,8 @@ export interface FactsContext {
 
 /**
  * A figure and the SQL of the rows it adds up. `facts` is a relation with the columns
- * `therapist_id` (uuid, may be null), `patient_id` (uuid, may be null), `local_at` (the local
- * wall-clock time the row belongs to, a timestamp without zone) and one numeric column per
- * measure, named by its key. Built only from the owner modules' exported SQL.
+ * `therapist_id` (uuid, may be null), `patient_id` (uuid, may be null), `at` (the instant, for a
+ * figure split by hour) and one numeric column per measure, named by its key. Built only from the owner modules' exported SQL.
  */
 export interface ReportFigure extends FigureDefinition {
   facts(context: FactsContext): string;

@@ -49,21 +49,20 @@ export const UTILISATION: ReportFigure = {
   dimensions: ['location', 'therapist', 'weekday'],
   byPayer: false,
   smallCells: [],
-  facts: (
-    at,
-  ) => `(SELECT working.therapist_id, NULL::uuid AS patient_id, working.day::timestamp AS local_at,
+  facts: (at) => `(SELECT working.therapist_id, NULL::uuid AS patient_id,
         sum(working.minutes) AS "workingMinutes", 0 AS "bookedMinutes", 1 AS "workingDays",
         0 AS "arrivedVisits"
       FROM (SELECT shift.therapist_id, shift.day,
-                   extract(epoch FROM shift.ends_at - shift.starts_at) / 60
+                   (date_part('epoch', shift.ends_at) - date_part('epoch', shift.starts_at)) / 60
                      - ${timeOffMinutesSql('shift.therapist_id', 'shift.starts_at', 'shift.ends_at')} AS minutes
               FROM ${workingWindowsSql(at.location, at.zone, at.fromDate, at.toDate)} shift
-             WHERE NOT ${closedOnSql(at.location, 'shift.day')}) working
+             WHERE NOT ${closedOnSql(at.location, 'shift.day')}
+             OFFSET 0) working
      GROUP BY working.therapist_id, working.day
     HAVING sum(working.minutes) > 0
     UNION ALL
-    SELECT session.therapist_id, NULL::uuid, min(session.starts_at) AT TIME ZONE ${at.zone},
-        0, extract(epoch FROM max(session.ends_at) - min(session.starts_at)) / 60, 0,
+    SELECT session.therapist_id, NULL::uuid,
+        0, (date_part('epoch', max(session.ends_at)) - date_part('epoch', min(session.starts_at))) / 60, 0,
         count(*) FILTER (WHERE session.status IN (${list(VISIT_STATUSES.arrived)}))
       FROM ${visitsStartingSql(at.location, at.fromInstant, at.toInstant)} session
      WHERE session.status NOT IN (${list(VISIT_STATUSES.cancelled)})
