@@ -38,3 +38,14 @@ export function dischargeOutcomesSql(location: string, from: string, to: string)
             WHERE episode.status = 'closed' AND episode.location_id = ${location}
               AND episode.closed_on >= ${from}::date AND episode.closed_on < ${to}::date)`;
 }
+
+/**
+ * Relation `(episode_id, patient_id, therapist_id)`: the location's episodes of care closed on a
+ * local date from `from` up to but excluding `to`, with the therapist who opened them.
+ */
+export function dischargedEpisodesSql(location: string, from: string, to: string): string {
+  return `(SELECT closed.id AS episode_id, closed.patient_id, closed.created_by AS therapist_id
+             FROM episodes_of_care closed
+            WHERE closed.status = 'closed' AND closed.location_id = ${location}
+              AND closed.closed_on >= ${from}::date AND closed.closed_on < ${to}::date)`;
+}

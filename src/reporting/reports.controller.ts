@@ -5,6 +5,7 @@ import type { Actor } from '../kernel/actor';
 import { CurrentActor } from '../kernel/decorators';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { FigureCatalogueEntryDto, figureDtos, type ReportBody } from './dto/report.dto';
+import { CARE } from './figures/care.figure';
 import { INTAKE } from './figures/intake.figure';
 import { OUTCOMES } from './figures/outcomes.figure';
 import { REMINDERS } from './figures/reminders.figure';
@@ -19,6 +20,7 @@ const VisitsReport = figureDtos(VISITS).report;
 const UtilisationReport = figureDtos(UTILISATION).report;
 const OutcomesReport = figureDtos(OUTCOMES).report;
 const IntakeReport = figureDtos(INTAKE).report;
+const CareReport = figureDtos(CARE).report;
 const RemindersReport = figureDtos(REMINDERS).report;
 
 /** The operation's description: the figure's definition, each measure's and each ratio's. */
@@ -70,7 +72,14 @@ const FIGURE_COLUMNS =
   'is the totals (period `total`). Definitions as in the JSON figure.';
 
 @ApiTags('reports')
-@ApiExtraModels(VisitsReport, UtilisationReport, IntakeReport, OutcomesReport, RemindersReport)
+@ApiExtraModels(
+  VisitsReport,
+  UtilisationReport,
+  IntakeReport,
+  CareReport,
+  OutcomesReport,
+  RemindersReport,
+)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -134,6 +143,14 @@ export class ReportsController {
     return this.reports.report(actor, 'intake', query);
   }
 
+  @Get('care')
+  @ApiOperation({ summary: 'Visits per discharged episode of care', description: described(CARE) })
+  @ApiOkResponse({ type: CareReport, description: 'The figure, split as asked, with totals' })
+  @ApiAuthenticated(403, 404)
+  care(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'care', query);
+  }
+
   @Get('outcomes')
   @ApiOperation({
     summary: 'Outcomes: mean change in NPRS, ODI, NDI and PSFS and the share reaching the MCID',
@@ -176,6 +193,12 @@ export class ReportsController {
   @ApiCsv('New patients and initial evaluations as CSV', FIGURE_COLUMNS)
   async intakeCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
     return csvFile(await this.reports.figureCsv(actor, 'intake', query), 'intake', query);
+  }
+
+  @Get('care.csv')
+  @ApiCsv('Visits per discharged episode as CSV', FIGURE_COLUMNS)
+  async careCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'care', query), 'care', query);
   }
 
   @Get('outcomes.csv')

@@ -27,3 +27,9 @@ export const VISIT_STATUSES = {
   cancelled: ['cancelled'],
   noShow: ['no_show'],
 } as const;
+
+/** How many visits of an episode of care the patient came to (checked in or completed). */
+export function arrivedVisitsOfEpisodeSql(episode: string): string {
+  return `(SELECT count(*)::int FROM appointments attended
+            WHERE attended.episode_id = ${episode} AND attended.status IN ('checked_in', 'completed'))`;
+}

@@ -426,6 +426,24 @@ describe('reports over a hand-built week in two time zones', () => {
     });
   });
 
+  describe('care', () => {
+    it('counts the visits each discharged episode took', async () => {
+      await t.db.query(
+        `UPDATE appointments SET episode_id = (
+           SELECT id FROM episodes_of_care WHERE location_id = $1 AND closed_on = '2026-11-04')
+          WHERE location_id = $1 AND starts_at IN ('2026-11-02T09:00:00-06:00', '2026-11-04T23:30:00-06:00', '2026-11-08T23:30:00-06:00')`,
+        [plano.id],
+      );
+      const { body } = await get(`/reports/care?${WEEK}&by=location`).expect(200);
+      expect(body.totals.measures).toEqual({ dischargedEpisodes: 5, episodeVisits: 2 });
+      expect(body.totals.ratios.visitsPerDischargedEpisode).toEqual(ratio(2, 5, 0.4));
+      const planoRow = body.rows.find(
+        (row: { group: { id: string } }) => row.group.id === plano.id,
+      );
+      expect(planoRow.ratios.visitsPerDischargedEpisode).toEqual(ratio(2, 3, 0.67));
+    });
+  });
+
   describe('outcomes', () => {
     it('gives the mean change and the MCID share per clinic, withholding cells under the minimum', async () => {
       const { body } = await get(`/reports/outcomes?${WEEK}&by=location`).expect(200);
@@ -628,6 +646,7 @@ describe('reports over a hand-built week in two time zones', () => {
         'visits',
         'utilisation',
         'intake',
+        'care',
         'reminders',
       ]);
     });

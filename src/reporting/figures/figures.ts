@@ -1,3 +1,4 @@
+import { CARE } from './care.figure';
 import { INTAKE } from './intake.figure';
 import { OUTCOMES } from './outcomes.figure';
 import { REMINDERS } from './reminders.figure';
@@ -13,6 +14,7 @@ export const FIGURES = [
   VISITS,
   UTILISATION,
   INTAKE,
+  CARE,
   OUTCOMES,
   REMINDERS,
 ] as const satisfies readonly ReportFigure[];
