@@ -31,3 +31,10 @@ export function initialEvaluationsSql(location: string, from: string, to: string
               AND evaluation.status = 'signed'
               AND evaluation.assessed_on >= ${from}::date AND evaluation.assessed_on < ${to}::date)`;
 }
+
+/** Relation `(episode_id, patient_id, opened_on)`: the location's open episodes of care. */
+export function openEpisodesSql(location: string): string {
+  return `(SELECT open_episode.id AS episode_id, open_episode.patient_id, open_episode.opened_on
+             FROM episodes_of_care open_episode
+            WHERE open_episode.location_id = ${location} AND open_episode.status = 'open')`;
+}

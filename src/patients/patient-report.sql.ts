@@ -50,3 +50,13 @@ export const REFERRAL_SOURCES = [
   'advertising',
   'other',
 ] as const;
+
+/**
+ * `{ firstName, lastName, phone, archived }` of a patient, or null: whom a clinic calls about a
+ * follow-up list.
+ */
+export function patientToCallSql(patient: string): string {
+  return `(SELECT json_build_object('firstName', callee.first_name, 'lastName', callee.last_name,
+             'phone', callee.phone, 'archived', callee.archived_at IS NOT NULL)
+             FROM patients callee WHERE callee.id = ${patient})`;
+}

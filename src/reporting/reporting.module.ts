@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DroppedPatientsService } from './dropped-patients.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { VisitExportService } from './visit-export.service';
@@ -11,7 +12,7 @@ import { VisitExportService } from './visit-export.service';
 @Module({
   imports: [AuditModule],
   controllers: [ReportsController],
-  providers: [ReportsService, VisitExportService],
+  providers: [ReportsService, VisitExportService, DroppedPatientsService],
   exports: [ReportsService],
 })
 export class ReportingModule {}

@@ -14,6 +14,9 @@ import { UTILISATION } from './figures/utilisation.figure';
 import { VISITS } from './figures/visits.figure';
 import { csvFile } from './csv-file';
 import { ReportsService } from './reports.service';
+import { DroppedPatientsService } from './dropped-patients.service';
+import { DroppedPatientDto, DroppedPatientsQueryDto } from './dto/dropped-patient.dto';
+import { ApiPageResponse, type Page } from '../common/pagination/page';
 import { VISIT_EXPORT_COLUMNS } from './visit-export.service';
 
 const VisitsReport = figureDtos(VISITS).report;
@@ -82,7 +85,10 @@ const FIGURE_COLUMNS =
 )
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly dropped: DroppedPatientsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The figures the caller may read, each with its definitions' })
@@ -105,6 +111,24 @@ export class ReportsController {
         description,
       })),
     }));
+  }
+
+  @Get('dropped-patients')
+  @ApiOperation({
+    summary: 'Patients to call: an open episode of care and nothing booked ahead',
+    description:
+      'Patients with an open episode of care at a clinic and no visit booked or confirmed ahead at any clinic, ' +
+      'those whose last visit was longest ago first (never seen first). Archived patients are left out. ' +
+      'Access as for the operational figures; every read is audited. Under-scheduled patients (fewer booked than ' +
+      'a plan of care prescribes) join this list when plans of care land.',
+  })
+  @ApiPageResponse(DroppedPatientDto, 'One page of the patients; total counts them all')
+  @ApiAuthenticated(403, 404)
+  droppedPatients(
+    @CurrentActor() actor: Actor,
+    @Query() query: DroppedPatientsQueryDto,
+  ): Promise<Page<DroppedPatientDto>> {
+    return this.dropped.list(actor, query);
   }
 
   @Get('visits')

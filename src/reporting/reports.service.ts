@@ -115,6 +115,20 @@ export class ReportsService {
     });
   }
 
+  /**
+   * The clinics an operational list covers for the actor (null for every clinic), refusing as
+   * the operational figures do.
+   */
+  async operationalScope(actor: Actor, asked: string[] | undefined): Promise<string[] | null> {
+    if (!this.mayRead(actor, this.figure('visits'))) {
+      throw domainError(
+        ReportingErrors.reportNotOpen,
+        'Reports are for admins only here (REPORTS_STAFF_ACCESS=admins)',
+      );
+    }
+    return this.locationsOf(actor, asked);
+  }
+
   private mayRead(actor: Actor, figure: ReportFigure): boolean {
     if (seesAllLocations(actor)) return true;
     return figure.audience === 'operational' && this.config.reports.staffAccess === 'own_clinics';

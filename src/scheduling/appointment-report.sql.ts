@@ -33,3 +33,16 @@ export function arrivedVisitsOfEpisodeSql(episode: string): string {
   return `(SELECT count(*)::int FROM appointments attended
             WHERE attended.episode_id = ${episode} AND attended.status IN ('checked_in', 'completed'))`;
 }
+
+/** Whether the patient has a visit booked or confirmed to start after `now`, at any clinic. */
+export function bookedAheadSql(patient: string, now: string): string {
+  return `EXISTS (SELECT 1 FROM appointments ahead
+                   WHERE ahead.patient_id = ${patient} AND ahead.starts_at > ${now}
+                     AND ahead.status IN ('booked', 'confirmed'))`;
+}
+
+/** The start of the patient's last visit they came to, at any clinic, or null. */
+export function lastArrivedVisitSql(patient: string): string {
+  return `(SELECT max(came.starts_at) FROM appointments came
+            WHERE came.patient_id = ${patient} AND came.status IN ('checked_in', 'completed'))`;
+}

@@ -33,6 +33,8 @@ describe('reports over a hand-built week in two time zones', () => {
   let scrantonPt: StaffUser;
   let planoPt: StaffUser;
   let scrantonClerk: StaffUser;
+  let planoPatientId: string;
+  let visitType: string;
   const WEEK = 'from=2026-11-02&to=2026-11-08';
 
   const get = (path: string, user: StaffUser = admin) =>
@@ -47,12 +49,14 @@ describe('reports over a hand-built week in two time zones', () => {
     planoPt = await createTherapist(t.http, t.db, admin, plano);
     scrantonClerk = await createStaff(t.http, t.db, 'front_desk', [scranton.id]);
     const type = await createVisitType(t.db);
+    visitType = type;
 
     const seriesPatient = (await createPatient(t.db, scranton.id)).id;
     const movedPatient = (await createPatient(t.db, scranton.id)).id;
     const latePatient = (await createPatient(t.db, scranton.id)).id;
     const eveningPatient = (await createPatient(t.db, scranton.id)).id;
     const planoPatient = (await createPatient(t.db, plano.id)).id;
+    planoPatientId = planoPatient;
     for (const patient of [seriesPatient, movedPatient, latePatient, eveningPatient]) {
       await setPayer(t.db, patient, 'medicare');
     }
@@ -441,6 +445,54 @@ describe('reports over a hand-built week in two time zones', () => {
         (row: { group: { id: string } }) => row.group.id === plano.id,
       );
       expect(planoRow.ratios.visitsPerDischargedEpisode).toEqual(ratio(2, 3, 0.67));
+    });
+  });
+
+  describe('patients to call', () => {
+    it('lists open episodes with nothing booked ahead, longest gone first, in the caller’s clinics', async () => {
+      await createOpenEpisode(t.db, {
+        patientId: planoPatientId,
+        locationId: plano.id,
+        therapistId: planoPt.id,
+        openedOn: '2026-10-01',
+        bodyRegion: 'knee',
+      });
+      const bookedAhead = (await createPatient(t.db, scranton.id)).id;
+      await createOpenEpisode(t.db, {
+        patientId: bookedAhead,
+        locationId: scranton.id,
+        therapistId: scrantonPt.id,
+        openedOn: '2026-11-01',
+      });
+      await createVisit(t.db, {
+        typeId: visitType,
+        locationId: scranton.id,
+        therapistId: scrantonPt.id,
+        patientId: bookedAhead,
+        createdBy: admin.id,
+        startsAt: '2036-01-07T09:00:00-05:00',
+      });
+      const { body } = await get('/reports/dropped-patients').expect(200);
+      expect(
+        body.items.map((item: { clinic: string; openedOn: string; lastVisitOn: string | null }) => [
+          item.clinic,
+          item.openedOn,
+          item.lastVisitOn,
+        ]),
+      ).toEqual([
+        ['Plano', '2026-11-03', null],
+        ['Scranton', '2026-11-05', null],
+        // Plano's last arrived visit was 23:30 on 4 November there, 5 November in UTC.
+        ['Plano', '2026-10-01', '2026-11-04'],
+      ]);
+      expect(body.total).toBe(3);
+      expect(body.items[2]).toMatchObject({ patientId: planoPatientId, firstName: 'Pat' });
+      const clerks = (await get('/reports/dropped-patients', scrantonClerk).expect(200)).body;
+      expect(clerks.items.map((item: { clinic: string }) => item.clinic)).toEqual(['Scranton']);
+      await get(`/reports/dropped-patients?locationId=${plano.id}`, scrantonClerk).expect(404);
+      const page = (await get('/reports/dropped-patients?limit=1&offset=1').expect(200)).body;
+      expect(page).toMatchObject({ total: 3, limit: 1, offset: 1 });
+      expect(page.items).toHaveLength(1);
     });
   });
 
