@@ -4,12 +4,13 @@
  */
 
 /**
- * Relation `(episode_id, patient_id, therapist_id, first_for_patient)`: the location's episodes of
+ * Relation `(episode_id, patient_id, therapist_id, opened_on, first_for_patient)`: the location's episodes of
  * care opened on a local date in the range, with who opened them and whether it is the patient's
  * first episode anywhere in the group (a new patient).
  */
 export function episodesOpenedSql(location: string, from: string, to: string): string {
   return `(SELECT opened.id AS episode_id, opened.patient_id, opened.created_by AS therapist_id,
+                  opened.opened_on,
                   NOT EXISTS (SELECT 1 FROM episodes_of_care earlier
                                WHERE earlier.patient_id = opened.patient_id
                                  AND (earlier.opened_on, earlier.created_at) < (opened.opened_on, opened.created_at)

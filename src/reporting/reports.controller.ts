@@ -8,6 +8,7 @@ import { FigureCatalogueEntryDto, figureDtos, type ReportBody } from './dto/repo
 import { CARE } from './figures/care.figure';
 import { INTAKE } from './figures/intake.figure';
 import { OUTCOMES } from './figures/outcomes.figure';
+import { REFERRALS } from './figures/referrals.figure';
 import { REMINDERS } from './figures/reminders.figure';
 import type { ReportFigure } from './figures/report-figure';
 import { UTILISATION } from './figures/utilisation.figure';
@@ -24,6 +25,7 @@ const UtilisationReport = figureDtos(UTILISATION).report;
 const OutcomesReport = figureDtos(OUTCOMES).report;
 const IntakeReport = figureDtos(INTAKE).report;
 const CareReport = figureDtos(CARE).report;
+const ReferralsReport = figureDtos(REFERRALS).report;
 const RemindersReport = figureDtos(REMINDERS).report;
 
 /** The operation's description: the figure's definition, each measure's and each ratio's. */
@@ -80,6 +82,7 @@ const FIGURE_COLUMNS =
   UtilisationReport,
   IntakeReport,
   CareReport,
+  ReferralsReport,
   OutcomesReport,
   RemindersReport,
 )
@@ -167,6 +170,17 @@ export class ReportsController {
     return this.reports.report(actor, 'intake', query);
   }
 
+  @Get('referrals')
+  @ApiOperation({
+    summary: 'Referral conversion to an arrived visit, within 7 days and at all',
+    description: described(REFERRALS),
+  })
+  @ApiOkResponse({ type: ReferralsReport, description: 'The figure, split as asked, with totals' })
+  @ApiAuthenticated(403, 404)
+  referrals(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'referrals', query);
+  }
+
   @Get('care')
   @ApiOperation({ summary: 'Visits per discharged episode of care', description: described(CARE) })
   @ApiOkResponse({ type: CareReport, description: 'The figure, split as asked, with totals' })
@@ -217,6 +231,12 @@ export class ReportsController {
   @ApiCsv('New patients and initial evaluations as CSV', FIGURE_COLUMNS)
   async intakeCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
     return csvFile(await this.reports.figureCsv(actor, 'intake', query), 'intake', query);
+  }
+
+  @Get('referrals.csv')
+  @ApiCsv('Referral conversion as CSV', FIGURE_COLUMNS)
+  async referralsCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'referrals', query), 'referrals', query);
   }
 
   @Get('care.csv')

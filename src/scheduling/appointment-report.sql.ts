@@ -46,3 +46,13 @@ export function lastArrivedVisitSql(patient: string): string {
   return `(SELECT max(came.starts_at) FROM appointments came
             WHERE came.patient_id = ${patient} AND came.status IN ('checked_in', 'completed'))`;
 }
+
+/**
+ * The local date (in `zone`) of the patient's first visit they came to on or after the local
+ * date `from`, at any clinic, or null.
+ */
+export function firstArrivalOnOrAfterSql(patient: string, from: string, zone: string): string {
+  return `(SELECT min((first_came.starts_at AT TIME ZONE ${zone})::date) FROM appointments first_came
+            WHERE first_came.patient_id = ${patient} AND first_came.status IN ('checked_in', 'completed')
+              AND first_came.starts_at >= ${from}::timestamp AT TIME ZONE ${zone})`;
+}

@@ -231,3 +231,26 @@ export async function createOpenEpisode(
     );
   }
 }
+
+/** A physician's referral on file for an episode, dated `referredOn`. */
+export async function createReferral(
+  db: Pool,
+  episodeId: string,
+  referredOn: string,
+  recordedBy: string,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO referrals (episode_id, provider_name, profession, referred_on, recorded_by)
+     VALUES ($1, 'Dr. Rivera', 'physician', $2, $3)`,
+    [episodeId, referredOn, recordedBy],
+  );
+}
+
+/** The id of the patient's episode in a body region (the one a test opened). */
+export async function episodeOf(db: Pool, patientId: string, bodyRegion: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM episodes_of_care WHERE patient_id = $1 AND body_region = $2`,
+    [patientId, bodyRegion],
+  );
+  return rows[0].id;
+}

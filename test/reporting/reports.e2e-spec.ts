@@ -10,6 +10,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import {
   createDischargedEpisode,
   createOpenEpisode,
+  createReferral,
+  episodeOf,
   createEmail,
   createSeries,
   createUnsubscribe,
@@ -222,6 +224,7 @@ describe('reports over a hand-built week in two time zones', () => {
       openedOn: '2026-11-03',
       evaluatedOn: '2026-11-03',
     });
+    await createReferral(t.db, await episodeOf(t.db, newcomer, 'neck'), '2026-11-02', admin.id);
     const returning = (await createPatient(t.db, scranton.id)).id;
     await t.db.query(`UPDATE patients SET referral_source = 'self' WHERE id = $1`, [returning]);
     await createDischargedEpisode(t.db, {
@@ -418,8 +421,10 @@ describe('reports over a hand-built week in two time zones', () => {
         referralSelf: 1,
         referralFriendOrFamily: 0,
         referralUnknown: 0,
+        directAccessEpisodes: 1,
       });
       expect(body.totals.ratios.newPatientShare).toEqual(ratio(1, 2, 0.5));
+      expect(body.totals.ratios.directAccessShare).toEqual(ratio(1, 2, 0.5));
       const byClinic = Object.fromEntries(
         body.rows.map((row: { group: { label: string }; measures: Record<string, number> }) => [
           row.group.label,
@@ -493,6 +498,28 @@ describe('reports over a hand-built week in two time zones', () => {
       const page = (await get('/reports/dropped-patients?limit=1&offset=1').expect(200)).body;
       expect(page).toMatchObject({ total: 3, limit: 1, offset: 1 });
       expect(page.items).toHaveLength(1);
+    });
+  });
+
+  describe('referrals', () => {
+    it('converts a referral when the patient comes, within 7 days and at all', async () => {
+      // Plano's patient (knee episode opened in October) came on 2 November, the day of its
+      // referral; the newcomer referred on 2 November has not come.
+      await createReferral(
+        t.db,
+        await episodeOf(t.db, planoPatientId, 'knee'),
+        '2026-11-02',
+        admin.id,
+      );
+      const { body } = await get(`/reports/referrals?${WEEK}&by=location`).expect(200);
+      expect(body.totals.measures).toEqual({ referrals: 2, arrivedWithin7Days: 1, arrived: 1 });
+      expect(body.totals.ratios).toEqual({
+        conversionWithin7Days: ratio(1, 2, 0.5),
+        conversion: ratio(1, 2, 0.5),
+      });
+      expect(body.rows.map((row: { group: { label: string } }) => row.group.label)).toEqual([
+        'Plano',
+      ]);
     });
   });
 
@@ -698,6 +725,7 @@ describe('reports over a hand-built week in two time zones', () => {
         'visits',
         'utilisation',
         'intake',
+        'referrals',
         'care',
         'reminders',
       ]);

@@ -111,6 +111,11 @@ export class ReportsDashboardController {
     return this.figureCsv(actor, 'intake', query);
   }
 
+  @Get('referrals.csv')
+  referrals(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return this.figureCsv(actor, 'referrals', query);
+  }
+
   @Get('care.csv')
   care(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
     return this.figureCsv(actor, 'care', query);

@@ -1,6 +1,7 @@
 import { CARE } from './care.figure';
 import { INTAKE } from './intake.figure';
 import { OUTCOMES } from './outcomes.figure';
+import { REFERRALS } from './referrals.figure';
 import { REMINDERS } from './reminders.figure';
 import type { ReportFigure } from './report-figure';
 import { UTILISATION } from './utilisation.figure';
@@ -14,6 +15,7 @@ export const FIGURES = [
   VISITS,
   UTILISATION,
   INTAKE,
+  REFERRALS,
   CARE,
   OUTCOMES,
   REMINDERS,

@@ -1,3 +1,4 @@
+import { referredBySql } from '../../direct-access/referral-report.sql';
 import { episodesOpenedSql, initialEvaluationsSql } from '../../intake/intake-report.sql';
 import { patientReferralSourceSql, REFERRAL_SOURCES } from '../../patients/patient-report.sql';
 import type { Measure } from '../rules/figure-definition';
@@ -32,6 +33,11 @@ export const INTAKE: ReportFigure = {
       description: 'Episodes opened that are the patient’s first in the group: new patients',
     },
     { key: 'initialEvaluations', description: 'Initial evaluations signed' },
+    {
+      key: 'directAccessEpisodes',
+      description:
+        'Episodes opened without a referral dated on or before the day they opened (direct access)',
+    },
     ...referralMeasures,
   ],
   ratios: [
@@ -41,6 +47,13 @@ export const INTAKE: ReportFigure = {
       denominator: 'episodesOpened',
       kind: 'rate',
       description: 'Share of the episodes opened that are a new patient’s first',
+    },
+    {
+      key: 'directAccessShare',
+      numerator: 'directAccessEpisodes',
+      denominator: 'episodesOpened',
+      kind: 'rate',
+      description: 'Share of the episodes opened that started without a referral',
     },
   ],
   dimensions: ['location', 'therapist', 'weekday'],
@@ -54,10 +67,11 @@ export const INTAKE: ReportFigure = {
     const none = REFERRAL_SOURCES.map(() => '0').join(', ');
     return `(SELECT opened.therapist_id, opened.patient_id, 1 AS "episodesOpened",
           opened.first_for_patient::int AS "newPatients", 0 AS "initialEvaluations",
+          (NOT ${referredBySql('opened.episode_id', 'opened.opened_on')})::int AS "directAccessEpisodes",
           ${referrals}, (${source} IS NULL)::int AS "referralUnknown"
         FROM ${episodesOpenedSql(at.location, at.fromDate, at.toDate)} opened
       UNION ALL
-      SELECT evaluation.therapist_id, evaluation.patient_id, 0, 0, 1, ${none}, 0
+      SELECT evaluation.therapist_id, evaluation.patient_id, 0, 0, 1, 0, ${none}, 0
         FROM ${initialEvaluationsSql(at.location, at.fromDate, at.toDate)} evaluation)`;
   },
 };
