@@ -10,6 +10,7 @@ import { INTAKE } from './figures/intake.figure';
 import { OUTCOMES } from './figures/outcomes.figure';
 import { REFERRALS } from './figures/referrals.figure';
 import { REMINDERS } from './figures/reminders.figure';
+import { ROOMS } from './figures/rooms.figure';
 import type { ReportFigure } from './figures/report-figure';
 import { UTILISATION } from './figures/utilisation.figure';
 import { VISITS } from './figures/visits.figure';
@@ -27,6 +28,7 @@ const IntakeReport = figureDtos(INTAKE).report;
 const CareReport = figureDtos(CARE).report;
 const ReferralsReport = figureDtos(REFERRALS).report;
 const RemindersReport = figureDtos(REMINDERS).report;
+const RoomsReport = figureDtos(ROOMS).report;
 
 /** The operation's description: the figure's definition, each measure's and each ratio's. */
 function described(figure: ReportFigure): string {
@@ -80,6 +82,7 @@ const FIGURE_COLUMNS =
 @ApiExtraModels(
   VisitsReport,
   UtilisationReport,
+  RoomsReport,
   IntakeReport,
   CareReport,
   ReferralsReport,
@@ -159,6 +162,17 @@ export class ReportsController {
     return this.reports.report(actor, 'utilisation', query);
   }
 
+  @Get('rooms')
+  @ApiOperation({
+    summary: 'Room and resource occupancy: place-minutes held over place-minutes open',
+    description: described(ROOMS),
+  })
+  @ApiOkResponse({ type: RoomsReport, description: 'The figure, split as asked, with totals' })
+  @ApiAuthenticated(403, 404)
+  rooms(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'rooms', query);
+  }
+
   @Get('intake')
   @ApiOperation({
     summary: 'New patients and initial evaluations, with referral sources',
@@ -225,6 +239,12 @@ export class ReportsController {
   @ApiCsv('Utilisation as CSV', FIGURE_COLUMNS)
   async utilisationCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
     return csvFile(await this.reports.figureCsv(actor, 'utilisation', query), 'utilisation', query);
+  }
+
+  @Get('rooms.csv')
+  @ApiCsv('Room and resource occupancy as CSV', FIGURE_COLUMNS)
+  async roomsCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'rooms', query), 'rooms', query);
   }
 
   @Get('intake.csv')

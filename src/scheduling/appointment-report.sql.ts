@@ -5,12 +5,12 @@
  * interval's instants (columns or placeholders of its statement).
  *
  * Columns: id, location_id, therapist_id, patient_id, series_id, session_key (one per session:
- * a group session's visits share it), status, late_cancellation (false unless a cancellation was
- * late), starts_at, ends_at.
+ * a group session's visits share it), resource_id (the room or resource it holds, if any),
+ * status, late_cancellation (false unless a cancellation was late), starts_at, ends_at.
  */
 export function visitsStartingSql(location: string, from: string, to: string): string {
   return `(SELECT visit.id, visit.location_id, visit.therapist_id, visit.patient_id, visit.series_id,
-                  visit.session_key, visit.status,
+                  visit.session_key, visit.resource_id, visit.status,
                   coalesce(visit.late_cancellation, false) AS late_cancellation,
                   visit.starts_at, visit.ends_at
              FROM appointments visit

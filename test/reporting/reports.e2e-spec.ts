@@ -410,6 +410,38 @@ describe('reports over a hand-built week in two time zones', () => {
     });
   });
 
+  describe('rooms', () => {
+    it('sets the places visits held against the places open, closures and retired rooms left out', async () => {
+      await t.db.query(
+        `INSERT INTO location_hours (location_id, weekday, opens, closes)
+         SELECT $1, d, '08:00', '18:00' FROM generate_series(1, 5) d`,
+        [scranton.id],
+      );
+      const { rows } = await t.db.query<{ id: string }>(
+        `INSERT INTO resources (location_id, name, kind, capacity) VALUES ($1, 'Gym', 'gym', 2) RETURNING id`,
+        [scranton.id],
+      );
+      await t.db.query(
+        `INSERT INTO resources (location_id, name, kind, capacity, retired_at)
+         VALUES ($1, 'Old gym', 'gym', 5, '2026-10-01T12:00:00Z')`,
+        [scranton.id],
+      );
+      // Monday's series visit (completed), Wednesday's (cancelled) and Friday's (missed).
+      await t.db.query(
+        `UPDATE appointments SET resource_id = $2
+          WHERE location_id = $1 AND starts_at IN ('2026-11-02T09:00:00-05:00', '2026-11-04T09:00:00-05:00', '2026-11-06T09:00:00-05:00')`,
+        [scranton.id, rows[0].id],
+      );
+      const { body } = await get(`/reports/rooms?${WEEK}&by=location`).expect(200);
+      // Four open days (Wednesday closed) of 600 minutes, 2 places.
+      expect(body.totals.measures).toEqual({ placeMinutes: 4800, occupiedPlaceMinutes: 120 });
+      expect(body.totals.ratios.occupancy).toEqual(ratio(120, 4800, 0.025));
+      expect(body.rows.map((row: { group: { label: string } }) => row.group.label)).toEqual([
+        'Scranton',
+      ]);
+    });
+  });
+
   describe('intake', () => {
     it('counts episodes opened, new patients, initial evaluations and referral sources', async () => {
       const { body } = await get(`/reports/intake?${WEEK}&by=location`).expect(200);
@@ -724,6 +756,7 @@ describe('reports over a hand-built week in two time zones', () => {
       expect(catalogue.map((figure: { key: string }) => figure.key)).toEqual([
         'visits',
         'utilisation',
+        'rooms',
         'intake',
         'referrals',
         'care',

@@ -106,6 +106,11 @@ export class ReportsDashboardController {
     return this.figureCsv(actor, 'reminders', query);
   }
 
+  @Get('rooms.csv')
+  rooms(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return this.figureCsv(actor, 'rooms', query);
+  }
+
   @Get('intake.csv')
   intake(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
     return this.figureCsv(actor, 'intake', query);

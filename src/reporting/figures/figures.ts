@@ -3,6 +3,7 @@ import { INTAKE } from './intake.figure';
 import { OUTCOMES } from './outcomes.figure';
 import { REFERRALS } from './referrals.figure';
 import { REMINDERS } from './reminders.figure';
+import { ROOMS } from './rooms.figure';
 import type { ReportFigure } from './report-figure';
 import { UTILISATION } from './utilisation.figure';
 import { VISITS } from './visits.figure';
@@ -14,6 +15,7 @@ import { VISITS } from './visits.figure';
 export const FIGURES = [
   VISITS,
   UTILISATION,
+  ROOMS,
   INTAKE,
   REFERRALS,
   CARE,
