@@ -139,6 +139,18 @@ export function dashboardModel(
         label: 'New patients and initial evaluations, by week and clinic',
         href: `${downloadBase}/intake.csv?${byWeek}`,
       },
+      {
+        label: 'Room and resource occupancy, by week and clinic',
+        href: `${downloadBase}/rooms.csv?${byWeek}`,
+      },
+      {
+        label: 'Referral conversion, by week and clinic',
+        href: `${downloadBase}/referrals.csv?${byWeek}`,
+      },
+      {
+        label: 'Visits per discharged episode, by week and clinic',
+        href: `${downloadBase}/care.csv?${byWeek}`,
+      },
       { label: 'Outcomes, by clinic', href: `${downloadBase}/outcomes.csv?${query}&by=location` },
       {
         label: 'Every visit, one row each',
