@@ -91,7 +91,10 @@ export function reportStatement(
                 FROM ${CLINICS_SQL} clinic
                 CROSS JOIN ${bucketsSql(localBuckets(request.from, request.toExclusive, request.period, request.by))}
                WHERE $1::uuid[] IS NULL OR clinic.id = ANY($1::uuid[])) loc
-        CROSS JOIN LATERAL ${facts} f
+        -- OFFSET 0 keeps each bucket's facts a query of their own, run once per bucket as one
+        -- index range: flattened, the planner misjudged the ranges' rows at a million visits and
+        -- scanned the whole table (5.4 s for a quarter).
+        CROSS JOIN LATERAL (SELECT * FROM ${facts} facts OFFSET 0) f
        WHERE ($2::uuid[] IS NULL OR f.therapist_id = ANY($2::uuid[])) ${payer}
        GROUP BY 1, 2) summed
      ORDER BY summed.period NULLS FIRST, ${order}`;
