@@ -15,6 +15,10 @@ export class ReportIndexes1796300000000 implements MigrationInterface {
     await db.query(`
       CREATE INDEX appointments_report_idx ON appointments (location_id, starts_at)
         INCLUDE (id, therapist_id, patient_id, status, late_cancellation, ends_at, session_key)`);
+    // Room occupancy reads only the visits that hold a room or resource.
+    await db.query(`
+      CREATE INDEX appointments_room_visits_idx ON appointments (location_id, starts_at)
+        INCLUDE (status, ends_at) WHERE resource_id IS NOT NULL`);
     await db.query(
       `CREATE INDEX appointments_episode_idx ON appointments (episode_id) WHERE episode_id IS NOT NULL`,
     );
@@ -30,6 +34,7 @@ export class ReportIndexes1796300000000 implements MigrationInterface {
     await db.query(`DROP INDEX audit_events_unsubscribe_idx`);
     await db.query(`DROP INDEX episodes_discharged_idx`);
     await db.query(`DROP INDEX appointments_episode_idx`);
+    await db.query(`DROP INDEX appointments_room_visits_idx`);
     await db.query(`DROP INDEX appointments_report_idx`);
   }
 }
