@@ -13,7 +13,7 @@ import { visibleAppointment } from './appointment-lookup';
 import type { RescheduleDto } from './dto/appointment.dto';
 import { Appointment, AppointmentEvent } from './entities/appointment.entity';
 import { calendarPeriodAround, PlacementService, startOf } from './placement.service';
-import { assertEligible } from './therapist-eligibility';
+import { assertEligibleFor } from './therapist-eligibility';
 import {
   type AppointmentAction,
   canMarkNoShow,
@@ -148,7 +148,7 @@ export class AppointmentChangesService {
         throw new Error(`appointment ${id} refers to a type or location that no longer exists`);
       }
       if (therapistId !== current.therapistId) {
-        assertEligible(facts.therapist, therapistId, type, location);
+        await assertEligibleFor(manager, actor, facts.therapist, therapistId, type, location);
       }
       const startsAt = startOf(input, location.timeZone);
       const { warnings, ...fields } = await this.placements.check(

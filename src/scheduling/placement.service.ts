@@ -20,7 +20,7 @@ import {
   type ProposalKind,
 } from './booking-policy.port';
 import { BookingRead, type BookingTarget, type LocationFacts } from './booking-read';
-import { assertEligible } from './therapist-eligibility';
+import { assertEligibleFor } from './therapist-eligibility';
 import type { StartTimeDto } from './dto/appointment.dto';
 import { Appointment } from './entities/appointment.entity';
 import { AppointmentType } from './entities/appointment-type.entity';
@@ -122,7 +122,7 @@ export class PlacementService {
     if (!location || !inScope(actor, input.locationId)) {
       throw domainError(LocationErrors.locationNotFound, `No location ${input.locationId}`);
     }
-    assertEligible(therapist, input.therapistId, type, location);
+    await assertEligibleFor(manager, actor, therapist, input.therapistId, type, location);
     assertPatientVisible(actor, input.patientId, patient);
     if (patient.archived) {
       throw domainError(PatientErrors.patientArchived, 'An archived patient cannot be booked');

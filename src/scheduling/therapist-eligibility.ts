@@ -1,12 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import { therapistAssignments } from '../auth/staff-membership.sql';
 import { domainError } from '../common/errors/error-catalogue';
+import type { Actor } from '../kernel/actor';
+import { inScope } from '../kernel/location-scope';
 import { StaffErrors } from '../staff/staff.errors';
 import { ineligibility, type TherapistFacts } from '../staff/rules/eligibility';
 import type { LocationFacts } from './booking-read';
 import type { AppointmentType } from './entities/appointment-type.entity';
 import { SchedulingErrors } from './scheduling.errors';
 
+/**
+ * As assertEligible, but a therapist who works at none of the caller's clinics is refused as an
+ * unknown id is (404, same words): whether another clinic's therapist exists is not the caller's
+ * to learn. Admins, who see every clinic, are told the therapist works elsewhere.
+ */
+export async function assertEligibleFor(
+  manager: EntityManager,
+  actor: Actor,
+  therapist: TherapistFacts | null,
+  therapistId: string,
+  type: AppointmentType,
+  location: Pick<LocationFacts, 'country' | 'state'>,
+): Promise<void> {
+  if (therapist?.active && !therapist.atLocation) {
+    const assignments = await therapistAssignments(manager, therapistId);
+    if (!assignments || !inScope(actor, ...assignments.locationIds)) {
+      throw therapistNotFound(therapistId);
+    }
+  }
+  assertEligible(therapist, therapistId, type, location);
+}
+
+function therapistNotFound(therapistId: string): Error {
+  return domainError(StaffErrors.therapistNotFound, `No therapist ${therapistId}`);
+}
+
 /** The refusal for a therapist the eligibility rule turns down. */
-export function assertEligible(
+function assertEligible(
   therapist: TherapistFacts | null,
   therapistId: string,
   type: AppointmentType,
@@ -18,7 +48,7 @@ export function assertEligible(
     case null:
       return;
     case 'no_therapist':
-      throw domainError(StaffErrors.therapistNotFound, `No therapist ${therapistId}`);
+      throw therapistNotFound(therapistId);
     case 'not_at_location':
       throw domainError(
         SchedulingErrors.therapistNotAtLocation,

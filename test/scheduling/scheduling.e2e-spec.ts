@@ -291,9 +291,11 @@ describe('scheduling across locations', () => {
         code: 'appointment.credential_not_allowed',
         errors: [{ field: 'therapistId' }],
       });
+      // A therapist of another of the clerk's clinics; one of a clinic the clerk does not work
+      // at is refused as an unknown id (test/hardening/access.e2e-spec.ts).
       const elsewhere = await book(scrantonClerk, {
         ...base,
-        therapistId: planoPt.id,
+        therapistId: anytimePt.id,
         localStart: `${thursday}T10:00`,
       });
       expect(elsewhere.status).toBe(422);
