@@ -147,8 +147,11 @@ export class AuthService {
     } catch {
       return undefined;
     }
+    // Every token this service issues expires; one that never would (signed with a leaked key,
+    // or by hand) is refused rather than honoured for ever.
+    if (typeof claims.exp !== 'number') return undefined;
     // A ttl of 0 would mean for ever.
-    const lifetime = (claims.exp ?? 0) * 1000 - Date.now();
+    const lifetime = claims.exp * 1000 - Date.now();
     if (lifetime > 0) this.verifiedTokens.set(token, claims, { ttl: lifetime });
     return claims;
   }
