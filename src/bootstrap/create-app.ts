@@ -4,12 +4,14 @@ import { INestApplication, INestApplicationContext, ValidationPipe } from '@nest
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { errorCodes, type FastifyRequest, type RawServerDefault } from 'fastify';
+import { errorCodes, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { QuietStartLogger } from '../logging/quiet-start-logger';
 import { AppModule } from '../app.module';
 import { requestValidationError } from '../common/errors/validation-errors';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter';
+import { clientErrorHandler } from '../common/errors/client-errors';
+import { NulCharactersPipe } from '../common/nul-characters.pipe';
 import type { AppConfig } from '../config/app-config';
 import { REQUEST_ID_HEADER, requestIdFor } from '../logging/logger-options';
 import { buildOpenApiDocument } from './openapi-document';
@@ -20,6 +22,7 @@ import { buildOpenApiDocument } from './openapi-document';
  * trusted for the client address; the request id is the proxy's X-Request-Id when well formed.
  */
 function httpAdapter(config: AppConfig): FastifyAdapter {
+  const problems = new ProblemDetailsFilter(config.email.publicBaseUrl);
   return new FastifyAdapter({
     trustProxy: 'loopback, linklocal, uniquelocal',
     bodyLimit: config.http.bodyLimitBytes,
@@ -28,6 +31,11 @@ function httpAdapter(config: AppConfig): FastifyAdapter {
     // As routing was before: with or without a trailing slash, in any case (parameters, such
     // as a feed's token, keep theirs).
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    // What Fastify and Node refuse before a route runs (a path parameter over its length, 414;
+    // headers over 16 KiB, 431) is problem+json too, not their plain JSON.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      problems.send(error, request, reply),
+    clientErrorHandler: clientErrorHandler(config.email.publicBaseUrl),
   });
 }
 
@@ -111,6 +119,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     done();
   });
   app.useGlobalPipes(
+    new NulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -62,6 +62,16 @@ export const CommonErrors = errorCatalogue({
     kind: ErrorKind.PayloadTooLarge,
     meaning: 'The request body is over the size limit (BODY_LIMIT)',
   },
+  uriTooLong: {
+    code: 'request.uri_too_long',
+    kind: ErrorKind.UriTooLong,
+    meaning: 'A path segment is longer than any identifier the API uses',
+  },
+  headersTooLarge: {
+    code: 'request.headers_too_large',
+    kind: ErrorKind.HeadersTooLarge,
+    meaning: 'The request line and headers together are over the server’s limit (16 KiB)',
+  },
   unsupportedMediaType: {
     code: 'request.unsupported_media_type',
     kind: ErrorKind.UnsupportedMediaType,

@@ -15,6 +15,8 @@ export enum ErrorKind {
   // Refusals only the HTTP layer makes, declared so that its codes have a kind (and status) too.
   MethodNotAllowed = 'method_not_allowed',
   PayloadTooLarge = 'payload_too_large',
+  UriTooLong = 'uri_too_long',
+  HeadersTooLarge = 'headers_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
   Internal = 'internal',
 }

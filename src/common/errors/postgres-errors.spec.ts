@@ -107,7 +107,7 @@ const cases: Case[] = [
     message: 'A required value is required',
     fields: [],
   },
-  ...['22P02', '22007', '22008', '22003', '22001'].map((code) => ({
+  ...['22P02', '22007', '22008', '22003', '22001', '22021', '22P05'].map((code) => ({
     name: `invalid value (${code})`,
     pg: { code },
     kind: ErrorKind.BadRequest,

@@ -96,6 +96,10 @@ export function domainErrorFromPostgres(error: unknown): DomainError | undefined
     case '22008':
     case '22003':
     case '22001':
+    // NUL in text (22021) or a character the encoding lacks (22P05): NulCharactersPipe refuses
+    // NUL in requests first; this keeps any other way in a 400.
+    case '22021':
+    case '22P05':
       return domainError(
         DatabaseErrors.invalidValue,
         'A value has the wrong form or is out of range',

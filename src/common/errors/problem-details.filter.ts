@@ -26,6 +26,9 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorKind.MethodNotAllowed]: HttpStatus.METHOD_NOT_ALLOWED,
   [ErrorKind.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorKind.UriTooLong]: HttpStatus.URI_TOO_LONG,
+  // Not in Nest's HttpStatus: RFC 6585 section 5.
+  [ErrorKind.HeadersTooLarge]: 431,
   [ErrorKind.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorKind.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
@@ -39,10 +42,12 @@ export const TITLE_BY_STATUS: Readonly<Record<number, string>> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Request body too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   423: 'Locked',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -62,9 +67,11 @@ export const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   405: CommonErrors.methodNotAllowed,
   409: CommonErrors.conflict,
   413: CommonErrors.bodyTooLarge,
+  414: CommonErrors.uriTooLong,
   415: CommonErrors.unsupportedMediaType,
   422: CommonErrors.unprocessable,
   429: CommonErrors.rateLimited,
+  431: CommonErrors.headersTooLarge,
   503: CommonErrors.serviceUnavailable,
 };
 
@@ -102,8 +109,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.send(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /**
+   * Answers the error as problem+json: for Nest's handlers, and for what Fastify refuses before
+   * routing (a path parameter over its length limit, 414), which would otherwise be plain JSON.
+   */
+  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'unhandled error');
