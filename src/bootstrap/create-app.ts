@@ -118,6 +118,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
+  // Answers carry patient data, so no cache, shared or the browser's own, may keep them; a route
+  // that may be cached says so itself (a calendar feed, the static pages of /docs).
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+    done(null, payload);
+  });
   app.useGlobalPipes(
     new NulCharactersPipe(),
     new ValidationPipe({

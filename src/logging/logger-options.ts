@@ -12,6 +12,27 @@ export function requestIdOf(request: { id?: unknown }): string {
   return typeof request.id === 'string' ? request.id : '';
 }
 
+/** A calendar feed's path is its credential: `/calendar-feeds/<secret>.ics`. */
+const CALENDAR_FEED_PATH = /(\/calendar-feeds\/).*$/is;
+
+/**
+ * The path of a request as it may be logged: without the query string (it can hold names) and
+ * with a calendar feed's secret redacted. The router matches paths in any case and decodes them,
+ * so the test is made on the decoded path too.
+ */
+export function loggedPath(url: string): string {
+  const path = url.split('?')[0];
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Undecodable: the router refuses it too; the raw path is tested as it is.
+  }
+  return CALENDAR_FEED_PATH.test(decoded)
+    ? decoded.replace(CALENDAR_FEED_PATH, '$1[redacted]')
+    : path;
+}
+
 /** Honours a well-formed X-Request-Id from a proxy; otherwise makes one. */
 export function requestIdFor(request: IncomingMessage): string {
   const incoming = request.headers['x-request-id'];
@@ -20,7 +41,7 @@ export function requestIdFor(request: IncomingMessage): string {
 
 /**
  * JSON logs with the request id on every line. Requests are logged as method, path (no query
- * string: it can hold names) and status; bodies and headers never, tokens and cookies redacted
+ * string: it can hold names; a calendar feed's secret redacted) and status; bodies and headers never, tokens and cookies redacted
  * should a serializer ever add them.
  */
 export function loggerOptions(config: AppConfig): Params {
@@ -43,7 +64,7 @@ export function loggerOptions(config: AppConfig): Params {
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,
           method: request.method,
-          path: request.url.split('?')[0],
+          path: loggedPath(request.url),
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
