@@ -18,13 +18,16 @@ import { buildOpenApiDocument } from './openapi-document';
 
 /**
  * The HTTP server: Fastify, whose own cost per request on a 2-core machine was about a quarter of
- * Express's, which mattered for booking throughput. Proxies on loopback and private networks are
+ * Express's, which mattered for booking throughput. Only the proxies TRUST_PROXY names are
  * trusted for the client address; the request id is the proxy's X-Request-Id when well formed.
  */
 function httpAdapter(config: AppConfig): FastifyAdapter {
   const problems = new ProblemDetailsFilter(config.email.publicBaseUrl);
   return new FastifyAdapter({
-    trustProxy: 'loopback, linklocal, uniquelocal',
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names: from anyone else it
+    // would let a client choose the address its rate limit and audit rows are kept under.
+    trustProxy:
+      config.http.trustedProxies.length > 0 ? config.http.trustedProxies.join(',') : false,
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestIdFor,
     requestIdHeader: false,

@@ -45,7 +45,7 @@ describe('loadConfig defaults', () => {
       url: undefined,
       embedded: { port: 54329, dataDir: '.data/postgres' },
     });
-    expect(config.http).toEqual({ bodyLimitBytes: 102_400 });
+    expect(config.http).toEqual({ bodyLimitBytes: 102_400, trustedProxies: [] });
     expect(config.auth).toMatchObject({
       jwtTtlSeconds: 900,
       maxFailedAttempts: 5,
@@ -60,6 +60,13 @@ describe('loadConfig defaults', () => {
     expect(loadConfig({ BODY_LIMIT: '2048' }).http.bodyLimitBytes).toBe(2048);
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names them', () => {
+    expect(loadConfig({}).http.trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,loopback,fd00::/8' }).http.trustedProxies,
+    ).toEqual(['10.0.0.5', '172.16.0.0/12', 'loopback', 'fd00::/8']);
   });
 
   it('reads numeric variables from their string form', () => {
@@ -226,6 +233,13 @@ describe('loadConfig validation', () => {
     { name: 'HOST that is a name, not an address', env: { HOST: 'localhost' }, variable: 'HOST' },
     { name: 'BODY_LIMIT of zero', env: { BODY_LIMIT: '0kb' }, variable: 'BODY_LIMIT' },
     { name: 'BODY_LIMIT in an unknown unit', env: { BODY_LIMIT: '1gib' }, variable: 'BODY_LIMIT' },
+    { name: 'TRUST_PROXY of everyone', env: { TRUST_PROXY: 'true' }, variable: 'TRUST_PROXY' },
+    { name: 'TRUST_PROXY not an address', env: { TRUST_PROXY: '10.0.0' }, variable: 'TRUST_PROXY' },
+    {
+      name: 'TRUST_PROXY prefix too long',
+      env: { TRUST_PROXY: '10.0.0.0/33' },
+      variable: 'TRUST_PROXY',
+    },
     { name: 'unknown APP_ROLE', env: { APP_ROLE: 'bogus' }, variable: 'APP_ROLE' },
     { name: 'unknown NODE_ENV', env: { NODE_ENV: 'staging' }, variable: 'NODE_ENV' },
     { name: 'unknown LOG_LEVEL', env: { LOG_LEVEL: 'verbose' }, variable: 'LOG_LEVEL' },

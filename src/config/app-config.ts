@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import bytes from 'bytes';
 import { createPrivateKey, type KeyObject, randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -27,6 +28,9 @@ const NODE_ENVS = ['development', 'production', 'test'] as const;
 /** DNS labels (letters, digits, inner hyphens) joined by dots: a DKIM selector (RFC 6376 3.1). */
 const DNS_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const DNS_NAME = new RegExp(`^${DNS_LABEL}(?:\\.${DNS_LABEL})*$`);
+const PROXY_ADDRESS = '(?:loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(?:/\\d{1,3})?)';
+/** Addresses, CIDR ranges or proxy-addr's named ranges, comma-separated. */
+const TRUSTED_PROXIES = new RegExp(`^${PROXY_ADDRESS}(?:\\s*,\\s*${PROXY_ADDRESS})*$`);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -134,6 +138,14 @@ class RawEnvironment {
     message: 'BODY_LIMIT must be a size above zero such as 100kb or 1mb',
   })
   BODY_LIMIT = '100kb';
+
+  @IsOptional()
+  @Matches(TRUSTED_PROXIES, {
+    message:
+      'TRUST_PROXY must list the proxies in front of the API, comma-separated: IP addresses, ' +
+      'CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY?: string;
 
   @IsOptional()
   @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
@@ -296,8 +308,15 @@ export class AppConfig {
     lockoutMinutes: number;
     loginRateLimitPerMinute: number;
   };
-  readonly http: { bodyLimitBytes: number };
   readonly scheduling: { checkInOpensMinutesBefore: number };
+  readonly http: {
+    bodyLimitBytes: number;
+    /**
+     * The proxies whose X-Forwarded-For is believed for the client address (rate limits, audit
+     * rows), as Fastify's trustProxy list; empty: none, the peer's address is the client's.
+     */
+    trustedProxies: string[];
+  };
   readonly email: EmailSettings;
   /** How long a worker owns a job before it counts as stalled (crashed) and is handed on. */
   readonly jobLockMs: number;
@@ -337,8 +356,14 @@ export class AppConfig {
       lockoutMinutes: raw.LOGIN_LOCKOUT_MINUTES,
       loginRateLimitPerMinute: raw.LOGIN_RATE_LIMIT_PER_MINUTE,
     };
-    this.http = { bodyLimitBytes: bytes.parse(raw.BODY_LIMIT)! };
     this.scheduling = { checkInOpensMinutesBefore: raw.CHECK_IN_OPENS_MINUTES_BEFORE };
+    this.http = {
+      bodyLimitBytes: bytes.parse(raw.BODY_LIMIT)!,
+      trustedProxies: (raw.TRUST_PROXY ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    };
     this.email = {
       smtpUrl: raw.SMTP_URL ?? DEV_SMTP_URL,
       from: raw.MAIL_FROM,
@@ -392,6 +417,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       'PUBLIC_BASE_URL must be an https:// URL in production: one-click unsubscribe links ' +
         '(RFC 8058) must be https; put TLS in front of the API and give its https address',
     );
+  }
+  for (const entry of (raw.TRUST_PROXY ?? '').split(',')) {
+    const [address, prefix] = entry.trim().split('/');
+    const version = isIP(address);
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(address);
+    if (!raw.TRUST_PROXY || named) continue;
+    if (version === 0 || (prefix !== undefined && Number(prefix) > (version === 4 ? 32 : 128))) {
+      problems.push(`TRUST_PROXY: ${entry.trim()} is not an IP address or CIDR range`);
+    }
   }
   const dkim = dkimSettings(raw, problems);
   if (problems.length > 0) throw new ConfigError(problems);

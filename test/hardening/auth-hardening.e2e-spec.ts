@@ -25,3 +25,49 @@ describe('tokens', () => {
     await t.http.get('/auth/me').set('Authorization', `Bearer ${expiring}`).expect(200);
   });
 });
+
+describe('client addresses behind proxies', () => {
+  const attempt = (t: TestApp, forwardedFor: string) =>
+    t.http
+      .post('/auth/login')
+      .set('X-Forwarded-For', forwardedFor)
+      .send({ email: 'nobody@pt-practice.test', password: 'not-the-password' });
+
+  const auditedAddresses = async (t: TestApp): Promise<string[]> =>
+    (
+      await t.db.query<{ client_ip: string }>(
+        `SELECT host(client_ip) AS client_ip FROM audit_events WHERE action = 'login_failed'`,
+      )
+    ).rows.map((row) => row.client_ip);
+
+  it('trusts no proxy by default: a forged X-Forwarded-For neither resets the login limit nor reaches the audit trail', async () => {
+    const t = await startTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 1; i <= 5; i++) statuses.push((await attempt(t, `10.0.0.${i}`)).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const addresses = await auditedAddresses(t);
+      expect(addresses.length).toBe(3);
+      expect(addresses.every((address) => address === '127.0.0.1' || address === '::1')).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('believes the proxies TRUST_PROXY names', async () => {
+    const t = await startTestApp({
+      env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: 'loopback' },
+    });
+    try {
+      for (let i = 1; i <= 4; i++) expect((await attempt(t, `203.0.113.${i}`)).status).toBe(401);
+      expect((await auditedAddresses(t)).sort()).toEqual([
+        '203.0.113.1',
+        '203.0.113.2',
+        '203.0.113.3',
+        '203.0.113.4',
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+});
