@@ -1,7 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
+import { CommonErrors } from '../common/errors/common.errors';
 import { DomainError } from '../common/errors/domain-error';
+import { domainError } from '../common/errors/error-catalogue';
+import { TITLE_BY_STATUS } from '../common/errors/problem-details.filter';
+import { AppConfig } from '../config/app-config';
 import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem-details';
 import type { AuthenticatedRequest } from '../kernel/decorators';
 import { Role } from '../kernel/role';
@@ -10,6 +15,8 @@ import { AuthService } from './auth.service';
 
 /** How long a browser's Basic credentials stay verified before the password is checked again. */
 const BASIC_SESSION_MS = 5 * 60_000;
+
+const MINUTE_MS = 60_000;
 
 export interface AdminPages {
   /** Whether the route the router matched is one of the pages' (their assets and API too). */
@@ -26,11 +33,32 @@ export interface AdminPages {
  * by the same login as the API, lockout included); scripts may send the API's bearer token. A
  * verified Basic login is remembered for a few minutes as its access token, so a page's polling
  * does not cost a password hash per request, while a deactivated or demoted admin is still
- * refused at once. The admin is set as the request's actor for the handlers behind it.
+ * refused at once. The admin is set as the request's actor for the handlers behind it. Password
+ * checks count per address against LOGIN_RATE_LIMIT_PER_MINUTE, as sign-ins do, and answer 429
+ * beyond it, so passwords cannot be guessed here at leisure.
  */
 @Injectable()
 export class AdminSignInService {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(ThrottlerStorage) private readonly throttler: ThrottlerStorage,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Counts a password check against the caller's address, as the login route's throttler does;
+   * the seconds to wait when over the limit, else undefined. A remembered session costs nothing.
+   */
+  private async secondsToWait(request: FastifyRequest): Promise<number | undefined> {
+    const record = await this.throttler.increment(
+      `admin-pages-basic:${request.ip}`,
+      MINUTE_MS,
+      this.config.auth.loginRateLimitPerMinute,
+      MINUTE_MS,
+      'admin-pages-basic',
+    );
+    return record.isBlocked ? Math.max(1, record.timeToBlockExpire) : undefined;
+  }
 
   /**
    * A Fastify onRequest hook guarding the pages. It decides on the matched route, never on the
@@ -40,6 +68,7 @@ export class AdminSignInService {
   hook(pages: AdminPages): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
     const sessions = new Map<string, { token: string; expires: number }>();
     const auth = this.auth;
+    const secondsToWait = (request: FastifyRequest) => this.secondsToWait(request);
 
     async function tokenFrom(request: FastifyRequest): Promise<string | undefined> {
       const [scheme, value] = (request.headers.authorization ?? '').split(' ');
@@ -51,6 +80,15 @@ export class AdminSignInService {
       const decoded = Buffer.from(value, 'base64').toString('utf8');
       const separator = decoded.indexOf(':');
       if (separator < 0) return undefined;
+      const wait = await secondsToWait(request);
+      if (wait !== undefined) {
+        throw domainError(
+          CommonErrors.rateLimited,
+          'Too many sign-in attempts from this address; retry later',
+          [],
+          wait,
+        );
+      }
       const { token } = await auth.login(
         decoded.slice(0, separator),
         decoded.slice(separator + 1),
@@ -67,7 +105,8 @@ export class AdminSignInService {
 
     return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
       if (!pages.covers(request.routeOptions.url)) return;
-      const refuse = (status: 401 | 403, detail: string) => {
+      const refuse = (status: 401 | 403 | 429, detail: string, retryAfterSeconds?: number) => {
+        if (retryAfterSeconds !== undefined) reply.header('Retry-After', String(retryAfterSeconds));
         if (status === 401) {
           reply.header('WWW-Authenticate', `Basic realm="${pages.realm}", charset="UTF-8"`);
         }
@@ -77,7 +116,7 @@ export class AdminSignInService {
           .send(
             JSON.stringify({
               type: 'about:blank',
-              title: status === 403 ? 'Forbidden' : 'Authentication required',
+              title: TITLE_BY_STATUS[status],
               status,
               detail,
               instance: request.url.split('?')[0],
@@ -89,6 +128,9 @@ export class AdminSignInService {
       try {
         token = await tokenFrom(request);
       } catch (error) {
+        if (error instanceof DomainError && error.code === CommonErrors.rateLimited) {
+          return refuse(429, error.message, error.retryAfterSeconds);
+        }
         if (error instanceof DomainError) return refuse(401, error.message);
         throw error;
       }

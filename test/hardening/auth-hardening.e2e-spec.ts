@@ -71,3 +71,27 @@ describe('client addresses behind proxies', () => {
     }
   });
 });
+
+describe('the queue dashboard’s Basic sign-in', () => {
+  it('is rate limited per address: 429 with Retry-After once the limit is spent', async () => {
+    const t = await startTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const admin = await createStaff(t.http, t.db, 'admin');
+      const basic = (password: string) =>
+        `Basic ${Buffer.from(`${admin.email}:${password}`).toString('base64')}`;
+      const responses = [];
+      for (let i = 0; i < 5; i++) {
+        responses.push(await t.http.get('/admin/queues').set('Authorization', basic(`guess-${i}`)));
+      }
+      expect(responses.map((response) => response.status)).toEqual([401, 401, 401, 429, 429]);
+      const refused = responses[4];
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // The right password waits its turn too, and a bearer token is not a password guess.
+      await t.http.get('/admin/queues').set('Authorization', basic(admin.password)).expect(429);
+      await t.http.get('/admin/queues').set('Authorization', admin.authorization).expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLocation, createStaff, type StaffUser } from '../factories';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -100,7 +100,7 @@ describe('hostile input', () => {
   });
 
   it('answers headers over the limit with 431 problem+json', async () => {
-    const server = t.app.getHttpServer();
+    const server = t.app.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, resolve));
     const { port } = server.address() as AddressInfo;
     const response = await new Promise<{ status: number; type: string; body: string }>(

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   createLocation,
   createPatient,
@@ -7,13 +8,16 @@ import {
 } from '../factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
+// The module object itself, which sonic-boom calls (an ES import would be a copy of it).
+const fs = createRequire(__filename)('node:fs') as typeof import('node:fs');
+
 /** Nothing a response or a log line carries lets patient data or a credential outlive its use. */
 describe('leaks', () => {
   let t: TestApp;
   let admin: StaffUser;
   let therapist: StaffUser;
   let patient: { id: string };
-  /** What the process wrote to its standard output, where pino writes its lines under Jest. */
+  /** What the process wrote to its standard output, where pino writes its lines. */
   let written: string[];
 
   beforeAll(async () => {
@@ -27,9 +31,20 @@ describe('leaks', () => {
 
   beforeEach(() => {
     written = [];
+    // Under Jest pino writes to process.stdout when Jest has wrapped it, else straight to file
+    // descriptor 1 (sonic-boom, fs.write): both are caught, and kept out of the test's output.
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
       return true;
+    });
+    const write = fs.write;
+    jest.spyOn(fs, 'write').mockImplementation((fd: number, data: unknown, ...rest: unknown[]) => {
+      if (fd !== 1) return (write as (...args: unknown[]) => void)(fd, data, ...rest);
+      written.push(String(data));
+      const done = rest.find((arg) => typeof arg === 'function') as
+        ((error: null, bytes: number) => void) | undefined;
+      const bytes = Buffer.byteLength(data as string);
+      if (done) setImmediate(() => done(null, bytes));
     });
   });
   afterEach(() => jest.restoreAllMocks());

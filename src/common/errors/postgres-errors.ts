@@ -91,13 +91,13 @@ export function domainErrorFromPostgres(error: unknown): DomainError | undefined
       const { message, fields } = describe(pg, `${pg.column ?? 'A required value'} is required`);
       return domainError(DatabaseErrors.notNullViolation, message, fields);
     }
+    // Malformed or out-of-range values; NUL in text (22021) or a character the encoding lacks
+    // (22P05), which NulCharactersPipe refuses in requests first: any other way in stays a 400.
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
     case '22001':
-    // NUL in text (22021) or a character the encoding lacks (22P05): NulCharactersPipe refuses
-    // NUL in requests first; this keeps any other way in a 400.
     case '22021':
     case '22P05':
       return domainError(
