@@ -11,6 +11,7 @@ import { RetiredResources1796100000000 } from './1796100000000-retired-resources
 import { VisitContext1796100000001 } from './1796100000001-visit-context';
 import { AuditPatient1796100000002 } from './1796100000002-audit-patient';
 import { ReportIndexes1796300000000 } from './1796300000000-report-indexes';
+import { AuditRefusedAccess1796400000000 } from './1796400000000-audit-refused-access';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -27,4 +28,5 @@ export const allMigrations = [
   VisitContext1796100000001,
   AuditPatient1796100000002,
   ReportIndexes1796300000000,
+  AuditRefusedAccess1796400000000,
 ];

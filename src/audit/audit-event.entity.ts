@@ -1,7 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type AuditAction =
-  'create' | 'read' | 'update' | 'delete' | 'login' | 'login_failed' | 'export';
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'delete'
+  | 'login'
+  | 'login_failed'
+  | 'export'
+  /** An attempt on a record the caller may not see or change (answered 404 or 403). */
+  | 'access_refused';
 
 /** One row of the append-only trail; the database rejects updates and deletes. */
 @Entity('audit_events')

@@ -9,7 +9,8 @@ import type { AuditEventFilters } from './audit-export.entity';
 
 export interface AuditEntry {
   /** The user, or for anonymous steps such as a failed login only the request's metadata. */
-  actor: Actor | { userId?: string; requestId: string; clientIp?: string };
+  actor:
+    Actor | { userId?: string; requestId: string; callerRequestId?: string; clientIp?: string };
   action: AuditAction;
   entityType: string;
   entityId?: string | null;
@@ -47,7 +48,10 @@ export class AuditService {
       patient_id: entry.patientId ?? null,
       request_id: entry.actor.requestId || null,
       client_ip: entry.actor.clientIp ?? null,
-      details: entry.details ?? {},
+      // Our request id files the row; the caller's own, if it sent one, is kept beside it.
+      details: entry.actor.callerRequestId
+        ? { ...entry.details, callerRequestId: entry.actor.callerRequestId }
+        : (entry.details ?? {}),
     };
   }
 

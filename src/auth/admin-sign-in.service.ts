@@ -8,7 +8,7 @@ import { domainError } from '../common/errors/error-catalogue';
 import { TITLE_BY_STATUS } from '../common/errors/problem-details.filter';
 import { AppConfig } from '../config/app-config';
 import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem-details';
-import type { AuthenticatedRequest } from '../kernel/decorators';
+import { requestMetadataOf, type AuthenticatedRequest } from '../kernel/decorators';
 import { Role } from '../kernel/role';
 import { requestIdOf } from '../logging/logger-options';
 import { AuthService } from './auth.service';
@@ -92,10 +92,7 @@ export class AdminSignInService {
       const { token } = await auth.login(
         decoded.slice(0, separator),
         decoded.slice(separator + 1),
-        {
-          requestId: requestIdOf(request),
-          clientIp: request.ip,
-        },
+        requestMetadataOf(request),
       );
       for (const [stale, { expires }] of sessions)
         if (expires <= Date.now()) sessions.delete(stale);
@@ -135,10 +132,7 @@ export class AdminSignInService {
         throw error;
       }
       if (!token) return refuse(401, 'Sign in as an admin');
-      const actor = await auth.actorFromToken(token, {
-        requestId: requestIdOf(request),
-        clientIp: request.ip,
-      });
+      const actor = await auth.actorFromToken(token, requestMetadataOf(request));
       if (!actor) return refuse(401, 'The credentials are invalid or expired');
       if (actor.role !== Role.Admin) return refuse(403, pages.forbidden);
       (request as AuthenticatedRequest).actor = actor;

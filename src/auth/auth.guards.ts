@@ -2,9 +2,8 @@ import { domainError } from '../common/errors/error-catalogue';
 import { AuthErrors } from './auth.errors';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { requestIdOf } from '../logging/logger-options';
 import { AuthService } from './auth.service';
-import { AuthenticatedRequest, IS_PUBLIC, ROLES } from '../kernel/decorators';
+import { AuthenticatedRequest, IS_PUBLIC, requestMetadataOf, ROLES } from '../kernel/decorators';
 import type { Role } from '../kernel/role';
 
 /** Every route needs a valid bearer token unless it is marked @Public(). */
@@ -29,10 +28,7 @@ export class JwtAuthGuard implements CanActivate {
         'Send a bearer token: Authorization: Bearer <token>',
       );
     }
-    const actor = await this.auth.actorFromToken(token, {
-      requestId: requestIdOf(request),
-      clientIp: request.ip,
-    });
+    const actor = await this.auth.actorFromToken(token, requestMetadataOf(request));
     if (!actor) {
       throw domainError(
         AuthErrors.tokenInvalid,

@@ -129,6 +129,7 @@ export class AuthService {
       role: user.role,
       locationIds: user.locationIds,
       requestId: meta.requestId,
+      callerRequestId: meta.callerRequestId,
       clientIp: meta.clientIp,
     };
   }
@@ -174,6 +175,7 @@ export class AuthService {
         role: row.role,
         locationIds: row.location_ids,
         requestId: request.requestId,
+        callerRequestId: request.callerRequestId,
         clientIp: request.clientIp,
       }
     );

@@ -12,6 +12,9 @@ import { requestValidationError } from '../common/errors/validation-errors';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter';
 import { clientErrorHandler } from '../common/errors/client-errors';
 import { NulCharactersPipe } from '../common/nul-characters.pipe';
+import type { ProblemDetails } from '../common/errors/problem-details';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedRequest } from '../kernel/decorators';
 import type { AppConfig } from '../config/app-config';
 import { REQUEST_ID_HEADER, requestIdFor } from '../logging/logger-options';
 import { buildOpenApiDocument } from './openapi-document';
@@ -60,6 +63,28 @@ function takesFormsOnly(request: FastifyRequest): boolean {
 function mediaTypeOf(request: FastifyRequest): string | undefined {
   const header = request.headers['content-type'];
   return header ? header.split(';')[0].trim().toLowerCase() : undefined;
+}
+
+/**
+ * Puts a signed-in caller's refused attempt on the audit trail (HIPAA 164.312(b)): the route and
+ * the ids it named, and the answer (404 for what they may not see, 403 for what they may not do).
+ * Anonymous refusals (no or a bad token) are the login's business, not a record's.
+ */
+async function recordRefusal(
+  audit: AuditService,
+  request: AuthenticatedRequest,
+  problem: ProblemDetails,
+): Promise<void> {
+  if (!request.actor) return;
+  const params = (request.params ?? {}) as Record<string, string>;
+  const route = request.routeOptions.url ?? problem.instance ?? '';
+  await audit.record({
+    actor: request.actor,
+    action: 'access_refused',
+    entityType: route.split('/').find((segment) => segment && !segment.startsWith(':')) ?? 'route',
+    entityId: params.id ?? Object.values(params)[0] ?? null,
+    details: { method: request.method, route, params, status: problem.status, code: problem.code },
+  });
 }
 
 /** Applies what every HTTP instance needs: security headers, validation, errors, docs. */
@@ -137,7 +162,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       exceptionFactory: requestValidationError,
     }),
   );
-  app.useGlobalFilters(new ProblemDetailsFilter(config.email.publicBaseUrl));
+  const audit = app.get(AuditService);
+  app.useGlobalFilters(
+    new ProblemDetailsFilter(config.email.publicBaseUrl, (request, problem) =>
+      recordRefusal(audit, request, problem),
+    ),
+  );
   // Every module, and so every error catalogue, is loaded by now: the document lists each code.
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app, config), {
     jsonDocumentUrl: 'docs-json',

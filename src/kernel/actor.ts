@@ -7,6 +7,8 @@ export interface Actor {
   /** Locations the user is assigned to; admins see every location regardless. */
   locationIds: readonly string[];
   requestId: string;
+  /** The caller's own X-Request-Id, kept beside ours in audit rows. */
+  callerRequestId?: string;
   clientIp?: string;
 }
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { requestIdOf } from '../logging/logger-options';
+import { callerRequestIdOf, requestIdOf } from '../logging/logger-options';
 import type { Actor } from './actor';
 import { Role } from './role';
 
@@ -27,9 +27,21 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 /** Request metadata for audit rows written before a user is known (login). */
 export const RequestMeta = createParamDecorator((_: unknown, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<FastifyRequest>();
-  return { requestId: requestIdOf(request), clientIp: request.ip };
+  return requestMetadataOf(request);
 });
 export interface RequestMetadata {
   requestId: string;
+  /** The caller's own X-Request-Id, kept beside ours in audit rows. */
+  callerRequestId?: string;
   clientIp?: string;
+}
+
+/** Who and where a request came from, for audit rows: our request id, the caller's, the address. */
+export function requestMetadataOf(request: FastifyRequest): RequestMetadata {
+  const callerRequestId = callerRequestIdOf(request);
+  return {
+    requestId: requestIdOf(request),
+    ...(callerRequestId ? { callerRequestId } : {}),
+    clientIp: request.ip,
+  };
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
@@ -33,10 +32,23 @@ export function loggedPath(url: string): string {
     : path;
 }
 
-/** Honours a well-formed X-Request-Id from a proxy; otherwise makes one. */
-export function requestIdFor(request: IncomingMessage): string {
+/**
+ * The request's id: always one of ours, so that no caller can choose the id its audit rows and
+ * log lines are filed under (or give two requests the same one).
+ */
+export function requestIdFor(): string {
+  return randomUUID();
+}
+
+/**
+ * The caller's own X-Request-Id (a proxy's or a client's trace id), when well formed: recorded
+ * beside ours in audit rows, never instead of it.
+ */
+export function callerRequestIdOf(request: {
+  headers: Record<string, string | string[] | undefined>;
+}): string | undefined {
   const incoming = request.headers['x-request-id'];
-  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : undefined;
 }
 
 /**

@@ -50,10 +50,18 @@ export class AppointmentViewsService {
   }
 
   async history(actor: Actor, id: string): Promise<AppointmentEvent[]> {
-    await visibleAppointment(this.dataSource.manager, actor, id);
-    return this.dataSource
+    const appointment = await visibleAppointment(this.dataSource.manager, actor, id);
+    const events = await this.dataSource
       .getRepository(AppointmentEvent)
       .find({ where: { appointmentId: id }, order: { id: 'ASC' } });
+    await this.audit.record({
+      actor,
+      action: 'read',
+      entityType: 'appointment_history',
+      entityId: id,
+      details: { patientIds: [appointment.patientId] },
+    });
+    return events;
   }
 
   async forPatient(actor: Actor, patientId: string): Promise<LabelledAppointment[]> {
@@ -176,11 +184,26 @@ export class AppointmentViewsService {
     );
     const first = firstDay.toISODate()!;
     const last = lastDay.toISODate()!;
-    return appointments.filter(({ appointment, labels }) => {
+    const shown = appointments.filter(({ appointment, labels }) => {
       const date = DateTime.fromJSDate(appointment.startsAt, {
         zone: labels.timeZone,
       }).toISODate()!;
       return first <= date && date < last;
     });
+    // A schedule shows patients: whose, is on the trail (HIPAA 164.312(b)).
+    await this.audit.record({
+      actor,
+      action: 'read',
+      entityType: 'schedule',
+      entityId: filter.locationId ?? filter.therapistId ?? null,
+      details: {
+        locationId: filter.locationId ?? null,
+        therapistId: filter.therapistId ?? null,
+        from: first,
+        days: filter.days,
+        patientIds: [...new Set(shown.map(({ appointment }) => appointment.patientId))],
+      },
+    });
+    return shown;
   }
 }

@@ -67,10 +67,18 @@ export class WaitlistService {
       .orderBy('entry.created_at')
       .addOrderBy('entry.id');
     if (page.status) query.andWhere('entry.status = :status', { status: page.status });
-    return scopeToLocations(query, actor, 'entry.location_ids', 'array')
+    const [entries, total] = await scopeToLocations(query, actor, 'entry.location_ids', 'array')
       .take(page.limit)
       .skip(page.offset)
       .getManyAndCount();
+    // The page shows patients: whose, is on the trail (HIPAA 164.312(b)).
+    await this.audit.record({
+      actor,
+      action: 'read',
+      entityType: 'waitlist',
+      details: { patientIds: [...new Set(entries.map((entry) => entry.patientId))] },
+    });
+    return [entries, total];
   }
 
   async withdraw(actor: Actor, id: string): Promise<WaitlistEntry> {

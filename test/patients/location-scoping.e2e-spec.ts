@@ -110,7 +110,7 @@ describe('location scoping and the audit trail', () => {
       .set('Authorization', scrantonClerk.authorization)
       .send({ phone: '+1 570-555-0199' })
       .expect(200);
-    await t.http
+    const read = await t.http
       .get(`/patients/${id}`)
       .set('Authorization', scrantonClerk.authorization)
       .set('X-Request-Id', 'req-read-1')
@@ -126,10 +126,15 @@ describe('location scoping and the audit trail', () => {
         action: 'create',
         actor_user_id: scrantonClerk.id,
         actor_role: 'front_desk',
-        request_id: 'req-create-1',
+        request_id: created.headers['x-request-id'],
+        details: expect.objectContaining({ callerRequestId: 'req-create-1' }),
       }),
       expect.objectContaining({ action: 'update', details: { fields: ['phone'] } }),
-      expect.objectContaining({ action: 'read', request_id: 'req-read-1' }),
+      expect.objectContaining({
+        action: 'read',
+        request_id: read.headers['x-request-id'],
+        details: { callerRequestId: 'req-read-1' },
+      }),
     ]);
     expect(JSON.stringify(rows)).not.toContain('555-0199');
 

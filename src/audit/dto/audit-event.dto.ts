@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   'login',
   'login_failed',
   'export',
+  'access_refused',
 ];
 
 export class AuditEventFilterDto {

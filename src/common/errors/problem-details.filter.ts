@@ -100,24 +100,48 @@ function isFastifyRequestError(error: unknown): error is FastifyRequestError {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  /** @param publicBaseUrl where clients reach the service, without a trailing slash */
-  constructor(private readonly publicBaseUrl: string) {}
+  /**
+   * @param publicBaseUrl where clients reach the service, without a trailing slash
+   * @param onRefused records a signed-in caller's refused attempt (403, or 404 on a route that
+   *   exists) before the answer goes out; a failure to record is logged, the answer still sent
+   */
+  constructor(
+    private readonly publicBaseUrl: string,
+    private readonly onRefused?: (
+      request: FastifyRequest,
+      problem: ProblemDetails,
+    ) => Promise<void>,
+  ) {}
 
   private typeOf(code: string): string {
     return problemTypeUri(this.publicBaseUrl, code);
   }
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
-    this.send(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+    const request = http.getRequest<FastifyRequest>();
+    const problem = this.toProblem(exception, request);
+    const refused =
+      (problem.status === 403 || problem.status === 404) &&
+      problem.code !== CommonErrors.routeNotFound;
+    if (refused && this.onRefused) {
+      await this.onRefused(request, problem).catch((error: unknown) =>
+        this.logger.error({ err: error, requestId: problem.requestId }, 'refusal not audited'),
+      );
+    }
+    this.send(exception, request, http.getResponse<FastifyReply>(), problem);
   }
 
   /**
    * Answers the error as problem+json: for Nest's handlers, and for what Fastify refuses before
    * routing (a path parameter over its length limit, 414), which would otherwise be plain JSON.
    */
-  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
-    const problem = this.toProblem(exception, request);
+  send(
+    exception: unknown,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    problem = this.toProblem(exception, request),
+  ): void {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'unhandled error');
     }
