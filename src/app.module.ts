@@ -30,7 +30,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, config.database.timeouts),
+          autoLoadEntities: true,
+        }),
         QueueModule.forRoot(config, databaseUrl),
         AuditModule,
         AuthModule,

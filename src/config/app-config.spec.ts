@@ -44,6 +44,7 @@ describe('loadConfig defaults', () => {
     expect(config.database).toEqual({
       url: undefined,
       embedded: { port: 54329, dataDir: '.data/postgres' },
+      timeouts: { connectMs: 5000, queryMs: 15_000 },
     });
     expect(config.http).toEqual({ bodyLimitBytes: 102_400, trustedProxies: [] });
     expect(config.auth).toMatchObject({

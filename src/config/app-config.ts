@@ -71,6 +71,18 @@ class RawEnvironment {
   @IsString()
   EMBEDDED_POSTGRES_DIR = '.data/postgres';
 
+  @Type(() => Number)
+  @Min(100)
+  @Max(600_000)
+  @IsInt()
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
+  @Type(() => Number)
+  @Min(100)
+  @Max(3_600_000)
+  @IsInt()
+  DATABASE_QUERY_TIMEOUT_MS = 15_000;
+
   @IsOptional()
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN_ON_START?: 'true' | 'false';
@@ -245,6 +257,16 @@ export interface DatabaseSettings {
   /** Set when the operator named a server; otherwise the embedded PostgreSQL is used. */
   url?: string;
   embedded: { port: number; dataDir: string };
+  /**
+   * How long the service waits for a connection, and for a query's answer, before it gives up
+   * and answers 503: a server that is down or hung must not hold requests for ever.
+   */
+  timeouts: DatabaseTimeouts;
+}
+
+export interface DatabaseTimeouts {
+  connectMs: number;
+  queryMs: number;
 }
 
 export interface QueueSettings {
@@ -338,6 +360,10 @@ export class AppConfig {
     this.database = {
       url: raw.DATABASE_URL,
       embedded: { port: raw.EMBEDDED_POSTGRES_PORT, dataDir: raw.EMBEDDED_POSTGRES_DIR },
+      timeouts: {
+        connectMs: raw.DATABASE_CONNECT_TIMEOUT_MS,
+        queryMs: raw.DATABASE_QUERY_TIMEOUT_MS,
+      },
     };
     this.migrationsRunOnStart = (raw.MIGRATIONS_RUN_ON_START ?? String(!production)) === 'true';
     this.seedOnStart = (raw.SEED_ON_START ?? String(!production)) === 'true';

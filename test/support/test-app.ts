@@ -20,6 +20,8 @@ export interface TestApp {
 export interface TestAppOptions {
   queueBackend?: QueueBackendName;
   env?: Record<string, string>;
+  /** The address the application reaches its database by (a relay a test can cut), from its own. */
+  databaseUrlFor?: (url: string) => string;
 }
 
 function requireEnv(name: string): string {
@@ -71,10 +73,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const backend = options.queueBackend ?? 'postgres';
   const redisUrl = redisUrlForTests();
   if (backend === 'redis' && !redisUrl) throw new Error('no Redis for the Redis leg');
+  const appUrl = options.databaseUrlFor?.(url) ?? url;
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: url,
+    DATABASE_URL: appUrl,
     QUEUE_BACKEND: backend,
     ...(backend === 'redis' ? { REDIS_URL: redisUrl } : {}),
     QUEUE_PREFIX: `ptp-test-${suffix}`,
@@ -83,7 +86,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SEED_ON_START: 'false',
     ...options.env,
   });
-  const app = await createHttpApp(config, url);
+  const app = await createHttpApp(config, appUrl);
   const db = new Pool({ connectionString: url, max: 3 });
   // Dropping the database at the end terminates a connection that may still be closing; a
   // query's own failure still rejects its promise.

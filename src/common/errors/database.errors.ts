@@ -41,6 +41,13 @@ export const DatabaseErrors = errorCatalogue({
     kind: ErrorKind.BadRequest,
     meaning: 'A value has the wrong form or is out of range',
   },
+  unavailable: {
+    code: 'database.unavailable',
+    kind: ErrorKind.Unavailable,
+    meaning:
+      'The database cannot be reached or did not answer in time; nothing was changed unless a ' +
+      'later read shows it: retry after Retry-After seconds',
+  },
   concurrentChange: {
     code: 'database.concurrent_change',
     kind: ErrorKind.Conflict,

@@ -1,6 +1,10 @@
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ErrorKind } from './domain-error';
-import { describeConstraints, domainErrorFromPostgres } from './postgres-errors';
+import {
+  describeConstraints,
+  domainErrorFromPostgres,
+  isDatabaseUnavailable,
+} from './postgres-errors';
 
 interface PgFields {
   code: string;
@@ -134,7 +138,8 @@ describe('domainErrorFromPostgres', () => {
       expect(error).toMatchObject({ kind, code, message, fieldErrors: fields });
     });
 
-    it.each(['42P01', '57014', '08006'])('leaves the unmapped code %s alone', (code) => {
+    // 08xxx (connection exceptions) mean the database is out of reach: see below.
+    it.each(['42P01', '57014'])('leaves the unmapped code %s alone', (code) => {
       expect(domainErrorFromPostgres(wrap({ code }))).toBeUndefined();
     });
   });
@@ -142,8 +147,8 @@ describe('domainErrorFromPostgres', () => {
   it.each<{ name: string; error: unknown }>([
     { name: 'a plain Error', error: new Error('boom') },
     {
-      name: 'a Node system error, which has a code but no severity',
-      error: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      name: 'a Node system error other than a connection’s',
+      error: Object.assign(new Error('open ENOENT'), { code: 'ENOENT' }),
     },
     { name: 'an object with a severity but no code', error: { severity: 'ERROR' } },
     { name: 'undefined', error: undefined },
@@ -227,5 +232,43 @@ describe('describeConstraints', () => {
     );
 
     expect(error?.fieldErrors).toEqual([{ field: 'label', reason: 'second wording' }]);
+  });
+});
+
+describe('a database out of reach', () => {
+  const socketError = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
+
+  it.each([
+    ['refused', socketError('ECONNREFUSED')],
+    ['reset', socketError('ECONNRESET')],
+    ['no connection in time', new Error('timeout exceeded when trying to connect')],
+    ['no answer in time', new Error('Query read timeout')],
+    ['closed mid-query', new Error('Connection terminated unexpectedly')],
+    [
+      'shutting down (57P01)',
+      Object.assign(new Error('terminating connection'), { code: '57P01' }),
+    ],
+    [
+      'starting up (57P03)',
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    ],
+    ['out of connections (53300)', Object.assign(new Error('too many clients'), { code: '53300' })],
+    [
+      'a connection exception (08006)',
+      Object.assign(new Error('connection failure'), { code: '08006' }),
+    ],
+  ])('is 503 database.unavailable with Retry-After when %s', (_name, cause) => {
+    for (const error of [cause, new QueryFailedError('SELECT 1', [], cause)]) {
+      const translated = domainErrorFromPostgres(error);
+      expect(translated?.kind).toBe(ErrorKind.Unavailable);
+      expect(translated?.code).toBe('database.unavailable');
+      expect(translated?.retryAfterSeconds).toBeGreaterThan(0);
+    }
+  });
+
+  it('is not an integrity refusal or an unknown error', () => {
+    expect(isDatabaseUnavailable(asQueryFailed({ code: '23505' }))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('something else'))).toBe(false);
+    expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
 });

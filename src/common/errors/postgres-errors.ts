@@ -48,11 +48,59 @@ function describe(
   return { message, fields: field ? [{ field, reason: message }] : [], code: known?.code };
 }
 
+/** Seconds a client is asked to wait (Retry-After) when the database is out of reach. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Socket errors of a server that is down, unreachable or gone mid-conversation. */
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/**
+ * node-postgres and its pool say a connection failed, closed or timed out in words only. Client
+ * side: `timeout exceeded when trying to connect` (no connection within connectionTimeoutMillis),
+ * `Query read timeout` (no answer within query_timeout), `Connection terminated ...`.
+ */
+const CONNECTION_ERROR_MESSAGE =
+  /timeout exceeded when trying to connect|Query read timeout|Connection terminated|Client has encountered a connection error|not queryable|Connection ended/i;
+
+/**
+ * Whether the error says the database is out of reach, rather than that it refused the request:
+ * connection refused, reset or timed out, a query that got no answer in time, or the server
+ * saying it is shutting down, starting up or out of connections (SQLSTATE classes 08 and 57P,
+ * 53300). Such a request may be retried once the server is back.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const cause: unknown = error instanceof QueryFailedError ? error.driverError : error;
+  // Read by shape: a socket error is made by Node's own realm, not always this one's Error.
+  if (typeof cause !== 'object' || cause === null) return false;
+  const { code, message } = cause as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (CONNECTION_ERROR_CODES.has(code)) return true;
+    if (code.startsWith('08') || /^57P0[1-4]$/.test(code) || code === '53300') return true;
+  }
+  return typeof message === 'string' && CONNECTION_ERROR_MESSAGE.test(message);
+}
+
 /**
  * Translates the integrity errors PostgreSQL raises into domain errors, so that a rule the
  * database enforces reaches the client as a 4xx naming the rule, never as a 500.
  */
 export function domainErrorFromPostgres(error: unknown): DomainError | undefined {
+  if (isDatabaseUnavailable(error)) {
+    return domainError(
+      DatabaseErrors.unavailable,
+      'The database is out of reach for the moment; retry shortly',
+      [],
+      DATABASE_RETRY_AFTER_SECONDS,
+    );
+  }
   const pg = driverErrorOf(error);
   if (!pg?.code) return undefined;
   const subject = pg.constraint ? ` (${pg.constraint})` : '';

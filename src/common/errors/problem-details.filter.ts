@@ -146,9 +146,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'unhandled error');
     }
     if (reply.sent) return;
-    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
-      reply.header('Retry-After', String(exception.retryAfterSeconds));
-    }
+    const retryAfter = (
+      exception instanceof DomainError ? exception : domainErrorFromPostgres(exception)
+    )?.retryAfterSeconds;
+    if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
     reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
