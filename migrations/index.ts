@@ -12,6 +12,7 @@ import { VisitContext1796100000001 } from './1796100000001-visit-context';
 import { AuditPatient1796100000002 } from './1796100000002-audit-patient';
 import { ReportIndexes1796300000000 } from './1796300000000-report-indexes';
 import { AuditRefusedAccess1796400000000 } from './1796400000000-audit-refused-access';
+import { EmailEndOfData1796400000001 } from './1796400000001-email-end-of-data';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -29,4 +30,5 @@ export const allMigrations = [
   AuditPatient1796100000002,
   ReportIndexes1796300000000,
   AuditRefusedAccess1796400000000,
+  EmailEndOfData1796400000001,
 ];

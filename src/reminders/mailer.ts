@@ -1,5 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Transform } from 'node:stream';
 import { createTransport, type Transporter } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
 import { AppConfig } from '../config/app-config';
 import type { ComposedEmail } from './email-composer';
 
@@ -24,11 +26,23 @@ export class Mailer implements OnApplicationShutdown {
       // covers List-Unsubscribe and List-Unsubscribe-Post, as RFC 8058 4 asks for one-click.
       ...(config.email.dkim ? { dkim: config.email.dkim } : {}),
     });
+    this.transport.use('stream', (mail, done) => {
+      const beforeEndOfData = (mail.data as EndOfDataGate).beforeEndOfData;
+      if (beforeEndOfData) mail.message.transform(() => endOfDataGate(beforeEndOfData));
+      done();
+    });
   }
 
-  /** Resolves once the server accepted the message (250 after DATA); rejects otherwise. */
-  async send(email: ComposedEmail): Promise<void> {
+  /**
+   * Resolves once the server accepted the message (250 after DATA); rejects otherwise.
+   * `beforeEndOfData` runs after the last byte of the message and before the end-of-data mark
+   * (`.`) that makes the server take it: until then a server keeps nothing, so a caller that
+   * records the moment there knows that a crash before it lost no email and sent none. Should it
+   * reject, the mark is never sent and the connection is closed.
+   */
+  async send(email: ComposedEmail, beforeEndOfData?: () => Promise<void>): Promise<void> {
     await this.transport.sendMail({
+      ...(beforeEndOfData ? { beforeEndOfData } : {}),
       from: this.config.email.from,
       to: email.to,
       subject: email.subject,
@@ -43,6 +57,26 @@ export class Mailer implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.transport.close();
   }
+}
+
+/** Our option on a message, read by the stream plugin (nodemailer keeps unknown keys on `data`). */
+interface EndOfDataGate extends Mail.Options {
+  beforeEndOfData?: () => Promise<void>;
+}
+
+/** Passes the message through and holds its end until the gate resolves. */
+function endOfDataGate(beforeEndOfData: () => Promise<void>): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk);
+    },
+    flush(callback) {
+      beforeEndOfData().then(
+        () => callback(),
+        (error: Error) => callback(error),
+      );
+    },
+  });
 }
 
 /**

@@ -27,13 +27,32 @@ export class FinalDeliveryFailure extends Error {}
 export class RetryableDeliveryFailure extends Error {}
 
 type Row = EmailFacts &
-  DeliveryFacts & { status: string; attempts: number; appointmentId: string | null };
+  DeliveryFacts & {
+    status: string;
+    attempts: number;
+    appointmentId: string | null;
+    dataEnded: boolean;
+  };
+
+/** An attempt at a message: the email and the claim's number (its `attempts` after claiming). */
+interface Claim {
+  email: ComposedEmail;
+  attempt: number;
+}
 
 /**
- * Sends one notification at most once. The row is claimed (`sending`) by a committed update
- * before the SMTP hand-off and marked `sent` after it; a job that finds its row still `sending`
- * knows an earlier worker died in between, cannot know whether the server took the message, and
- * marks it `unconfirmed` for an admin instead of risking a second email.
+ * Sends one notification, never losing it to a crash and sending it twice only if a worker dies
+ * in the moment between letting the end-of-data mark go and recording the server's answer.
+ *
+ * The row is claimed (`sending`, `attempts` + 1) by a committed update before the SMTP hand-off.
+ * After the message's last byte and before the `.` that ends its DATA, `data_ended_at` is
+ * committed; then, after the server's 250, `sent`. A job that finds its row still `sending`
+ * knows an earlier worker died: without `data_ended_at` the server kept nothing (an SMTP server
+ * delivers no message whose data did not end), so the email goes again, with the same
+ * Message-ID; with it, the server may have the message, and the row goes to an admin as
+ * `unconfirmed` rather than risk a second email. Each step is conditional on the claim's number,
+ * so a worker taken for dead that is in fact alive finds its claim superseded and sends no end
+ * of data.
  */
 @Injectable()
 export class NotificationDeliveryService {
@@ -49,17 +68,36 @@ export class NotificationDeliveryService {
   async deliver(notificationId: string, version: number): Promise<DeliveryOutcome> {
     const claim = await this.claim(notificationId, version);
     if (typeof claim === 'string') return claim;
+    let superseded = false;
     try {
-      await this.mailer.send(claim);
+      await this.mailer.send(claim.email, async () => {
+        superseded = !(await this.markDataEnded(notificationId, claim.attempt));
+        if (superseded) throw new Error('another worker claimed the notification');
+      });
     } catch (error) {
-      throw await this.recordFailure(notificationId, error);
+      // Another worker has the row now; this attempt sent no end of data, so nothing went.
+      if (superseded) return 'stale';
+      const failure = await this.recordFailure(notificationId, claim.attempt, error);
+      if (!failure) return 'stale';
+      throw failure;
     }
     await this.dataSource.query(
       `UPDATE notifications SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'sending'`,
-      [notificationId],
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [notificationId, claim.attempt],
     );
     return 'sent';
+  }
+
+  /** Commits that the end-of-data mark is about to go; false when the claim is no longer ours. */
+  private async markDataEnded(notificationId: string, attempt: number): Promise<boolean> {
+    const [rows] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE notifications SET data_ended_at = clock_timestamp(), updated_at = now()
+        WHERE id = $1 AND status = 'sending' AND attempts = $2 AND data_ended_at IS NULL
+        RETURNING id`,
+      [notificationId, attempt],
+    );
+    return rows.length === 1;
   }
 
   /**
@@ -72,11 +110,15 @@ export class NotificationDeliveryService {
   private async claim(
     notificationId: string,
     version: number,
-  ): Promise<ComposedEmail | Exclude<DeliveryOutcome, 'sent'>> {
+  ): Promise<Claim | Exclude<DeliveryOutcome, 'sent'>> {
     const [row] = await this.dataSource.query<Row[]>(FACTS_QUERY, [notificationId]);
     if (!row || row.version !== version) return 'stale';
-    if (row.status === 'sending') return this.markUnconfirmed(notificationId, version);
-    if (row.status !== 'pending') return 'stale';
+    if (row.status === 'sending' && row.dataEnded) {
+      return this.markUnconfirmed(notificationId, version);
+    }
+    // An earlier worker died before its message's data ended: the server kept nothing of it.
+    if (row.status === 'sending' && !(await this.releaseUnfinished(row))) return 'stale';
+    if (row.status !== 'pending' && row.status !== 'sending') return 'stale';
     const now = new Date();
     const quiet = quietHoursVerdict(row, now);
     const skipReason = reasonNotToSend(row, now) ?? (quiet.action === 'skip' ? quiet.reason : null);
@@ -105,15 +147,38 @@ export class NotificationDeliveryService {
           ? this.links.waitlistAcceptUrl(row.waitlistEntryId, row.startsAt)
           : undefined,
     });
-    const [claimed] = await this.dataSource.query<[{ id: string }[], number]>(
+    const [claimed] = await this.dataSource.query<[{ attempts: number }[], number]>(
       `UPDATE notifications
           SET status = 'sending', claimed_at = now(), attempts = attempts + 1, message_id = $3,
-              updated_at = now()
+              data_ended_at = NULL, updated_at = now()
         WHERE id = $1 AND version = $2 AND status = 'pending'
-        RETURNING id`,
+        RETURNING attempts`,
       [notificationId, version, email.messageId],
     );
-    return claimed.length === 1 ? email : 'stale';
+    return claimed.length === 1 ? { email, attempt: claimed[0].attempts } : 'stale';
+  }
+
+  /**
+   * Puts back to `pending` a row an earlier worker claimed and died with before its message's
+   * data ended, so that it is claimed and sent again (same version, so the same Message-ID).
+   * False when the row changed meanwhile (its claim is still someone's).
+   */
+  private async releaseUnfinished(row: Row): Promise<boolean> {
+    const [released] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE notifications SET status = 'pending', updated_at = now(),
+              last_error = 'the worker stopped before the message was complete; sent again'
+        WHERE id = $1 AND version = $2 AND status = 'sending' AND attempts = $3
+          AND data_ended_at IS NULL
+        RETURNING id`,
+      [row.notificationId, row.version, row.attempts],
+    );
+    if (released.length === 1) {
+      this.logger.warn(
+        `notification ${row.notificationId}: hand-off interrupted before the end of data, sending again`,
+      );
+      row.status = 'pending';
+    }
+    return released.length === 1;
   }
 
   /**
@@ -124,8 +189,8 @@ export class NotificationDeliveryService {
     await this.dataSource.query(
       `UPDATE notifications
           SET status = 'unconfirmed', updated_at = now(),
-              last_error = 'the worker stopped during the SMTP hand-off; not resent, to avoid a duplicate'
-        WHERE id = $1 AND version = $2 AND status = 'sending'`,
+              last_error = 'the worker stopped after the message reached the SMTP server, before its answer was recorded; not resent, to avoid a duplicate'
+        WHERE id = $1 AND version = $2 AND status = 'sending' AND data_ended_at IS NOT NULL`,
       [notificationId, version],
     );
     this.logger.warn(`notification ${notificationId}: hand-off interrupted, marked unconfirmed`);
@@ -137,30 +202,47 @@ export class NotificationDeliveryService {
    * holding it twice): the row must not stay pending for ever, unseen.
    */
   async markAbandoned(notificationId: string, version: number, reason: string): Promise<void> {
-    // A row still `sending` may have reached the patient: an admin decides, never a blind retry.
+    // A row still `sending` whose data ended may have reached the patient: an admin decides,
+    // never a blind retry. One whose data never ended did not; it fails visibly, and an admin's
+    // retry is safe.
     await this.dataSource.query(
       `UPDATE notifications
-          SET status = CASE status WHEN 'sending' THEN 'unconfirmed' ELSE 'failed' END,
+          SET status = CASE WHEN status = 'sending' AND data_ended_at IS NOT NULL
+                            THEN 'unconfirmed' ELSE 'failed' END,
               last_error = $3, updated_at = now()
         WHERE id = $1 AND version = $2 AND status IN ('pending', 'sending')`,
       [notificationId, version, reason.slice(0, 300)],
     );
   }
 
-  /** Puts the row back for another attempt, or ends it as failed; returns what the job throws. */
-  private async recordFailure(notificationId: string, error: unknown): Promise<Error> {
+  /**
+   * Puts the row back for another attempt, or ends it as failed; returns what the job throws, or
+   * nothing when the claim was no longer this attempt's (another worker has the row).
+   */
+  private async recordFailure(
+    notificationId: string,
+    attempt: number,
+    error: unknown,
+  ): Promise<Error | undefined> {
     const failure = classifySmtpFailure(error);
     const [[row]] = await this.dataSource.query<[{ status: string; attempts: number }[], number]>(
       `UPDATE notifications
           SET status = CASE WHEN $2 OR attempts >= $3 THEN 'failed' ELSE 'pending' END,
               last_error = $4, updated_at = now()
-        WHERE id = $1 AND status = 'sending'
+        WHERE id = $1 AND status = 'sending' AND attempts = $5
         RETURNING status, attempts`,
-      [notificationId, failure.kind === 'permanent', this.config.email.maxAttempts, failure.reason],
+      [
+        notificationId,
+        failure.kind === 'permanent',
+        this.config.email.maxAttempts,
+        failure.reason,
+        attempt,
+      ],
     );
+    if (!row) return undefined;
     const message = `notification ${notificationId}: ${failure.reason}`;
-    if (row?.status === 'pending') return new RetryableDeliveryFailure(message);
-    this.logger.warn(`${message}; failed after ${row?.attempts ?? '?'} attempt(s)`);
+    if (row.status === 'pending') return new RetryableDeliveryFailure(message);
+    this.logger.warn(`${message}; failed after ${row.attempts} attempt(s)`);
     return new FinalDeliveryFailure(message);
   }
 }
@@ -174,6 +256,7 @@ export class NotificationDeliveryService {
  */
 const FACTS_QUERY = `
   SELECT n.id AS "notificationId", n.version, n.kind, n.status, n.attempts,
+         n.data_ended_at IS NOT NULL AS "dataEnded",
          n.patient_id AS "patientId", n.appointment_id AS "appointmentId",
          n.waitlist_entry_id AS "waitlistEntryId",
          p."firstName", p.email, p."emailConsent", p.archived AS "patientArchived",

@@ -55,6 +55,10 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 
+  /** When the attempt let the end-of-data mark go to the server: from then on it may have it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dataEndedAt!: Date | null;
+
   @Column({ type: 'text', nullable: true })
   messageId!: string | null;
 

@@ -137,14 +137,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           }
         }
         for (const row of orphans) {
-          // A pending row is queued again as a new version; a row left `sending` by a lost job may
-          // have reached the patient, so it goes to an admin as unconfirmed.
+          // A pending row is queued again as a new version, and so is one left `sending` whose
+          // message never ended (the server kept nothing of it); one whose data ended may have
+          // reached the patient, so it goes to an admin as unconfirmed.
           await manager.query(
             `UPDATE notifications
-              SET status = CASE status WHEN 'sending' THEN 'unconfirmed' ELSE status END,
-                  version = CASE status WHEN 'pending' THEN version + 1 ELSE version END,
-                  last_error = CASE status WHEN 'sending'
-                    THEN 'its job was lost during the SMTP hand-off; not resent, to avoid a duplicate'
+              SET status = CASE WHEN status = 'sending' AND data_ended_at IS NOT NULL
+                                THEN 'unconfirmed' ELSE 'pending' END,
+                  version = CASE WHEN status = 'sending' AND data_ended_at IS NOT NULL
+                                 THEN version ELSE version + 1 END,
+                  last_error = CASE WHEN status = 'sending' AND data_ended_at IS NOT NULL
+                    THEN 'its job was lost after the message reached the SMTP server; not resent, to avoid a duplicate'
                     ELSE last_error END,
                   updated_at = now()
             WHERE id = $1 AND version = $2 AND status = $3`,

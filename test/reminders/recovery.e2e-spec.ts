@@ -84,8 +84,26 @@ describe.each(queueBackendsForTests())(
       expect(await relay.reconcile()).toBe(0);
     });
 
-    it('hands a row left sending by a lost job to an admin as unconfirmed, never resending it', async () => {
+    it('hands a row left sending by a lost job after its data ended to an admin as unconfirmed, never resending it', async () => {
       const { reminder } = await reminderIn(zoneWhereItIs(10, 19), 4);
+      const relayed = await eventually(reminder, (current) => current.relayed_version === 1);
+      await queue.remove(notificationJobId(relayed.id, 1));
+      await t.db.query(
+        `UPDATE notifications SET status = 'sending', claimed_at = now() - interval '15 minutes',
+              data_ended_at = now() - interval '15 minutes',
+              send_at = now() - interval '15 minutes' WHERE id = $1`,
+        [relayed.id],
+      );
+
+      await relay.reconcile();
+
+      const handed = await reminder();
+      expect(handed.status).toBe('unconfirmed');
+      expect(handed.last_error).toMatch(/not resent/);
+    });
+
+    it('queues again a row left sending by a lost job before its data ended, and it goes once', async () => {
+      const { patient, reminder } = await reminderIn(zoneWhereItIs(10, 19), 5);
       const relayed = await eventually(reminder, (current) => current.relayed_version === 1);
       await queue.remove(notificationJobId(relayed.id, 1));
       await t.db.query(
@@ -96,9 +114,10 @@ describe.each(queueBackendsForTests())(
 
       await relay.reconcile();
 
-      const handed = await reminder();
-      expect(handed.status).toBe('unconfirmed');
-      expect(handed.last_error).toMatch(/not resent/);
+      const sent = await eventually(reminder, (current) => current.status === 'sent');
+      expect(sent.version).toBe(2);
+      const mails = await sink.waitFor(patient.email, 2);
+      expect(mails.filter((mail) => mail.parsed.subject?.startsWith('Reminder'))).toHaveLength(1);
     });
 
     it('holds an email that comes due in quiet hours until 08:00 local', async () => {

@@ -20,6 +20,12 @@ export class SmtpSink {
   private waiters: (() => void)[] = [];
   /** Runs after a message has been read, before the server replies; may delay the reply. */
   beforeReply?: (mail: ReceivedMail) => Promise<void> | void;
+  /** Runs when a client names a recipient (RCPT TO), before the server answers it. */
+  onRecipient?: (address: string) => Promise<void> | void;
+  /** Runs on the first bytes of a message's data, before its end (the `.`) has come. */
+  onDataStart?: (firstBytes: string) => Promise<void> | void;
+  /** Messages whose data never ended (the client went away first): kept by no real server. */
+  readonly unfinished: string[] = [];
 
   private constructor(private readonly server: SMTPServer) {}
 
@@ -29,6 +35,9 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        void Promise.resolve(sink!.onRecipient?.(address.address)).then(() => callback());
+      },
       onData: (stream, _session, callback) => {
         void sink!.receive(stream).then(
           () => callback(),
@@ -36,6 +45,8 @@ export class SmtpSink {
         );
       },
     });
+    // A client that dies mid-session (a killed worker) resets its connection: not the sink's fault.
+    server.on('error', () => undefined);
     sink = new SmtpSink(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return sink;
@@ -83,7 +94,15 @@ export class SmtpSink {
 
   private async receive(stream: SMTPServerDataStream): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of stream) {
+        if (chunks.length === 0) await this.onDataStart?.((chunk as Buffer).toString('utf8'));
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      this.unfinished.push(Buffer.concat(chunks).toString('utf8'));
+      throw error;
+    }
     const raw = Buffer.concat(chunks).toString('utf8');
     const mail = { raw, parsed: await simpleParser(raw) };
     const verdict = this.verdicts.shift() ?? 'accept';

@@ -108,6 +108,11 @@ export class ServiceProcess {
     await this.exited;
   }
 
+  /** SIGKILL at once, without waiting for the exit (from a callback that must not wait). */
+  killNow(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+
   /** SIGTERM (or the signal given), then waits for the graceful shutdown to finish. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
