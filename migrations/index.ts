@@ -13,6 +13,7 @@ import { AuditPatient1796100000002 } from './1796100000002-audit-patient';
 import { ReportIndexes1796300000000 } from './1796300000000-report-indexes';
 import { AuditRefusedAccess1796400000000 } from './1796400000000-audit-refused-access';
 import { EmailEndOfData1796400000001 } from './1796400000001-email-end-of-data';
+import { ServiceRole1796400000002 } from './1796400000002-service-role';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -31,4 +32,5 @@ export const allMigrations = [
   ReportIndexes1796300000000,
   AuditRefusedAccess1796400000000,
   EmailEndOfData1796400000001,
+  ServiceRole1796400000002,
 ];

@@ -21,11 +21,13 @@ async function main(command: string | undefined): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   const database = await provideDatabase(config, say);
+  // As the owner of the tables, which the service's own role is not (README, "Database roles").
+  const ownerUrl = config.database.migrationUrl ?? database.url;
   try {
-    const applied = await migrateDatabase(database.url, config.queue.backend);
+    const applied = await migrateDatabase(ownerUrl, config.queue.backend);
     say(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'schema is up to date');
     if (command === 'seed') {
-      const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+      const dataSource = await new DataSource(dataSourceOptions(ownerUrl)).initialize();
       try {
         const summary = await seedDatabase(dataSource, config);
         say(

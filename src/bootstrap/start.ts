@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { migrateDatabase } from '../database/migrate';
+import { embeddedServiceUrl, excessPrivileges } from '../database/service-login';
 import { isEmpty, seedDatabase } from '../seed/seed';
 import { createHttpApp, createWorkerContext } from './create-app';
 import { provideDatabase, type ProvidedDatabase } from './database-provider';
@@ -28,14 +29,20 @@ export async function startService(
   }
   const database = await provideDatabase(config, log);
   try {
+    // Migrations and the seed run as the owner of the tables; the service as a role that owns
+    // nothing (embedded: one made for it; else DATABASE_URL, with DATABASE_MIGRATION_URL).
+    const ownerUrl = config.database.migrationUrl ?? database.url;
     if (config.migrationsRunOnStart) {
-      const applied = await migrateDatabase(database.url, config.queue.backend);
+      const applied = await migrateDatabase(ownerUrl, config.queue.backend);
       if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
     }
-    if (config.seedOnStart) await seedIfEmpty(config, database.url, log);
+    if (config.seedOnStart) await seedIfEmpty(config, ownerUrl, log);
+    const serviceUrl = database.embedded ? await embeddedServiceUrl(database.url) : database.url;
+    const excess = await excessPrivileges(serviceUrl);
+    if (excess) log(`warning: ${excess}`);
     const app = config.runsApi
-      ? await createHttpApp(config, database.url)
-      : await createWorkerContext(config, database.url);
+      ? await createHttpApp(config, serviceUrl)
+      : await createWorkerContext(config, serviceUrl);
     return {
       app,
       database,

@@ -43,6 +43,7 @@ describe('loadConfig defaults', () => {
     expect(config.queue).toEqual({ backend: 'postgres', redisUrl: undefined, prefix: 'ptp' });
     expect(config.database).toEqual({
       url: undefined,
+      migrationUrl: undefined,
       embedded: { port: 54329, dataDir: '.data/postgres' },
       timeouts: { connectMs: 5000, queryMs: 15_000 },
     });

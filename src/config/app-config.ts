@@ -62,6 +62,12 @@ class RawEnvironment {
   })
   DATABASE_URL?: string;
 
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S*$/, {
+    message: 'DATABASE_MIGRATION_URL must be a postgres:// or postgresql:// connection URL',
+  })
+  DATABASE_MIGRATION_URL?: string;
+
   @Type(() => Number)
   @Min(1)
   @Max(65535)
@@ -256,6 +262,11 @@ export class ConfigError extends Error {
 export interface DatabaseSettings {
   /** Set when the operator named a server; otherwise the embedded PostgreSQL is used. */
   url?: string;
+  /**
+   * The owner of the tables, for migrations and the seed, when the service's own connection
+   * (`url`) is a role that owns nothing; unset: `url` migrates too.
+   */
+  migrationUrl?: string;
   embedded: { port: number; dataDir: string };
   /**
    * How long the service waits for a connection, and for a query's answer, before it gives up
@@ -359,6 +370,7 @@ export class AppConfig {
     this.logLevel = raw.LOG_LEVEL;
     this.database = {
       url: raw.DATABASE_URL,
+      migrationUrl: raw.DATABASE_MIGRATION_URL,
       embedded: { port: raw.EMBEDDED_POSTGRES_PORT, dataDir: raw.EMBEDDED_POSTGRES_DIR },
       timeouts: {
         connectMs: raw.DATABASE_CONNECT_TIMEOUT_MS,
