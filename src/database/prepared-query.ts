@@ -47,6 +47,12 @@ export async function preparedQuery<T>(
   const pool = (manager.connection.driver as PostgresDriver).master as Pool;
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client whose socket dies emits 'error' besides failing its query; unheard,
+  // that event would be thrown and end the process (the pool listens only to idle clients).
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     return (await client.query(config)).rows as T[];
   } catch (error) {
@@ -58,6 +64,7 @@ export async function preparedQuery<T>(
     }
     return fail(error as Error);
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

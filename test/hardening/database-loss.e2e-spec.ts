@@ -59,4 +59,17 @@ describe('the database out of reach', () => {
     await proxy.restore();
     await eventually(read, (response) => response.status === 200);
   });
+
+  it('answers 503 when connections die mid-query, and the process lives on', async () => {
+    await read().expect(200);
+    proxy.hang();
+    const inFlight = Promise.all([read(), read(), read()]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The sockets of the queries under way close: each client emits 'error' as well as failing
+    // its query, which nobody heard before and which ended the process.
+    await proxy.cut();
+    for (const response of await inFlight) expectUnavailable(response);
+    await proxy.restore();
+    await eventually(read, (response) => response.status === 200);
+  });
 });
