@@ -198,20 +198,22 @@ export class NotificationDeliveryService {
   }
 
   /**
-   * The queue gave the job up for a reason the delivery itself did not record (a worker died
-   * holding it twice): the row must not stay pending for ever, unseen.
+   * The queue gave the job up for a reason the delivery itself did not record (its workers died
+   * holding it twice): the row must not stay pending for ever, unseen. One whose data ended may
+   * have reached the patient: an admin decides (`unconfirmed`), never a blind retry. One whose
+   * data never ended did not: while it has attempts left it goes back to `pending` as a new
+   * version, which the relay queues again at once; then it fails visibly.
    */
   async markAbandoned(notificationId: string, version: number, reason: string): Promise<void> {
-    // A row still `sending` whose data ended may have reached the patient: an admin decides,
-    // never a blind retry. One whose data never ended did not; it fails visibly, and an admin's
-    // retry is safe.
     await this.dataSource.query(
       `UPDATE notifications
-          SET status = CASE WHEN status = 'sending' AND data_ended_at IS NOT NULL
-                            THEN 'unconfirmed' ELSE 'failed' END,
+          SET status = CASE WHEN status = 'sending' AND data_ended_at IS NOT NULL THEN 'unconfirmed'
+                            WHEN attempts < $4 THEN 'pending' ELSE 'failed' END,
+              version = CASE WHEN status = 'sending' AND data_ended_at IS NOT NULL THEN version
+                             WHEN attempts < $4 THEN version + 1 ELSE version END,
               last_error = $3, updated_at = now()
         WHERE id = $1 AND version = $2 AND status IN ('pending', 'sending')`,
-      [notificationId, version, reason.slice(0, 300)],
+      [notificationId, version, reason.slice(0, 300), this.config.email.maxAttempts],
     );
   }
 

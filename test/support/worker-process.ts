@@ -108,6 +108,11 @@ export class ServiceProcess {
     await this.exited;
   }
 
+  /** Whether the process has ended. */
+  get ended(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
   /** SIGKILL at once, without waiting for the exit (from a callback that must not wait). */
   killNow(): void {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
