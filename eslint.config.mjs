@@ -12,6 +12,7 @@ export default tseslint.config(
       '.data/',
       'coverage/',
       'jest.config.js',
+      'jest.faults.config.js',
       '.dependency-cruiser.cjs',
       // Client examples type-check against types generated from a running API (not committed), so
       // type-aware linting cannot see them; test/foundation/typed-client.e2e-spec.ts generates the

@@ -28,15 +28,6 @@ export class AuditExportProcessor extends WorkerHost {
     await this.exports.produce(job.data.exportId);
   }
 
-  /**
-   * The worker lost its connection (the database or Redis went away): logged, and the worker
-   * reconnects by itself. Unheard, the event would be thrown and end the process.
-   */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.error(`audit exports worker: ${error.message}`);
-  }
-
   /** After the last attempt the export is marked failed so the admin sees why. */
   @OnWorkerEvent('failed')
   async onFailed(job: Job<ExportAuditEventsJob> | undefined, error: Error): Promise<void> {
