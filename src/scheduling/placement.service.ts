@@ -24,7 +24,7 @@ import { assertEligibleFor } from './therapist-eligibility';
 import type { StartTimeDto } from './dto/appointment.dto';
 import { Appointment } from './entities/appointment.entity';
 import { AppointmentType } from './entities/appointment-type.entity';
-import { reserveResource, takeSeat } from './places';
+import { lockCalendarsOf, reserveResource, takeSeat } from './places';
 import { contains, type Interval, overlaps } from '../common/time/intervals';
 import { instantOf, localTimeOf, NonexistentLocalTimeError } from './rules/wall-clock';
 import { SchedulingErrors } from './scheduling.errors';
@@ -172,6 +172,7 @@ export class PlacementService {
         { field: 'startsAt', reason: 'must be in the future' },
       ]);
     }
+    await lockCalendarsOf(manager, placement.therapistId, placement.patientId);
     // Overlaps with other bookings are the exclusion constraints' to refuse: no need to load them.
     const needed = { start: busy.start - DAY, end: busy.end + DAY };
     const calendar =

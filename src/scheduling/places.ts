@@ -68,3 +68,22 @@ export async function reserveResource(
 export function placesAreCounted(type: { groupCapacity: number; resourceKind: string | null }) {
   return type.groupCapacity > 1 || type.resourceKind !== null;
 }
+
+/**
+ * Competing bookings of one therapist or one patient wait for each other here, the two locks
+ * always taken in one order. The loser then meets the winner's committed row in the exclusion
+ * constraints and answers at once with the real conflict (409 double booked), instead of the two
+ * inserts waiting on each other's uncommitted rows until PostgreSQL's deadlock detection ends one
+ * of them a second later (409 database.concurrent_change).
+ */
+export async function lockCalendarsOf(
+  manager: EntityManager,
+  therapistId: string,
+  patientId: string,
+): Promise<void> {
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(key)
+       FROM (SELECT hashtextextended(name, 0) AS key FROM unnest($1::text[]) name ORDER BY 1) keys`,
+    [[`appointment-therapist:${therapistId}`, `appointment-patient:${patientId}`]],
+  );
+}
