@@ -1,29 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { CALENDAR_DATE } from '../../common/validation-patterns';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../common/dto/calendar-date.decorator';
 import { EligibilityDto } from '../../intake/dto/eligibility.dto';
 import { PAYERS } from '../../patients/dto/patient.dto';
 import { PROFESSIONS, type Profession, PURPOSES, type Purpose } from '../rules/rule-parameters';
-
-const date = (field: string) => [
-  Matches(CALENDAR_DATE, { message: `${field} must be a date as YYYY-MM-DD` }),
-  IsISO8601({ strict: true }, { message: `${field} must be a real calendar date` }),
-];
-const apply =
-  (decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) =>
-    decorators.forEach((decorator) => decorator(target, key));
 
 export class ReferralFactDto {
   @ApiProperty({ enum: PROFESSIONS, description: 'Profession of the referring provider' })
@@ -31,12 +12,12 @@ export class ReferralFactDto {
   profession!: Profession;
 
   @ApiProperty({ format: 'date', example: '2026-03-01', description: 'Date of the referral' })
-  @apply(date('referral.referredOn'))
+  @IsCalendarDate('referral.referredOn')
   referredOn!: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Last day the referral is valid' })
   @IsOptional()
-  @apply(date('referral.expiresOn'))
+  @IsCalendarDate('referral.expiresOn')
   expiresOn?: string;
 
   @ApiPropertyOptional({
@@ -76,7 +57,7 @@ export class EvaluateDto {
     description: 'The local date asked about; default today at the clinic',
   })
   @IsOptional()
-  @apply(date('asOf'))
+  @IsCalendarDate('asOf')
   asOf?: string;
 
   @ApiPropertyOptional({
@@ -106,7 +87,7 @@ export class EvaluateDto {
     description: 'First treatment by any PT for this condition, the evaluation included',
   })
   @IsOptional()
-  @apply(date('firstTreatmentOn'))
+  @IsCalendarDate('firstTreatmentOn')
   firstTreatmentOn?: string;
 
   @ApiPropertyOptional({
@@ -114,7 +95,7 @@ export class EvaluateDto {
     description: 'When the plan of intervention started (Georgia’s clock)',
   })
   @IsOptional()
-  @apply(date('planStartedOn'))
+  @IsCalendarDate('planStartedOn')
   planStartedOn?: string;
 
   @ApiPropertyOptional({

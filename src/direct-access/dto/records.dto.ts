@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -14,21 +15,13 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
-import { CALENDAR_DATE } from '../../common/validation-patterns';
+import { IsCalendarDate } from '../../common/dto/calendar-date.decorator';
 import { ICD10_CM, isValidNpi } from '../rules/identifiers';
 import { PROFESSIONS, type Profession } from '../rules/rule-parameters';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const apply =
-  (...decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) =>
-    decorators.forEach((decorator) => decorator(target, key));
-const date = (field: string) =>
-  apply(
-    Matches(CALENDAR_DATE, { message: `${field} must be a date as YYYY-MM-DD` }),
-    IsISO8601({ strict: true }, { message: `${field} must be a real calendar date` }),
-  );
-const text = (max: number) => apply(Transform(trim), IsString(), IsNotEmpty(), MaxLength(max));
+const text = (max: number) =>
+  applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(max));
 const npi = () =>
   ValidateBy({
     name: 'isNpi',
@@ -64,7 +57,7 @@ export class ReferralDto extends ProviderDto {
   providerName!: string;
 
   @ApiProperty({ format: 'date', example: '2026-12-01', description: 'Date of the referral' })
-  @date('referredOn')
+  @IsCalendarDate('referredOn')
   referredOn!: string;
 
   @ApiPropertyOptional({
@@ -95,7 +88,7 @@ export class ReferralDto extends ProviderDto {
     description: 'Last day the referral is valid',
   })
   @IsOptional()
-  @date('expiresOn')
+  @IsCalendarDate('expiresOn')
   expiresOn?: string;
 }
 
@@ -117,7 +110,7 @@ export class PlanSignatureDto extends ProviderDto {
   kind!: 'certification' | 'recertification' | 'approval';
 
   @ApiProperty({ format: 'date', example: '2026-12-03', description: 'Date of the signature' })
-  @date('signedOn')
+  @IsCalendarDate('signedOn')
   signedOn!: string;
 
   @ApiPropertyOptional({
@@ -125,7 +118,7 @@ export class PlanSignatureDto extends ProviderDto {
     description: 'Last day the signature certifies, when the plan says',
   })
   @IsOptional()
-  @date('periodEnd')
+  @IsCalendarDate('periodEnd')
   periodEnd?: string;
 
   @ApiPropertyOptional({
@@ -147,7 +140,7 @@ export class PhysicianNotificationDto {
   kind!: 'direct_access_notice' | 'plan_of_care';
 
   @ApiProperty({ format: 'date', example: '2026-12-04', description: 'When it was sent' })
-  @date('sentOn')
+  @IsCalendarDate('sentOn')
   sentOn!: string;
 
   @ApiProperty({
@@ -176,7 +169,7 @@ export class DisclosureDto {
   form!: string;
 
   @ApiProperty({ format: 'date', example: '2026-12-01', description: 'When the patient signed it' })
-  @date('signedOn')
+  @IsCalendarDate('signedOn')
   signedOn!: string;
 }
 
@@ -228,7 +221,7 @@ export class ProgressReportDto {
     example: '2026-12-18',
     description: 'Date of the progress report',
   })
-  @date('reportedOn')
+  @IsCalendarDate('reportedOn')
   reportedOn!: string;
 
   @ApiProperty({ format: 'uuid', description: 'The physical therapist who wrote it' })

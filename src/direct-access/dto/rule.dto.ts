@@ -7,17 +7,15 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CALENDAR_DATE } from '../../common/validation-patterns';
+import { IsCalendarDate } from '../../common/dto/calendar-date.decorator';
 import { PROFESSIONS, type Profession, PURPOSES, type Purpose } from '../rules/rule-parameters';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -355,8 +353,7 @@ export class NewRuleVersionDto {
     example: '2027-01-01',
     description: 'First day the version applies',
   })
-  @Matches(CALENDAR_DATE, { message: 'effectiveFrom must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'effectiveFrom must be a real calendar date' })
+  @IsCalendarDate('effectiveFrom')
   effectiveFrom!: string;
 
   @ApiProperty({
