@@ -16,7 +16,7 @@ export function patientFactsSql(patient: string): string {
 
 /** The patient's payer (`medicare`, `commercial`, ...), or null: Medicare's rules follow it. */
 export function patientPayerSql(patient: string): string {
-  return `(SELECT payer FROM patients WHERE id = ${patient})`;
+  return `(SELECT payer.payer FROM patients payer WHERE payer.id = ${patient})`;
 }
 
 /**

@@ -3,20 +3,8 @@
  * with the caller's columns or placeholders bound in.
  */
 
-/** The patient's payer (`medicare`, `commercial`, ...), or null when none is recorded. */
-export function patientPayerSql(patient: string): string {
-  return `(SELECT payer.payer FROM patients payer WHERE payer.id = ${patient})`;
-}
-
-/** Every payer a patient may have, as the database allows them. */
-export const PAYERS = [
-  'medicare',
-  'medicaid',
-  'commercial',
-  'self_pay',
-  'workers_compensation',
-  'auto_pip',
-] as const;
+/** The payers and referral sources the database allows, as the patients module defines them. */
+export { PAYERS, REFERRAL_SOURCES } from './patient.entity';
 
 /**
  * Patients of one home clinic who withdrew email consent from an unsubscribe link in an interval:
@@ -37,19 +25,6 @@ export function unsubscribesSql(location: string, from: string, to: string): str
 export function patientReferralSourceSql(patient: string): string {
   return `(SELECT source.referral_source FROM patients source WHERE source.id = ${patient})`;
 }
-
-/** Every referral source a patient may have, as the database allows them. */
-export const REFERRAL_SOURCES = [
-  'self',
-  'physician',
-  'other_provider',
-  'employer',
-  'insurer',
-  'attorney',
-  'friend_or_family',
-  'advertising',
-  'other',
-] as const;
 
 /**
  * `{ firstName, lastName, phone, archived }` of a patient, or null: whom a clinic calls about a

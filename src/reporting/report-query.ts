@@ -1,6 +1,6 @@
 import { staffNameSql } from '../auth/staff-names.sql';
 import { CLINICS_SQL } from '../locations/location-report.sql';
-import { patientPayerSql } from '../patients/patient-report.sql';
+import { patientPayerSql } from '../patients/patient-facts.sql';
 import type { Dimension, Period } from './rules/figure-definition';
 import type { ReportFigure } from './figures/report-figure';
 import { type LocalBucket, localBuckets } from './rules/local-buckets';

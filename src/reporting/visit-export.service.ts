@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { staffNameSql } from '../auth/staff-names.sql';
 import { CLINICS_SQL } from '../locations/location-report.sql';
-import { patientPayerSql } from '../patients/patient-report.sql';
+import { patientPayerSql } from '../patients/patient-facts.sql';
 import { visitsStartingSql } from '../scheduling/appointment-report.sql';
 import type { ReportRequest } from './report-query';
 

@@ -12,16 +12,7 @@ import {
 import { CALENDAR_DATE } from '../../common/validation-patterns';
 import { PAYERS } from '../../patients/patient-report.sql';
 import { DIMENSIONS, type Dimension, PERIODS, type Period } from '../rules/figure-definition';
-
-/** `?x=a&x=b` and `?x=a,b` both give a list of strings. */
-const asList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value.split(',')
-    : Array.isArray(value)
-      ? (value as unknown[]).flatMap((item) =>
-          typeof item === 'string' ? item.split(',') : [item],
-        )
-      : value;
+import { asList } from '../../common/dto/query-list';
 
 export class ReportQueryDto {
   @ApiProperty({

@@ -12,16 +12,7 @@ import {
 import { CALENDAR_DATE } from '../../common/validation-patterns';
 import { PageQuery } from '../../common/pagination/page';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../rules/lifecycle';
-
-/** `?status=a&status=b` and `?status=a,b` both give a list of strings. */
-const asList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value.split(',')
-    : Array.isArray(value)
-      ? (value as unknown[]).flatMap((item) =>
-          typeof item === 'string' ? item.split(',') : [item],
-        )
-      : value;
+import { asList } from '../../common/dto/query-list';
 
 export const APPOINTMENT_SORTS = ['startsAt', '-startsAt'] as const;
 

@@ -11,16 +11,7 @@ import {
   IsUUID,
   Matches,
 } from 'class-validator';
-
-/** `?locationId=a&locationId=b` and `?locationId=a,b` both give a list of strings. */
-const asList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value.split(',')
-    : Array.isArray(value)
-      ? (value as unknown[]).flatMap((item) =>
-          typeof item === 'string' ? item.split(',') : [item],
-        )
-      : value;
+import { asList } from '../../common/dto/query-list';
 
 class AvailabilityFilterDto {
   @ApiProperty({ format: 'uuid', description: 'The kind of visit to find slots for' })
