@@ -15,3 +15,13 @@ export function appointmentEmailOutcomesSql(appointment: string, startsAt: strin
                      AND email.status = 'sent' AND email.sent_at < ${startsAt}) > 0)::int AS reminded
              FROM notifications email WHERE email.appointment_id = ${appointment})`;
 }
+
+/**
+ * Relation `(appointment_id)`: the appointments with an email written or changed (its status,
+ * its time of sending) at or after the instant `since`. Every change to a notification sets
+ * `updated_at`, read by the index `notifications_updated_idx`.
+ */
+export function appointmentsWithEmailChangesSql(since: string): string {
+  return `(SELECT DISTINCT email.appointment_id FROM notifications email
+            WHERE email.updated_at >= ${since} AND email.appointment_id IS NOT NULL)`;
+}

@@ -2,7 +2,7 @@ import { staffNameSql } from '../auth/staff-names.sql';
 import { CLINICS_SQL } from '../locations/location-report.sql';
 import { patientPayerSql } from '../patients/patient-facts.sql';
 import type { Dimension, Period } from './rules/figure-definition';
-import type { ReportFigure } from './figures/report-figure';
+import type { FactsContext, ReportFigure } from './figures/report-figure';
 import { type LocalBucket, localBuckets } from './rules/local-buckets';
 
 /** What one report adds up: the figure over local dates, narrowed and split. */
@@ -50,6 +50,14 @@ const LABEL_SQL: Record<Dimension, string> = {
 };
 
 /**
+ * Whether the figure is added up from the visit-day roll-up: it has one, and the request needs
+ * no patient's payer and no hour of a visit, which the roll-up's days do not keep.
+ */
+export function readsRollUp(figure: ReportFigure, request: ReportRequest): boolean {
+  return figure.rolledUp !== undefined && request.payers === null && request.by !== 'hour';
+}
+
+/**
  * The statement that adds up a figure, and its parameters. Each clinic in scope is cut into local
  * buckets (days, weeks or months of its own zone, or the whole range), each bucket knowing its
  * own instants, and each bucket is joined laterally to the figure's facts: a visit at 23:30 in
@@ -60,14 +68,15 @@ export function reportStatement(
   figure: ReportFigure,
   request: ReportRequest,
 ): { sql: string; parameters: unknown[] } {
-  const facts = figure.facts({
+  const context: FactsContext = {
     location: 'loc.id',
     zone: 'loc.time_zone',
     fromInstant: 'loc.lo',
     toInstant: 'loc.hi',
     fromDate: 'loc.from_date',
     toDate: 'loc.to_date',
-  });
+  };
+  const facts = readsRollUp(figure, request) ? figure.rolledUp!(context) : figure.facts(context);
   const group = request.by ? GROUP_SQL[request.by] : 'NULL::text';
   const label = request.by ? LABEL_SQL[request.by] : 'NULL::text';
   // Weekdays and hours in their own order; clinics and therapists by name.

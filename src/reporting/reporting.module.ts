@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
 import { DroppedPatientsService } from './dropped-patients.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { VisitExportService } from './visit-export.service';
+import { VisitDaysService } from './visit-days/visit-days.service';
 
 /**
  * Admin reporting across clinics: figures with their definitions as JSON, CSV and a dashboard
  * page. Reads other modules' tables only through the SQL they export (`*.sql.ts`).
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, SchedulingModule],
   controllers: [ReportsController],
-  providers: [ReportsService, VisitExportService, DroppedPatientsService],
+  providers: [ReportsService, VisitExportService, DroppedPatientsService, VisitDaysService],
   exports: [ReportsService],
 })
 export class ReportingModule {}

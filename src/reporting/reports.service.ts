@@ -13,12 +13,13 @@ import type { ReportQueryDto } from './dto/report-query.dto';
 import type { ReportBody } from './dto/report.dto';
 import { FIGURES, type FigureKey } from './figures/figures';
 import type { ReportFigure } from './figures/report-figure';
-import { reportStatement, type ReportRequest } from './report-query';
+import { readsRollUp, reportStatement, type ReportRequest } from './report-query';
 import { ReportingErrors } from './reporting.errors';
 import { figureRecords } from './rules/figure-csv';
 import { figureRow, type SummedRow, totalsOf } from './rules/figure-rows';
 import { VISIT_EXPORT_COLUMNS, VisitExportService } from './visit-export.service';
 import { dayAfter, rangeProblems } from './rules/report-range';
+import { VisitDaysService } from './visit-days/visit-days.service';
 
 /**
  * Report figures: who may read which, what a request means (local dates, scope, splits), the
@@ -31,6 +32,7 @@ export class ReportsService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly visitExport: VisitExportService,
+    private readonly visitDays: VisitDaysService,
   ) {}
 
   figure(key: FigureKey): ReportFigure {
@@ -51,6 +53,8 @@ export class ReportsService {
     const figure = this.figure(key);
     const request = await this.requestOf(actor, figure, query);
     const { sql, parameters } = reportStatement(figure, request);
+    // Every booking and change committed before this read is in the roll-up it reads.
+    if (readsRollUp(figure, request)) await this.visitDays.foldStaleDays();
     // A report's plan is estimated from generate_series's default thousand rows; with JIT on, the
     // server spent over a second compiling a statement that runs in milliseconds.
     const rows = await this.dataSource.transaction(async (manager) => {

@@ -328,7 +328,11 @@ export class AppointmentChangesService {
       },
       manager,
     );
-    await this.listeners.appointmentChanged(manager, before.id);
+    await this.listeners.appointmentChanged(manager, before.id, {
+      locationId: before.locationId,
+      therapistId: before.therapistId,
+      startsAt: before.startsAt,
+    });
   }
 }
 

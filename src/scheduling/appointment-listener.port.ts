@@ -7,10 +7,16 @@ import type { TableRows } from '../database/insert-together';
  * patient's emails) register here, so scheduling calls them without importing them. Each call
  * runs in the caller's transaction, so what a listener writes commits with the change.
  */
-export interface NewAppointmentFacts {
+/** Where and when a visit is held: the clinic, the therapist and the start. */
+export interface AppointmentPlace {
+  locationId: string;
+  therapistId: string;
+  startsAt: Date;
+}
+
+export interface NewAppointmentFacts extends AppointmentPlace {
   id: string;
   patientId: string;
-  startsAt: Date;
   timeZone: string;
   type: {
     reminderHoursBefore: number | null;
@@ -31,8 +37,15 @@ export interface WaitlistOfferFacts {
 export interface AppointmentListener {
   /** Rows to write in the booking's one statement (`insertTogether`). */
   rowsForNewAppointment(appointment: NewAppointmentFacts): TableRows[];
-  /** After any change to an existing appointment (status, time, therapist). */
-  appointmentChanged(manager: EntityManager, appointmentId: string): Promise<void>;
+  /**
+   * After any change to an existing appointment (status, time, therapist); `before` is where and
+   * when it was held before the change (the row now holds the new ones).
+   */
+  appointmentChanged(
+    manager: EntityManager,
+    appointmentId: string,
+    before: AppointmentPlace,
+  ): Promise<void>;
   /** A freed slot was offered to a waiting patient. */
   waitlistOffered(manager: EntityManager, entry: WaitlistOfferFacts): Promise<void>;
 }
@@ -49,9 +62,13 @@ export class AppointmentListeners {
     return this.listeners.flatMap((listener) => listener.rowsForNewAppointment(appointment));
   }
 
-  async appointmentChanged(manager: EntityManager, appointmentId: string): Promise<void> {
+  async appointmentChanged(
+    manager: EntityManager,
+    appointmentId: string,
+    before: AppointmentPlace,
+  ): Promise<void> {
     for (const listener of this.listeners)
-      await listener.appointmentChanged(manager, appointmentId);
+      await listener.appointmentChanged(manager, appointmentId, before);
   }
 
   async waitlistOffered(manager: EntityManager, entry: WaitlistOfferFacts): Promise<void> {

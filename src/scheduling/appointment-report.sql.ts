@@ -56,3 +56,9 @@ export function firstArrivalOnOrAfterSql(patient: string, from: string, zone: st
             WHERE first_came.patient_id = ${patient} AND first_came.status IN ('checked_in', 'completed')
               AND first_came.starts_at >= ${from}::timestamp AT TIME ZONE ${zone})`;
 }
+
+/** Relation `(location_id, therapist_id, starts_at)`: where and when a visit is held now. */
+export function visitPlaceSql(appointment: string): string {
+  return `(SELECT place.location_id, place.therapist_id, place.starts_at
+             FROM appointments place WHERE place.id = ${appointment})`;
+}

@@ -343,6 +343,8 @@ export class PlacementService {
       ...this.listeners.rowsForNewAppointment({
         id,
         patientId: appointment.patientId,
+        locationId: appointment.locationId,
+        therapistId: appointment.therapistId,
         startsAt: appointment.startsAt,
         timeZone: placement.timeZone,
         type,

@@ -62,7 +62,20 @@ export async function createVisit(db: Pool, visit: VisitInput): Promise<string> 
      VALUES ($1, $2, 'book', 'booked', $3)`,
     [id, visit.createdBy, visit.startsAt],
   );
+  await markDayStale(db, id);
   return id;
+}
+
+/**
+ * What scheduling's listeners do for reporting in the same transaction as a booking or change:
+ * mark the day the visit is held (before the change) stale, so the report recounts it.
+ */
+async function markDayStale(db: Pool, id: string): Promise<void> {
+  await db.query(
+    `INSERT INTO report_visit_day_changes (appointment_id, location_id, therapist_id, starts_at)
+     SELECT id, location_id, therapist_id, starts_at FROM appointments WHERE id = $1`,
+    [id],
+  );
 }
 
 /** Moves a visit as scheduling does: the same row at its new time, and a reschedule event. */
@@ -72,6 +85,7 @@ export async function moveVisit(
   actor: string,
   startsAt: string,
 ): Promise<void> {
+  await markDayStale(db, id);
   await db.query(
     `WITH moved AS (
        UPDATE appointments SET starts_at = $2, ends_at = $2::timestamptz + (ends_at - starts_at),
@@ -84,6 +98,7 @@ export async function moveVisit(
 }
 
 export async function setStatus(db: Pool, id: string, status: string): Promise<void> {
+  await markDayStale(db, id);
   await db.query(`UPDATE appointments SET status = $2 WHERE id = $1`, [id, status]);
 }
 

@@ -1,11 +1,19 @@
 import { unsubscribesSql } from '../../patients/patient-report.sql';
 import { appointmentEmailOutcomesSql } from '../../reminders/notification-report.sql';
 import { VISIT_STATUSES, visitsStartingSql } from '../../scheduling/appointment-report.sql';
-import type { ReportFigure } from './report-figure';
+import { visitDaysSql } from '../visit-days/visit-days.sql';
+import type { FactsContext, ReportFigure } from './report-figure';
 
 const list = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
 const RESOLVED = list([...VISIT_STATUSES.arrived, ...VISIT_STATUSES.noShow]);
 const NO_SHOW = list(VISIT_STATUSES.noShow);
+
+/** The clinic's patients who unsubscribed on a day of the bucket, one row each. */
+function unsubscribedSql(at: FactsContext): string {
+  return `SELECT NULL::uuid, unsubscribe.patient_id,
+        0, 0, 0, 1, 0, 0, 0, 0
+      FROM ${unsubscribesSql(at.location, at.fromInstant, at.toInstant)} unsubscribe`;
+}
 
 /** Reminders: what became of the emails about the period's visits, and whether reminders help. */
 export const REMINDERS: ReportFigure = {
@@ -77,7 +85,14 @@ export const REMINDERS: ReportFigure = {
       FROM ${visitsStartingSql(at.location, at.fromInstant, at.toInstant)} visit
       CROSS JOIN LATERAL ${appointmentEmailOutcomesSql('visit.id', 'visit.starts_at')} emails
     UNION ALL
-    SELECT NULL::uuid, unsubscribe.patient_id,
-        0, 0, 0, 1, 0, 0, 0, 0
-      FROM ${unsubscribesSql(at.location, at.fromInstant, at.toInstant)} unsubscribe)`,
+    ${unsubscribedSql(at)})`,
+  rolledUp: (at) => `(SELECT visit_day.therapist_id, NULL::uuid AS patient_id,
+        visit_day.emails_sent AS "emailsSent", visit_day.emails_failed AS "emailsFailed",
+        visit_day.emails_skipped AS "emailsSkipped", 0 AS "unsubscribed",
+        visit_day.reminded_visits AS "remindedVisits", visit_day.reminded_no_shows AS "remindedNoShows",
+        visit_day.unreminded_visits AS "unremindedVisits",
+        visit_day.unreminded_no_shows AS "unremindedNoShows"
+      FROM ${visitDaysSql(at.location, at.fromDate, at.toDate)} visit_day
+    UNION ALL
+    ${unsubscribedSql(at)})`,
 };

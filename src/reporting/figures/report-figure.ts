@@ -22,4 +22,9 @@ export interface FactsContext {
  */
 export interface ReportFigure extends FigureDefinition {
   facts(context: FactsContext): string;
+  /**
+   * The same facts read from the visit-day roll-up (one row per clinic, therapist and local day):
+   * the same sums for any request that needs neither the patient (a payer filter) nor the hour.
+   */
+  rolledUp?(context: FactsContext): string;
 }

@@ -1,9 +1,25 @@
 import { closedOnSql } from '../../locations/location-report.sql';
 import { VISIT_STATUSES, visitsStartingSql } from '../../scheduling/appointment-report.sql';
 import { timeOffMinutesSql, workingWindowsSql } from '../../staff/working-time.sql';
-import type { ReportFigure } from './report-figure';
+import { visitDaysSql } from '../visit-days/visit-days.sql';
+import type { FactsContext, ReportFigure } from './report-figure';
 
 const list = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
+
+/** Each therapist's working minutes on each local day of the bucket, one row a day. */
+function workingSql(at: FactsContext): string {
+  return `SELECT working.therapist_id, NULL::uuid AS patient_id,
+        sum(working.minutes) AS "workingMinutes", 0 AS "bookedMinutes", 1 AS "workingDays",
+        0 AS "arrivedVisits"
+      FROM (SELECT shift.therapist_id, shift.day,
+                   (date_part('epoch', shift.ends_at) - date_part('epoch', shift.starts_at)) / 60
+                     - ${timeOffMinutesSql('shift.therapist_id', 'shift.starts_at', 'shift.ends_at')} AS minutes
+              FROM ${workingWindowsSql(at.location, at.zone, at.fromDate, at.toDate)} shift
+             WHERE NOT ${closedOnSql(at.location, 'shift.day')}
+             OFFSET 0) working
+     GROUP BY working.therapist_id, working.day
+    HAVING sum(working.minutes) > 0`;
+}
 
 /** Utilisation: how much of the therapists' working time was booked. */
 export const UTILISATION: ReportFigure = {
@@ -49,17 +65,7 @@ export const UTILISATION: ReportFigure = {
   dimensions: ['location', 'therapist', 'weekday'],
   byPayer: false,
   smallCells: [],
-  facts: (at) => `(SELECT working.therapist_id, NULL::uuid AS patient_id,
-        sum(working.minutes) AS "workingMinutes", 0 AS "bookedMinutes", 1 AS "workingDays",
-        0 AS "arrivedVisits"
-      FROM (SELECT shift.therapist_id, shift.day,
-                   (date_part('epoch', shift.ends_at) - date_part('epoch', shift.starts_at)) / 60
-                     - ${timeOffMinutesSql('shift.therapist_id', 'shift.starts_at', 'shift.ends_at')} AS minutes
-              FROM ${workingWindowsSql(at.location, at.zone, at.fromDate, at.toDate)} shift
-             WHERE NOT ${closedOnSql(at.location, 'shift.day')}
-             OFFSET 0) working
-     GROUP BY working.therapist_id, working.day
-    HAVING sum(working.minutes) > 0
+  facts: (at) => `(${workingSql(at)}
     UNION ALL
     SELECT session.therapist_id, NULL::uuid,
         0, (date_part('epoch', max(session.ends_at)) - date_part('epoch', min(session.starts_at))) / 60, 0,
@@ -67,4 +73,8 @@ export const UTILISATION: ReportFigure = {
       FROM ${visitsStartingSql(at.location, at.fromInstant, at.toInstant)} session
      WHERE session.status NOT IN (${list(VISIT_STATUSES.cancelled)})
      GROUP BY session.therapist_id, session.session_key)`,
+  rolledUp: (at) => `(${workingSql(at)}
+    UNION ALL
+    SELECT visit_day.therapist_id, NULL::uuid, 0, visit_day.booked_minutes, 0, visit_day.arrived
+      FROM ${visitDaysSql(at.location, at.fromDate, at.toDate)} visit_day)`,
 };

@@ -1,4 +1,5 @@
 import { VISIT_STATUSES, visitsStartingSql } from '../../scheduling/appointment-report.sql';
+import { visitDaysSql } from '../visit-days/visit-days.sql';
 import type { ReportFigure } from './report-figure';
 
 const list = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
@@ -70,4 +71,10 @@ export const VISITS: ReportFigure = {
           OR visit.status IN (${list(VISIT_STATUSES.noShow)}))::int AS "unexcused",
         (visit.status IN (${list(VISIT_STATUSES.pending)}))::int AS "pending"
       FROM ${visitsStartingSql(at.location, at.fromInstant, at.toInstant)} visit)`,
+  rolledUp: (at) => `(SELECT visit_day.therapist_id, NULL::uuid AS patient_id,
+        visit_day.scheduled AS "scheduled", visit_day.arrived AS "arrived",
+        visit_day.cancelled AS "cancelled", visit_day.late_cancelled AS "lateCancelled",
+        visit_day.no_shows AS "noShows", visit_day.cancelled + visit_day.no_shows AS "cancelledOrNoShow",
+        visit_day.late_cancelled + visit_day.no_shows AS "unexcused", visit_day.pending AS "pending"
+      FROM ${visitDaysSql(at.location, at.fromDate, at.toDate)} visit_day)`,
 };
