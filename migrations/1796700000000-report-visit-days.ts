@@ -99,7 +99,9 @@ export class ReportVisitDays1796700000000 implements MigrationInterface {
                              JOIN appointments reminded ON reminded.id = email.appointment_id
                             GROUP BY email.appointment_id) emails ON emails.appointment_id = visit.id
                GROUP BY 1, 2, 3, visit.session_key) session
-       GROUP BY 1, 2, 3`);
+       GROUP BY 1, 2, 3
+       -- In key order, so that a quarter of a clinic is a few adjacent pages.
+       ORDER BY 1, 3, 2`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -8,7 +8,7 @@ import {
   type AppointmentPlace,
   type NewAppointmentFacts,
 } from '../../scheduling/appointment-listener.port';
-import { FOLD_STALE_DAYS_SQL } from './visit-days.sql';
+import { ANY_STALE_DAY_SQL, FOLD_STALE_DAYS_SQL } from './visit-days.sql';
 
 /** One fold at a time: a second waits and then sees what the first wrote. */
 const FOLD_LOCK = `hashtext('pt-practice:report-visit-days')`;
@@ -53,6 +53,8 @@ export class VisitDaysService implements AppointmentListener, OnModuleInit {
 
   /** Recounts the days made stale since the last fold, committed before the report reads. */
   async foldStaleDays(): Promise<void> {
+    const [{ stale }] = await this.dataSource.query<{ stale: boolean }[]>(ANY_STALE_DAY_SQL);
+    if (!stale) return;
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`);
       await manager.query('SET LOCAL jit = off');

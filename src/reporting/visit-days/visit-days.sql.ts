@@ -29,6 +29,12 @@ const ARRIVED = list(VISIT_STATUSES.arrived);
 const NO_SHOW = list(VISIT_STATUSES.noShow);
 const RESOLVED = list([...VISIT_STATUSES.arrived, ...VISIT_STATUSES.noShow]);
 
+/**
+ * How far before the last fold emails are looked at again: an email's `updated_at` is the start
+ * of the transaction that changed it, which may commit after a fold that began later.
+ */
+const EMAIL_LOOKBACK = `interval '1 minute'`;
+
 /** The roll-up's counted columns, in table order. */
 export const VISIT_DAY_COLUMNS = [
   'scheduled',
@@ -102,6 +108,13 @@ function countedSql(location: string, therapist: string, from: string, to: strin
 
 const columns = VISIT_DAY_COLUMNS.join(', ');
 
+/** Whether any day is stale: a change row, or an email changed since the last fold. */
+export const ANY_STALE_DAY_SQL = `
+  SELECT EXISTS (SELECT 1 FROM report_visit_day_changes)
+      OR EXISTS (SELECT 1 FROM ${appointmentsWithEmailChangesSql(
+        `(SELECT emails_seen_until - ${EMAIL_LOOKBACK} FROM report_visit_day_state)`,
+      )} emailed) AS stale`;
+
 /**
  * Recounts every stale day in one statement (run under the fold's lock, see VisitDaysService):
  * takes the change rows it sees, adds the appointments whose emails changed since the last fold
@@ -110,7 +123,7 @@ const columns = VISIT_DAY_COLUMNS.join(', ');
  * statement's snapshot stay for the next fold; a day counted twice is counted alike.
  */
 export const FOLD_STALE_DAYS_SQL = `
-  WITH state AS (SELECT emails_seen_until - interval '1 minute' AS since FROM report_visit_day_state),
+  WITH state AS (SELECT emails_seen_until - ${EMAIL_LOOKBACK} AS since FROM report_visit_day_state),
   taken AS (DELETE FROM report_visit_day_changes RETURNING appointment_id, location_id, therapist_id, starts_at),
   changed AS (
     SELECT appointment_id FROM taken
