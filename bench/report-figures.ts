@@ -3,10 +3,20 @@
  * locations (target p95 < 100 ms) and for one clinic (< 30 ms), over HTTP as a client asks for
  * them; a year of visits as CSV with the server's peak RSS growth (target < 50 MB); and
  * EXPLAIN (ANALYZE, BUFFERS) of the heaviest figure's statement, written to a file.
+ *
+ * Run alone against a database the bench seeded and kept (seeding a million visits takes
+ * longer than measuring them), migrated to the current schema:
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> node dist-bench/bench/report-figures.js
  */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
+import { createHttpApp } from '../src/bootstrap/create-app';
+import { loadConfig } from '../src/config/app-config';
+import { migrateDatabase } from '../src/database/migrate';
 import { FIGURES } from '../src/reporting/figures/figures';
 import { reportStatement } from '../src/reporting/report-query';
 import { dayAfter } from '../src/reporting/rules/report-range';
@@ -145,4 +155,49 @@ export async function benchReports(options: {
       `${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s; peak RSS growth of the process ` +
       `(server and client) ${((peak - before) / 1e6).toFixed(1)} MB (target < 50 MB)`,
   );
+}
+
+/** The figures alone, on a kept database: its first clinic (by code) is the one clinic. */
+async function main(url: string): Promise<void> {
+  process.env.TZ = 'UTC';
+  await migrateDatabase(url, 'postgres');
+  const pool = new Pool({ connectionString: url, max: 4 });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    APP_ROLE: 'api',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+    QUEUE_BACKEND: 'postgres',
+    JWT_SECRET: randomUUID() + randomUUID(),
+    MIGRATIONS_RUN_ON_START: 'false',
+    SEED_ON_START: 'false',
+  });
+  const app = await createHttpApp(config, url);
+  try {
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@bench.test', password: 'bench-password-long' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const { rows } = await pool.query<{ id: string }>(
+      `SELECT id FROM locations ORDER BY code LIMIT 1`,
+    );
+    await benchReports({
+      base,
+      headers: { authorization: `Bearer ${accessToken}` },
+      pool,
+      oneClinic: rows[0].id,
+      say: (line) => console.log(`- ${line}`),
+    });
+  } finally {
+    await app.close();
+    await pool.end();
+  }
+}
+
+if (require.main === module && process.env.BENCH_DATABASE_URL) {
+  void main(process.env.BENCH_DATABASE_URL);
 }
