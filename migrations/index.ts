@@ -15,6 +15,7 @@ import { AuditRefusedAccess1796400000000 } from './1796400000000-audit-refused-a
 import { EmailEndOfData1796400000001 } from './1796400000001-email-end-of-data';
 import { ServiceRole1796400000002 } from './1796400000002-service-role';
 import { ReportVisitDays1796700000000 } from './1796700000000-report-visit-days';
+import { RelayKeyset1796800000000 } from './1796800000000-relay-keyset';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -35,4 +36,5 @@ export const allMigrations = [
   EmailEndOfData1796400000001,
   ServiceRole1796400000002,
   ReportVisitDays1796700000000,
+  RelayKeyset1796800000000,
 ];

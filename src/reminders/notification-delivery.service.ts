@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { preparedQuery } from '../database/prepared-query';
 import { EPISODE_FACTS, episodeFactsSql } from '../intake/episode-facts.sql';
 import { CLINIC_CONTACT, clinicContactSql } from '../locations/location-facts.sql';
 import { PATIENT_CONTACT, patientContactSql } from '../patients/patient-facts.sql';
@@ -12,7 +13,7 @@ import {
   WAITLIST_OFFER_FACTS,
   waitlistOfferFactsSql,
 } from '../scheduling/appointment-facts.sql';
-import { composeEmail, type ComposedEmail, type EmailFacts } from './email-composer';
+import { composeEmail, messageIdOf, type ComposedEmail, type EmailFacts } from './email-composer';
 import { EmailLinks } from './email-links';
 import { Mailer } from './mailer';
 import { quietHoursVerdict, reasonNotToSend, type DeliveryFacts } from './rules/delivery-check';
@@ -65,6 +66,14 @@ export class NotificationDeliveryService {
     private readonly links: EmailLinks,
   ) {}
 
+  /**
+   * Every statement of a delivery repeats for each email: prepared once per pooled connection,
+   * the facts query (a dozen lateral subqueries) is not planned again for every email.
+   */
+  private run<T = unknown>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return preparedQuery<T>(this.dataSource.manager, sql, parameters);
+  }
+
   async deliver(notificationId: string, version: number): Promise<DeliveryOutcome> {
     const claim = await this.claim(notificationId, version);
     if (typeof claim === 'string') return claim;
@@ -81,7 +90,7 @@ export class NotificationDeliveryService {
       if (!failure) return 'stale';
       throw failure;
     }
-    await this.dataSource.query(
+    await this.run(
       `UPDATE notifications SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now()
         WHERE id = $1 AND status = 'sending' AND attempts = $2`,
       [notificationId, claim.attempt],
@@ -91,7 +100,7 @@ export class NotificationDeliveryService {
 
   /** Commits that the end-of-data mark is about to go; false when the claim is no longer ours. */
   private async markDataEnded(notificationId: string, attempt: number): Promise<boolean> {
-    const [rows] = await this.dataSource.query<[unknown[], number]>(
+    const rows = await this.run(
       `UPDATE notifications SET data_ended_at = clock_timestamp(), updated_at = now()
         WHERE id = $1 AND status = 'sending' AND attempts = $2 AND data_ended_at IS NULL
         RETURNING id`,
@@ -101,41 +110,53 @@ export class NotificationDeliveryService {
   }
 
   /**
-   * Reads the row and what it depends on, decides, then claims it with one conditional UPDATE
-   * that holds only while the row is still the pending version this job was made for. Every
-   * change that withdraws an email (a cancellation, a move, a check-in) bumps that version in its
-   * own transaction, so either it commits first and the claim finds nothing, or the claim commits
-   * first and the email is already on its way.
+   * Claims the row and reads what it depends on in one statement: the claim (`sending`,
+   * `attempts` + 1) holds only while the row is still the pending version this job was made for.
+   * Every change that withdraws an email (a cancellation, a move, a check-in) bumps that version
+   * in its own transaction, so either it commits first and the claim finds nothing, or the claim
+   * commits first and the email is already on its way. The facts are read as they were when the
+   * claim was taken; should they say not to send (or not yet), the claim is handed back.
    */
   private async claim(
     notificationId: string,
     version: number,
   ): Promise<Claim | Exclude<DeliveryOutcome, 'sent'>> {
-    const [row] = await this.dataSource.query<Row[]>(FACTS_QUERY, [notificationId]);
+    const [row] = await this.run<Row & { claimedAttempt: number | null }>(CLAIM_QUERY, [
+      notificationId,
+      version,
+      messageIdOf({ notificationId, version }, this.config.email.from),
+    ]);
     if (!row || row.version !== version) return 'stale';
-    if (row.status === 'sending' && row.dataEnded) {
-      return this.markUnconfirmed(notificationId, version);
+    if (row.claimedAttempt === null) {
+      if (row.status === 'sending' && row.dataEnded) {
+        return this.markUnconfirmed(notificationId, version);
+      }
+      // An earlier worker died before its message's data ended: the server kept nothing of it.
+      if (row.status === 'sending' && (await this.releaseUnfinished(row))) {
+        return this.claim(notificationId, version);
+      }
+      return 'stale';
     }
-    // An earlier worker died before its message's data ended: the server kept nothing of it.
-    if (row.status === 'sending' && !(await this.releaseUnfinished(row))) return 'stale';
-    if (row.status !== 'pending' && row.status !== 'sending') return 'stale';
+    const attempt = row.claimedAttempt;
     const now = new Date();
     const quiet = quietHoursVerdict(row, now);
     const skipReason = reasonNotToSend(row, now) ?? (quiet.action === 'skip' ? quiet.reason : null);
     if (skipReason) {
-      await this.dataSource.query(
-        `UPDATE notifications SET status = 'skipped', last_error = $3, updated_at = now()
-          WHERE id = $1 AND version = $2 AND status = 'pending'`,
-        [notificationId, version, skipReason],
+      await this.run(
+        `UPDATE notifications SET status = 'skipped', attempts = attempts - 1, last_error = $3,
+                updated_at = now()
+          WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+        [notificationId, attempt, skipReason],
       );
       return 'skipped';
     }
     if (quiet.action === 'defer') {
       // A new version at the new time: the relay replaces this job with one for the morning.
-      await this.dataSource.query(
-        `UPDATE notifications SET send_at = $3, version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2 AND status = 'pending'`,
-        [notificationId, version, quiet.until],
+      await this.run(
+        `UPDATE notifications SET status = 'pending', attempts = attempts - 1, send_at = $3,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+        [notificationId, attempt, quiet.until],
       );
       return 'deferred';
     }
@@ -147,15 +168,7 @@ export class NotificationDeliveryService {
           ? this.links.waitlistAcceptUrl(row.waitlistEntryId, row.startsAt)
           : undefined,
     });
-    const [claimed] = await this.dataSource.query<[{ attempts: number }[], number]>(
-      `UPDATE notifications
-          SET status = 'sending', claimed_at = now(), attempts = attempts + 1, message_id = $3,
-              data_ended_at = NULL, updated_at = now()
-        WHERE id = $1 AND version = $2 AND status = 'pending'
-        RETURNING attempts`,
-      [notificationId, version, email.messageId],
-    );
-    return claimed.length === 1 ? { email, attempt: claimed[0].attempts } : 'stale';
+    return { email, attempt };
   }
 
   /**
@@ -164,7 +177,7 @@ export class NotificationDeliveryService {
    * False when the row changed meanwhile (its claim is still someone's).
    */
   private async releaseUnfinished(row: Row): Promise<boolean> {
-    const [released] = await this.dataSource.query<[unknown[], number]>(
+    const released = await this.run(
       `UPDATE notifications SET status = 'pending', updated_at = now(),
               last_error = 'the worker stopped before the message was complete; sent again'
         WHERE id = $1 AND version = $2 AND status = 'sending' AND attempts = $3
@@ -176,7 +189,6 @@ export class NotificationDeliveryService {
       this.logger.warn(
         `notification ${row.notificationId}: hand-off interrupted before the end of data, sending again`,
       );
-      row.status = 'pending';
     }
     return released.length === 1;
   }
@@ -186,7 +198,7 @@ export class NotificationDeliveryService {
    * recording the outcome, and whether the server took the message cannot be known.
    */
   private async markUnconfirmed(notificationId: string, version: number): Promise<'unconfirmed'> {
-    await this.dataSource.query(
+    await this.run(
       `UPDATE notifications
           SET status = 'unconfirmed', updated_at = now(),
               last_error = 'the worker stopped after the message reached the SMTP server, before its answer was recorded; not resent, to avoid a duplicate'
@@ -205,7 +217,7 @@ export class NotificationDeliveryService {
    * version, which the relay queues again at once; then it fails visibly.
    */
   async markAbandoned(notificationId: string, version: number, reason: string): Promise<void> {
-    await this.dataSource.query(
+    await this.run(
       `UPDATE notifications
           SET status = CASE WHEN status = 'sending' AND data_ended_at IS NOT NULL THEN 'unconfirmed'
                             WHEN attempts < $4 THEN 'pending' ELSE 'failed' END,
@@ -227,7 +239,7 @@ export class NotificationDeliveryService {
     error: unknown,
   ): Promise<Error | undefined> {
     const failure = classifySmtpFailure(error);
-    const [[row]] = await this.dataSource.query<[{ status: string; attempts: number }[], number]>(
+    const [row] = await this.run<{ status: string; attempts: number }>(
       `UPDATE notifications
           SET status = CASE WHEN $2 OR attempts >= $3 THEN 'failed' ELSE 'pending' END,
               last_error = $4, updated_at = now()
@@ -286,3 +298,17 @@ const FACTS_QUERY = `
     JOIN LATERAL json_to_record(${clinicContactSql('coalesce(a."locationId", w."locationId", e."locationId")')})
       AS l (${CLINIC_CONTACT.columns}) ON l.id IS NOT NULL
    WHERE n.id = $1`;
+
+/**
+ * The facts, and the claim taken only when they exist (no patient or no clinic: no claim, no
+ * row). The facts are of the row as it was before the claim (one snapshot for the statement).
+ */
+const CLAIM_QUERY = `
+  WITH facts AS (${FACTS_QUERY}),
+  claimed AS (
+    UPDATE notifications
+       SET status = 'sending', claimed_at = now(), attempts = attempts + 1, message_id = $3,
+           data_ended_at = NULL, updated_at = now()
+     WHERE id = $1 AND version = $2 AND status = 'pending' AND EXISTS (SELECT FROM facts)
+     RETURNING attempts)
+  SELECT facts.*, (SELECT attempts FROM claimed) AS "claimedAttempt" FROM facts`;

@@ -30,6 +30,12 @@ export function notificationJobId(notificationId: string, version: number): stri
   return `notification-${notificationId}-v${version}`;
 }
 
+/** Where a drain has got to in the index of rows not yet relayed. */
+interface RelayPosition {
+  sendAt: Date;
+  id: string;
+}
+
 interface RelayRow {
   id: string;
   status: string;
@@ -77,10 +83,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Relays until the outbox holds nothing due for the queue; returns how many rows moved. */
   async drain(): Promise<number> {
     let moved = 0;
+    // Each batch continues after the last row of the one before: the entries of rows just
+    // relayed stay in the index until vacuum, and starting over would step over all of them
+    // again. A row that changes behind the position is relayed by the next round.
+    let after: RelayPosition | undefined;
     for (;;) {
-      const count = await this.relayBatch();
+      const { count, last } = await this.relayBatch(after);
       moved += count;
       if (count < BATCH_SIZE) return moved;
+      after = last;
     }
   }
 
@@ -187,16 +198,21 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
-  private relayBatch(): Promise<number> {
-    return this.asLeader(
+  private async relayBatch(
+    after: RelayPosition | undefined,
+  ): Promise<{ count: number; last?: RelayPosition }> {
+    let last: RelayPosition | undefined;
+    const count = await this.asLeader(
       async (manager) => {
         const rows = await manager.query<RelayRow[]>(
           `SELECT id, status, version, relayed_version, send_at FROM notifications
-          WHERE relayed_version < version
-          ORDER BY send_at
+          WHERE relayed_version < version ${after ? 'AND (send_at, id) > ($1, $2)' : ''}
+          ORDER BY send_at, id
           LIMIT ${BATCH_SIZE}`,
+          after ? [after.sendAt, after.id] : [],
         );
         if (rows.length === 0) return 0;
+        last = { sendAt: rows[rows.length - 1].send_at, id: rows[rows.length - 1].id };
         await withTimeout(this.sync(rows), QUEUE_TIMEOUT_MS);
         const [relayed] = await manager.query<[{ id: string }[], number]>(
           `UPDATE notifications AS n SET relayed_version = r.version
@@ -219,6 +235,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       },
       { wait: false },
     );
+    return { count, last };
   }
 
   private async sync(rows: RelayRow[]): Promise<void> {
