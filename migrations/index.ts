@@ -14,6 +14,7 @@ import { ReportIndexes1796300000000 } from './1796300000000-report-indexes';
 import { AuditRefusedAccess1796400000000 } from './1796400000000-audit-refused-access';
 import { EmailEndOfData1796400000001 } from './1796400000001-email-end-of-data';
 import { ServiceRole1796400000002 } from './1796400000002-service-role';
+import { PlansOfCare1796500000000 } from './1796500000000-plans-of-care';
 import { ReportVisitDays1796700000000 } from './1796700000000-report-visit-days';
 import { RelayKeyset1796800000000 } from './1796800000000-relay-keyset';
 
@@ -35,6 +36,7 @@ export const allMigrations = [
   AuditRefusedAccess1796400000000,
   EmailEndOfData1796400000001,
   ServiceRole1796400000002,
+  PlansOfCare1796500000000,
   ReportVisitDays1796700000000,
   RelayKeyset1796800000000,
 ];
