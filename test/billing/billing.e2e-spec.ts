@@ -207,7 +207,7 @@ describe('billing: visit records, units, modifiers and superbills', () => {
           note: 'Lumbar mobilisation; gait drills; tolerated well.',
         },
       ]);
-      const audit = await t.db.query(
+      const audit = await t.db.query<{ action: string }>(
         `SELECT action FROM audit_events WHERE entity_type = 'visit_record' AND entity_id = $1 ORDER BY id`,
         [amended.body.id],
       );

@@ -23,7 +23,10 @@ export function pdfText(pdf: Buffer): Promise<string> {
       process.execPath,
       ['-e', SCRIPT],
       { cwd: process.cwd(), maxBuffer: 10_000_000 },
-      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      (error, stdout) => {
+        if (error) reject(new Error(`pdf-parse failed: ${error.message}`));
+        else resolve(stdout);
+      },
     );
     child.stdin?.end(pdf);
   });
