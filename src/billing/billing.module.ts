@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IntakeModule } from '../intake/intake.module';
+import { PlansModule } from '../plans/plans.module';
 import { BillingSettingsController } from './billing-settings.controller';
 import { BillingSettingsService } from './billing-settings.service';
 import { SuperbillsService } from './superbills.service';
@@ -12,7 +13,7 @@ import { VisitRecordsService } from './visit-records.service';
  * the clinic's fee schedules and billing identity, and superbills with the modifiers payers ask.
  */
 @Module({
-  imports: [AuditModule, IntakeModule],
+  imports: [AuditModule, IntakeModule, PlansModule],
   controllers: [BillingSettingsController, VisitRecordsController],
   providers: [BillingSettingsService, VisitRecordsService, SuperbillsService],
 })

@@ -9,6 +9,7 @@ import { EpisodesService } from '../intake/episodes.service';
 import type { Actor } from '../kernel/actor';
 import { clinicContactSql } from '../locations/location-facts.sql';
 import { patientNameSql } from '../patients/patient-facts.sql';
+import { PlansOfCareReader } from '../plans/plans-of-care-reader.service';
 import { BillingErrors } from './billing.errors';
 import type {
   DiagnosisDto,
@@ -64,6 +65,7 @@ export class SuperbillsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly visitRecords: VisitRecordsService,
     private readonly episodes: EpisodesService,
+    private readonly plans: PlansOfCareReader,
     private readonly audit: AuditService,
   ) {}
 
@@ -240,35 +242,46 @@ export class SuperbillsService {
     };
   }
 
-  /** Diagnoses and the referring provider: the referral on file for the episode. */
+  /**
+   * Diagnoses and the referring provider: from the plan of care covering the day (its diagnoses
+   * with their pointers; the physician or NPP who certified it, whom Medicare Part B claims report
+   * as the referring provider), else from the referral on file for the episode.
+   */
   private async careFacts(
     episodeId: string | null,
     onDate: string,
   ): Promise<{ diagnoses: DiagnosisDto[]; referringProvider: ReferringProviderDto | null }> {
     if (!episodeId) return { diagnoses: [], referringProvider: null };
-    const [{ referral }] = await this.dataSource.query<
-      {
-        referral: {
-          providerName: string;
-          profession: string;
-          npi: string | null;
-          diagnosisCode: string | null;
-        } | null;
-      }[]
-    >(`SELECT ${latestReferralSql('$1::uuid', '$2::date')} AS referral`, [episodeId, onDate]);
-    if (!referral) return { diagnoses: [], referringProvider: null };
-    return {
-      diagnoses: referral.diagnosisCode
+    const plan = await this.plans.planForVisit(episodeId, onDate);
+    const [{ referral }] = await this.dataSource.query<{ referral: ReferralFacts | null }[]>(
+      `SELECT ${latestReferralSql('$1::uuid', '$2::date')} AS referral`,
+      [episodeId, onDate],
+    );
+    const diagnoses = plan?.diagnoses.length
+      ? plan.diagnoses
+      : referral?.diagnosisCode
         ? [{ pointer: 1, code: referral.diagnosisCode, description: 'Referral diagnosis' }]
-        : [],
-      referringProvider: {
-        name: referral.providerName,
-        npi: referral.npi,
-        profession: referral.profession,
-        source: 'referral',
-      },
-    };
+        : [];
+    const certifier = plan?.certifiedBy;
+    const referringProvider: ReferringProviderDto | null = certifier
+      ? { ...certifier, source: 'plan_certification' }
+      : referral
+        ? {
+            name: referral.providerName,
+            npi: referral.npi,
+            profession: referral.profession,
+            source: 'referral',
+          }
+        : null;
+    return { diagnoses, referringProvider };
   }
+}
+
+interface ReferralFacts {
+  providerName: string;
+  profession: string;
+  npi: string | null;
+  diagnosisCode: string | null;
 }
 
 function sum(values: number[]): number {

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import type { Response } from 'supertest';
 import { createLocation, createStaff, createTherapist, type StaffUser } from '../factories';
-import { pdfText } from '../support/pdf-text';
+import { binaryBody, pdfText } from '../support/pdf-text';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const ZONE = 'America/New_York';
 const CLINIC_NPI = '1245319599';
 const PT_NPI = '1679576722';
 const REFERRER_NPI = '1234567893';
-
-/** Reads a binary body (a PDF) whole. */
-const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('billing: visit records, units, modifiers and superbills', () => {
   let t: TestApp;
@@ -357,7 +349,7 @@ describe('billing: visit records, units, modifiers and superbills', () => {
         .get(`/episodes/${care.episodeId}/superbill.pdf`)
         .set(as(clerk))
         .buffer(true)
-        .parse(binary)
+        .parse(binaryBody)
         .expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       const text = await pdfText(pdf.body as Buffer);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { Response } from 'supertest';
 
 /** Reads a PDF's text with pdf-parse, in a plain Node process. */
 const SCRIPT = `
@@ -30,4 +31,11 @@ export function pdfText(pdf: Buffer): Promise<string> {
     );
     child.stdin?.end(pdf);
   });
+}
+
+/** A supertest parser that reads a binary body (a PDF) whole. */
+export function binaryBody(res: Response, done: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 }
