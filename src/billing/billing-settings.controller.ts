@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiAuthenticated } from '../common/api-errors.decorator';
 import { IsCalendarDate } from '../common/dto/calendar-date.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -12,6 +12,7 @@ import {
   FeeScheduleViewDto,
   LocationBillingDto,
   LocationBillingViewDto,
+  PAYERS,
   type Payer,
   PayerSettingDto,
   PayerSettingViewDto,
@@ -51,6 +52,7 @@ export class BillingSettingsController {
   }
 
   @Put('payers/:payer')
+  @ApiParam({ name: 'payer', enum: PAYERS, description: 'The payer' })
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Set a payer’s unit rule (Medicare stays on the 8-minute rule)' })
   @ApiOkResponse({ type: PayerSettingViewDto, description: 'The setting' })
@@ -101,6 +103,7 @@ export class BillingSettingsController {
   }
 
   @Get('fee-schedules/:locationId/:payer')
+  @ApiParam({ name: 'payer', enum: PAYERS, description: 'The payer' })
   @ApiOperation({ summary: 'The charges per unit in effect on a date at a location for a payer' })
   @ApiQuery({
     name: 'onDate',
@@ -123,6 +126,7 @@ export class BillingSettingsController {
   }
 
   @Put('fee-schedules/:locationId/:payer')
+  @ApiParam({ name: 'payer', enum: PAYERS, description: 'The payer' })
   @Roles(Role.Admin)
   @ApiOperation({
     summary:

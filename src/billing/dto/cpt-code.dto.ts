@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class CptCodeDto {
-  @ApiProperty({ example: '97140' })
+  @ApiProperty({ description: 'CPT or HCPCS code', example: '97140' })
   code!: string;
 
-  @ApiProperty({ example: 'Manual therapy' })
+  @ApiProperty({ description: 'What the code bills for', example: 'Manual therapy' })
   service!: string;
 
   @ApiProperty({ description: 'Billed in 15-minute units of one-on-one time' })
@@ -19,6 +19,6 @@ export class CptCodeDto {
   @ApiPropertyOptional({ example: 'G0283', description: 'The code Medicare recognises instead' })
   medicareCode?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Payers’ and coders’ notes' })
   note?: string;
 }

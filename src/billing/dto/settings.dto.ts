@@ -45,7 +45,7 @@ export class PayerSettingDto {
 }
 
 export class PayerSettingViewDto extends PayerSettingDto {
-  @ApiProperty({ enum: PAYERS, example: 'commercial' })
+  @ApiProperty({ description: 'The payer', enum: PAYERS, example: 'commercial' })
   payer!: Payer;
 
   @ApiProperty({ description: 'No setting saved: the default (eight_minute) applies' })
@@ -73,7 +73,7 @@ export class LocationBillingDto {
 }
 
 export class LocationBillingViewDto extends LocationBillingDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The location', format: 'uuid' })
   locationId!: string;
 }
 
@@ -88,7 +88,7 @@ export class ProviderNpiDto {
 }
 
 export class ProviderNpiViewDto extends ProviderNpiDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The therapist', format: 'uuid' })
   userId!: string;
 }
 
@@ -136,15 +136,15 @@ export class FeeViewDto extends FeeDto {
 }
 
 export class FeeScheduleViewDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The location', format: 'uuid' })
   locationId!: string;
 
-  @ApiProperty({ enum: PAYERS })
+  @ApiProperty({ description: 'The payer', enum: PAYERS })
   payer!: Payer;
 
   @ApiProperty({ format: 'date', description: 'The date the charges are in effect on' })
   onDate!: string;
 
-  @ApiProperty({ type: [FeeViewDto] })
+  @ApiProperty({ description: 'Charge per unit of each priced code', type: [FeeViewDto] })
   fees!: FeeViewDto[];
 }

@@ -1,16 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class BillingProviderDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The clinic billed from', format: 'uuid' })
   locationId!: string;
 
-  @ApiProperty({ example: 'Scranton Spine & Sport PT' })
+  @ApiProperty({ description: 'Clinic name', example: 'Scranton Spine & Sport PT' })
   name!: string;
 
-  @ApiProperty({ type: [String], example: ['120 Wyoming Ave', 'Scranton, PA 18503'] })
+  @ApiProperty({
+    description: 'Address lines to print',
+    type: [String],
+    example: ['120 Wyoming Ave', 'Scranton, PA 18503'],
+  })
   addressLines!: string[];
 
-  @ApiProperty({ type: 'string', nullable: true, example: '5705550100' })
+  @ApiProperty({
+    description: 'Clinic phone',
+    type: 'string',
+    nullable: true,
+    example: '5705550100',
+  })
   phone!: string | null;
 
   @ApiProperty({
@@ -23,13 +32,13 @@ export class BillingProviderDto {
 }
 
 export class SuperbillPatientDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The patient', format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 'Dana' })
+  @ApiProperty({ description: 'First name', example: 'Dana' })
   firstName!: string;
 
-  @ApiProperty({ example: 'Kowalski' })
+  @ApiProperty({ description: 'Last name', example: 'Kowalski' })
   lastName!: string;
 
   @ApiProperty({ type: 'string', nullable: true, example: 'medicare', description: 'Payer billed' })
@@ -37,13 +46,18 @@ export class SuperbillPatientDto {
 }
 
 export class ReferringProviderDto {
-  @ApiProperty({ example: 'Dr. Ana Reyes' })
+  @ApiProperty({ description: 'Referring (or certifying) provider', example: 'Dr. Ana Reyes' })
   name!: string;
 
-  @ApiProperty({ type: 'string', nullable: true, example: '1234567893' })
+  @ApiProperty({
+    description: 'Their NPI, if on file',
+    type: 'string',
+    nullable: true,
+    example: '1234567893',
+  })
   npi!: string | null;
 
-  @ApiProperty({ example: 'physician' })
+  @ApiProperty({ description: 'Their profession', example: 'physician' })
   profession!: string;
 
   @ApiProperty({
@@ -65,16 +79,21 @@ export class DiagnosisDto {
 }
 
 export class RenderingProviderDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The therapist who delivered the services', format: 'uuid' })
   userId!: string;
 
-  @ApiProperty({ example: 'Maria Lopez' })
+  @ApiProperty({ description: 'Their full name', example: 'Maria Lopez' })
   fullName!: string;
 
-  @ApiProperty({ enum: ['PT', 'PTA'] })
+  @ApiProperty({ description: 'Physical therapist or assistant', enum: ['PT', 'PTA'] })
   credential!: 'PT' | 'PTA';
 
-  @ApiProperty({ type: 'string', nullable: true, example: '1679576722' })
+  @ApiProperty({
+    description: 'Rendering NPI, if on file',
+    type: 'string',
+    nullable: true,
+    example: '1679576722',
+  })
   npi!: string | null;
 }
 
@@ -82,13 +101,13 @@ export class SuperbillLineDto {
   @ApiProperty({ example: '97140', description: 'CPT or HCPCS code billed' })
   code!: string;
 
-  @ApiProperty({ example: 'Manual therapy' })
+  @ApiProperty({ description: 'What the code bills for', example: 'Manual therapy' })
   service!: string;
 
   @ApiProperty({ type: [String], example: ['GP', 'KX'], description: 'In claim order' })
   modifiers!: string[];
 
-  @ApiProperty({ type: 'integer', example: 1 })
+  @ApiProperty({ description: 'Units billed', type: 'integer', example: 1 })
   units!: number;
 
   @ApiProperty({ type: 'integer', nullable: true, example: 13, description: 'One-on-one minutes' })
@@ -105,10 +124,14 @@ export class SuperbillLineDto {
 }
 
 export class SuperbillVisitDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The visit', format: 'uuid' })
   appointmentId!: string;
 
-  @ApiProperty({ format: 'date', example: '2026-12-07' })
+  @ApiProperty({
+    description: 'Date of service, clinic time',
+    format: 'date',
+    example: '2026-12-07',
+  })
   serviceDate!: string;
 
   @ApiProperty({ enum: ['11', '12', '22'], description: 'Place of service (CMS code)' })
@@ -120,7 +143,7 @@ export class SuperbillVisitDto {
   @ApiProperty({ type: [SuperbillLineDto], description: 'Lines billed (units > 0)' })
   lines!: SuperbillLineDto[];
 
-  @ApiProperty({ type: 'integer', example: 13500 })
+  @ApiProperty({ description: 'The visit’s charges, cents', type: 'integer', example: 13500 })
   totalCents!: number;
 
   @ApiProperty({
@@ -133,10 +156,10 @@ export class SuperbillVisitDto {
 }
 
 export class SuperbillDto {
-  @ApiProperty({ enum: ['visit', 'episode'] })
+  @ApiProperty({ description: 'One visit or a whole episode', enum: ['visit', 'episode'] })
   scope!: 'visit' | 'episode';
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ description: 'When this superbill was made', format: 'date-time' })
   generatedAt!: string;
 
   @ApiProperty({ type: BillingProviderDto })
@@ -145,19 +168,23 @@ export class SuperbillDto {
   @ApiProperty({ type: SuperbillPatientDto })
   patient!: SuperbillPatientDto;
 
-  @ApiProperty({ type: ReferringProviderDto, nullable: true })
+  @ApiProperty({
+    description: 'The referring provider, or null when none is on file',
+    type: ReferringProviderDto,
+    nullable: true,
+  })
   referringProvider!: ReferringProviderDto | null;
 
-  @ApiProperty({ type: [DiagnosisDto] })
+  @ApiProperty({ description: 'ICD-10-CM diagnoses with their pointers', type: [DiagnosisDto] })
   diagnoses!: DiagnosisDto[];
 
-  @ApiProperty({ type: [SuperbillVisitDto] })
+  @ApiProperty({ description: 'The visits billed, in order', type: [SuperbillVisitDto] })
   visits!: SuperbillVisitDto[];
 
-  @ApiProperty({ type: 'integer', example: 3 })
+  @ApiProperty({ description: 'Units billed in all', type: 'integer', example: 3 })
   totalUnits!: number;
 
-  @ApiProperty({ type: 'integer', example: 13500 })
+  @ApiProperty({ description: 'Charges in all, cents', type: 'integer', example: 13500 })
   totalCents!: number;
 
   @ApiProperty({
@@ -168,6 +195,9 @@ export class SuperbillDto {
   })
   kxThresholdCents!: number | null;
 
-  @ApiProperty({ example: 'cms-100-04-ch5-20.2/2026-12; modifiers/2026-12; cpt/2026-12' })
+  @ApiProperty({
+    description: 'Versions of the unit, modifier and code rules applied',
+    example: 'cms-100-04-ch5-20.2/2026-12; modifiers/2026-12; cpt/2026-12',
+  })
   ruleVersions!: string;
 }

@@ -110,27 +110,32 @@ export class VisitLineDto {
 }
 
 export class DeliveredByDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The therapist who delivered the services', format: 'uuid' })
   userId!: string;
 
-  @ApiProperty({ example: 'Maria Lopez, PT' })
+  @ApiProperty({ description: 'Their full name', example: 'Maria Lopez, PT' })
   fullName!: string;
 
-  @ApiProperty({ enum: ['PT', 'PTA'] })
+  @ApiProperty({ description: 'Physical therapist or assistant', enum: ['PT', 'PTA'] })
   credential!: 'PT' | 'PTA';
 }
 
 export class VisitRecordDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The visit record', format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The completed appointment', format: 'uuid' })
   appointmentId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'The patient', format: 'uuid' })
   patientId!: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: 'string' })
+  @ApiProperty({
+    description: 'The episode of care, if the visit is in one',
+    format: 'uuid',
+    nullable: true,
+    type: 'string',
+  })
   episodeId!: string | null;
 
   @ApiProperty({
@@ -157,10 +162,10 @@ export class VisitRecordDto {
   @ApiProperty({ type: DeliveredByDto })
   deliveredBy!: DeliveredByDto;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'The short note on the visit' })
   note!: string;
 
-  @ApiProperty({ type: [VisitLineDto] })
+  @ApiProperty({ description: 'The services as recorded, with units', type: [VisitLineDto] })
   lines!: VisitLineDto[];
 
   @ApiProperty({ type: 'integer', example: 49, description: 'One-on-one minutes of timed codes' })
@@ -172,9 +177,14 @@ export class VisitRecordDto {
   @ApiProperty({ type: 'integer', example: 1, description: '1 as recorded, +1 per amendment' })
   revision!: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ description: 'When first recorded', format: 'date-time' })
   recordedAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: 'string' })
+  @ApiProperty({
+    description: 'When last amended, or null',
+    format: 'date-time',
+    nullable: true,
+    type: 'string',
+  })
   amendedAt!: string | null;
 }
