@@ -14,16 +14,18 @@ import { WaitlistEntryDto, WaitlistDto, WaitlistQuery } from './dto/waitlist.dto
 import { WaitlistService } from './waitlist.service';
 import { AvailabilityService } from './availability.service';
 import {
-  AppointmentDto,
   AppointmentEpisodeDto,
-  AppointmentEventDto,
   BookAppointmentDto,
   CancelDto,
-  PolicyWarningDto,
   RescheduleDto,
   SeriesDto,
-  SeriesResultDto,
 } from './dto/appointment.dto';
+import {
+  AppointmentDto,
+  AppointmentEventDto,
+  PolicyWarningDto,
+  SeriesResultDto,
+} from './dto/appointment-view.dto';
 import { AppointmentSearchQuery } from './dto/appointment-search.dto';
 import { AvailabilityQueryDto, AvailableSlotDto, ScheduleQueryDto } from './dto/query.dto';
 import { ApiPageResponse, Page } from '../common/pagination/page';
