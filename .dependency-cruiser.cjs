@@ -19,6 +19,7 @@ const DOMAIN = [
   'patients',
   'intake',
   'direct-access',
+  'plans',
   'scheduling',
   'reminders',
   'reporting',

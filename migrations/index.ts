@@ -14,6 +14,7 @@ import { ReportIndexes1796300000000 } from './1796300000000-report-indexes';
 import { AuditRefusedAccess1796400000000 } from './1796400000000-audit-refused-access';
 import { EmailEndOfData1796400000001 } from './1796400000001-email-end-of-data';
 import { ServiceRole1796400000002 } from './1796400000002-service-role';
+import { PlansOfCare1796500000000 } from './1796500000000-plans-of-care';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -33,4 +34,5 @@ export const allMigrations = [
   AuditRefusedAccess1796400000000,
   EmailEndOfData1796400000001,
   ServiceRole1796400000002,
+  PlansOfCare1796500000000,
 ];

@@ -12,6 +12,7 @@ import { IntakeModule } from './intake/intake.module';
 import { LocationsModule } from './locations/locations.module';
 import { loggerOptions } from './logging/logger-options';
 import { PatientsModule } from './patients/patients.module';
+import { PlansModule } from './plans/plans.module';
 import { QueueDashboardModule } from './queue/queue-dashboard.module';
 import { QueueModule } from './queue/queue.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -41,6 +42,7 @@ export class AppModule {
         PatientsModule,
         IntakeModule,
         DirectAccessModule,
+        PlansModule,
         StaffModule,
         SchedulingModule,
         RemindersModule,

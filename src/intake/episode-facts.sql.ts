@@ -38,3 +38,21 @@ export function patientEpisodesSql(patient: string): string {
   return `(SELECT coalesce(json_agg(json_build_object('id', own.id, 'locationId', own.location_id)), '[]')
              FROM episodes_of_care own WHERE own.patient_id = ${patient})`;
 }
+
+/**
+ * `{ onsetDate, bodyRegion, relevantHistory, redFlags }` of an episode's latest signed assessment
+ * (its latest amendment's content, if amended), or null: what a plan of care's contraindication
+ * checks read of the complaint (an acute injury's onset, the region, a history of cancer).
+ */
+export function latestComplaintSql(episode: string): string {
+  return `(SELECT json_build_object(
+             'onsetDate', content->>'onsetDate', 'bodyRegion', content->>'bodyRegion',
+             'relevantHistory', coalesce(content->'relevantHistory', '[]'),
+             'redFlags', coalesce(content->'redFlags', '[]'))
+      FROM (SELECT coalesce(am.content, a.content) AS content
+              FROM assessments a
+              LEFT JOIN LATERAL (SELECT content FROM assessment_amendments
+                                  WHERE assessment_id = a.id ORDER BY amended_at DESC LIMIT 1) am ON true
+             WHERE a.episode_id = ${episode} AND a.status = 'signed'
+             ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) latest)`;
+}

@@ -1,0 +1,46 @@
+import type { PlanDto } from './dto/plan.dto';
+import { currentRevision, medicareOf, type PlanCase, todayIn, warningsOf } from './plan-case';
+import { prescribedVisits } from './rules/plan-content';
+
+/** A plan as staff see it: its revision in force, warnings with their answers, Medicare's dates. */
+export function planView(plan: PlanCase): PlanDto {
+  const current = currentRevision(plan);
+  const answers = new Map(
+    plan.revisions.flatMap((r) => r.acknowledgements).map((a) => [a.code, a.reason]),
+  );
+  const { content } = current;
+  return {
+    id: plan.id,
+    episodeId: plan.episode.id,
+    patientId: plan.episode.patientId,
+    templateVersionId: plan.templateVersionId,
+    status: plan.status,
+    revision: current.revision,
+    startDate: current.startDate,
+    endDate: current.endDate,
+    visitsAuthorised: current.visitsAuthorised,
+    prescribedVisits: prescribedVisits(content),
+    frequencyPerWeek: content.frequencyPerWeek,
+    durationWeeks: content.durationWeeks,
+    diagnoses: content.diagnoses,
+    goals: content.goals,
+    interventions: content.interventions,
+    screening: content.screening,
+    signatureRequired:
+      current.signedAt === null && (plan.status === 'draft' || current.requiresSignature),
+    warnings: warningsOf(plan, current).map((warning) => ({
+      ...warning,
+      acknowledgedReason: answers.get(warning.code) ?? null,
+    })),
+    medicare: medicareOf(plan, todayIn(plan.timeZone)),
+    revisions: plan.revisions.map((r) => ({
+      revision: r.revision,
+      reason: r.reason,
+      createdBy: r.createdBy,
+      createdAt: r.createdAt,
+      signedBy: r.signedBy,
+      signedAt: r.signedAt,
+      requiresSignature: r.requiresSignature,
+    })),
+  };
+}
