@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IntakeModule } from '../intake/intake.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { PlanBookingService } from './plan-booking.service';
+import { PlanCoveragePolicy } from './plan-coverage.policy';
+import { PlanCoverageSettingsService } from './plan-coverage-settings.service';
 import { PlansController } from './plans.controller';
 import { PlansOfCareReader } from './plans-of-care-reader.service';
 import { PlansService } from './plans.service';
@@ -12,9 +16,16 @@ import { TemplatesService } from './templates.service';
  * contraindication checks against the intake, and the read billing codes against.
  */
 @Module({
-  imports: [AuditModule, IntakeModule],
+  imports: [AuditModule, IntakeModule, SchedulingModule],
   controllers: [PlansController],
-  providers: [PlansOfCareReader, PlansService, TemplatesService],
+  providers: [
+    PlanBookingService,
+    PlanCoveragePolicy,
+    PlanCoverageSettingsService,
+    PlansOfCareReader,
+    PlansService,
+    TemplatesService,
+  ],
   exports: [PlansOfCareReader],
 })
 export class PlansModule {}

@@ -105,3 +105,8 @@ export function episodeVisitsSql(episode: string): string {
             FROM appointments visit JOIN appointment_types visit_type ON visit_type.id = visit.appointment_type_id
            WHERE visit.episode_id = ${episode})`;
 }
+
+/** The id of the active appointment type with this code, or null. */
+export function appointmentTypeIdSql(code: string): string {
+  return `(SELECT kind.id FROM appointment_types kind WHERE kind.code = ${code} AND kind.active)`;
+}
