@@ -209,4 +209,32 @@ describe('plan-driven scheduling: book this plan, progress visits, the plan as a
       .expect(409);
     expect(refused.body.detail).toBe('The plan authorises 2 visits and 2 are booked');
   });
+
+  it('puts under-scheduled and dropped patients on the task list', async () => {
+    const partly = await signedMedicarePlan(dayIn(80));
+    const booked = await t.http
+      .post(`/plans/${partly.planId}/bookings`)
+      .set(as(clerk))
+      .send({ appointmentTypeId: followUp, weekdays: [3], time: '08:00' })
+      .expect(201);
+    const count = booked.body.visits.length as number;
+    expect(count).toBeGreaterThanOrEqual(3);
+    const dropped = await signedMedicarePlan(dayIn(80));
+
+    const tasks = await t.http
+      .get(`/direct-access/tasks?locationId=${clinic.id}`)
+      .set(as(clerk))
+      .expect(200);
+    const of = (episodeId: string) =>
+      (tasks.body as { episodeId: string; code: string; text: string }[]).filter(
+        (task) => task.episodeId === episodeId && task.code.startsWith('plan_'),
+      );
+    expect(of(partly.episodeId)).toEqual([
+      expect.objectContaining({
+        code: 'plan_under_scheduled',
+        text: `${count} of 12 prescribed visits booked: book the rest of the plan`,
+      }),
+    ]);
+    expect(of(dropped.episodeId).map((task) => task.code)).toEqual(['plan_no_visit_ahead']);
+  });
 });
