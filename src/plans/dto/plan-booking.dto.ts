@@ -53,9 +53,14 @@ export class BookPlanDto {
 }
 
 export class BookedVisitDto {
-  @ApiProperty({ example: '2026-12-10T09:00' })
+  @ApiProperty({ example: '2026-12-10T09:00', description: 'Clinic wall-clock start' })
   localStart!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The visit booked, or null',
+  })
   appointmentId!: string | null;
   @ApiProperty({ description: 'The visit completing a 10th treatment day (Medicare)' })
   progressVisit!: boolean;
@@ -64,7 +69,12 @@ export class BookedVisitDto {
 }
 
 export class PlanBookingDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The series; null when nothing was left to book',
+  })
   seriesId!: string | null;
   @ApiProperty({
     format: 'uuid',
@@ -75,8 +85,9 @@ export class PlanBookingDto {
   therapistId!: string | null;
   @ApiProperty({
     enum: ['prescribed_visits', 'authorised_visits', 'plan_end', 'certification_end'],
+    description: 'What limited the series',
   })
   stoppedBy!: string;
-  @ApiProperty({ type: [BookedVisitDto] })
+  @ApiProperty({ type: [BookedVisitDto], description: 'Each visit of the series' })
   visits!: BookedVisitDto[];
 }
