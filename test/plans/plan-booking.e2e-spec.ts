@@ -1,3 +1,4 @@
+import { PlansOfCareReader } from '../../src/plans/plans-of-care-reader.service';
 import {
   createLocation,
   createStaff,
@@ -96,6 +97,26 @@ describe('plan-driven scheduling: book this plan, progress visits, the plan as a
   it('books the series for frequency x duration with the 10th treatment day as a progress visit, and shows Medicare’s dates', async () => {
     const { planId } = await signedMedicarePlan(dayIn(80));
     const plan = await t.http.get(`/plans/${planId}`).set(as(clerk)).expect(200);
+    // What billing reads for a visit's day: diagnoses with pointers, signer and certifier.
+    const reader = t.app.get(PlansOfCareReader);
+    expect(await reader.planForVisit(plan.body.episodeId, dayIn(3))).toEqual({
+      planId,
+      status: 'active',
+      startDate: dayIn(0),
+      endDate: dayIn(27),
+      diagnoses: [{ pointer: 1, code: 'M62.830', description: 'Muscle spasm of back' }],
+      interventions: expect.arrayContaining([
+        {
+          cpt: '97140',
+          category: 'manual_therapy',
+          timed: true,
+          name: 'Soft tissue mobilisation and myofascial release',
+        },
+      ]),
+      signedBy: { userId: pt.id, fullName: expect.any(String) },
+      certifiedBy: { name: 'Dr. Ana Reyes', npi: NPI, profession: 'physician' },
+    });
+    expect(await reader.planForVisit(plan.body.episodeId, dayIn(28))).toBeNull();
     expect(plan.body.medicare).toMatchObject({
       certification: { certifiedOn: dayIn(0), by: 'signature', overdue: false },
       recertification: { dueBy: dayIn(80) },
