@@ -1,3 +1,4 @@
+import { RequiredText } from '../../common/dto/required-text.decorator';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
@@ -11,7 +12,6 @@ import {
   nested,
   PlanGoalDto,
   ScreeningDto,
-  text,
 } from './plan-content.dto';
 
 /** The parts of a plan a therapist tailors; each defaults to the template’s when left out. */
@@ -75,20 +75,20 @@ export class NewPlanDto extends PlanTailoringDto {
 
 export class AmendPlanDto extends PlanTailoringDto {
   @ApiProperty({ example: 'Progressing faster: add core strengthening', description: 'Why' })
-  @text(1000)
+  @RequiredText(1000)
   reason!: string;
 }
 
 export class AcknowledgementDto {
   @ApiProperty({ example: 'heat_acute_injury:heat_pack', description: 'The warning’s code' })
-  @text(200)
+  @RequiredText(200)
   code!: string;
 
   @ApiProperty({
     example: 'Heat only from day 3; patient instructed',
     description: 'Why it is safe',
   })
-  @text(1000)
+  @RequiredText(1000)
   reason!: string;
 }
 
@@ -105,7 +105,7 @@ export class SignPlanDto {
 export class PlanTransitionDto {
   @ApiPropertyOptional({ example: 'Patient in hospital for two weeks', description: 'Why' })
   @IsOptional()
-  @text(1000)
+  @RequiredText(1000)
   reason?: string;
 }
 
