@@ -15,6 +15,7 @@ import { AuditRefusedAccess1796400000000 } from './1796400000000-audit-refused-a
 import { EmailEndOfData1796400000001 } from './1796400000001-email-end-of-data';
 import { ServiceRole1796400000002 } from './1796400000002-service-role';
 import { PlansOfCare1796500000000 } from './1796500000000-plans-of-care';
+import { ProgressVisitType1796500000001 } from './1796500000001-progress-visit-type';
 import { Billing1796600000000 } from './1796600000000-billing';
 
 /** Every migration in order. A generated migration is added here to take effect. */
@@ -36,5 +37,6 @@ export const allMigrations = [
   EmailEndOfData1796400000001,
   ServiceRole1796400000002,
   PlansOfCare1796500000000,
+  ProgressVisitType1796500000001,
   Billing1796600000000,
 ];

@@ -9,6 +9,7 @@ import { DirectAccessTimelineSource } from './direct-access-timeline';
 import { EvaluationsService } from './evaluations.service';
 import { RecordsService } from './records.service';
 import { RulesService } from './rules.service';
+import { TaskSources } from './task-sources.port';
 import { TasksService } from './tasks.service';
 import { TreatmentGatePolicy } from './treatment-gate.policy';
 
@@ -25,9 +26,10 @@ import { TreatmentGatePolicy } from './treatment-gate.policy';
     EvaluationsService,
     RecordsService,
     RulesService,
+    TaskSources,
     TasksService,
     TreatmentGatePolicy,
   ],
-  exports: [EvaluationsService, TasksService],
+  exports: [EvaluationsService, TaskSources, TasksService],
 })
 export class DirectAccessModule {}

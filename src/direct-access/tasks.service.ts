@@ -15,6 +15,7 @@ import type { TaskDto, TaskQuery } from './dto/task.dto';
 import { holidaysOf } from './rules/day-count';
 import { evaluate, ruleInForce } from './rules/evaluate';
 import { tasksOf } from './rules/tasks';
+import { TaskSources } from './task-sources.port';
 
 /** The therapist an episode's answer is for: the one of its latest held visit, if any. */
 const latestTherapist = (episode: string) =>
@@ -32,6 +33,7 @@ export class TasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sources: TaskSources,
   ) {}
 
   /** Today's tasks of every open episode in the given clinics (null: every clinic). */
@@ -46,19 +48,30 @@ export class TasksService {
       [locationIds],
     );
     const tasks: TaskDto[] = [];
+    const episodes = new Map<string, Omit<TaskDto, 'code' | 'text' | 'dueOn' | 'overdue'>>();
+    const asked: { id: string; today: string }[] = [];
     for (const { row, patient } of rows) {
       const today = DateTime.now().setZone(row.location.timeZone).toISODate()!;
       const facts = factsOfCase(row, { asOf: today, purpose: 'treatment', booking: null });
       const result = evaluate(ruleInForce(row.rules, row.jurisdiction, today), facts);
+      const episode = {
+        episodeId: row.episode.id,
+        patientId: row.episode.patientId,
+        patient,
+        locationId: row.episode.locationId,
+        status: result.status,
+      };
+      episodes.set(row.episode.id, episode);
+      asked.push({ id: row.episode.id, today });
       for (const task of tasksOf(result, today, holidaysOf(row.jurisdiction ?? ''), warnWithin)) {
-        tasks.push({
-          ...task,
-          episodeId: row.episode.id,
-          patientId: row.episode.patientId,
-          patient,
-          locationId: row.episode.locationId,
-          status: result.status,
-        });
+        tasks.push({ ...task, ...episode });
+      }
+    }
+    // Other modules' tasks for the same open episodes (plans of care), through the port.
+    for (const source of asked.length > 0 ? this.sources.all() : []) {
+      for (const task of await source.tasksOf(asked)) {
+        const episode = episodes.get(task.episodeId);
+        if (episode) tasks.push({ ...task, ...episode });
       }
     }
     // Overdue first, then by due date (undated last), then by episode for a stable order.

@@ -80,8 +80,10 @@ export const currentRevision = (plan: PlanCase) => plan.revisions[plan.revisions
 
 export const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate()!;
 
-const localDate = (instant: string, zone: string) =>
-  DateTime.fromISO(instant).setZone(zone).toISODate()!;
+export const localDate = (instant: string | Date, zone: string) =>
+  (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant))
+    .setZone(zone)
+    .toISODate()!;
 
 /** Visits held or planned (not cancelled, not missed), and those attended. */
 export const HELD = ['booked', 'confirmed', 'checked_in', 'completed'];
@@ -89,11 +91,16 @@ const ATTENDED = ['checked_in', 'completed'];
 
 export const isMedicare = (plan: Pick<PlanCase, 'payer'>) => plan.payer === 'medicare';
 
+/** What Medicare's dates are worked out from: a plan's case, or a booking's facts. */
+export type MedicareCase = Pick<PlanCase, 'payer' | 'timeZone' | 'visits' | 'medicare'> & {
+  episode: Pick<PlanCase['episode'], 'openedOn'>;
+};
+
 /**
  * Medicare's plan-of-care dates for the episode on `asOf` (direct access's rules over its records
  * and the visits attended), or null for a patient Medicare does not pay for.
  */
-export function medicareOf(plan: PlanCase, asOf: string): MedicareDates | null {
+export function medicareOf(plan: MedicareCase, asOf: string): MedicareDates | null {
   if (!isMedicare(plan)) return null;
   const zone = plan.timeZone;
   const held = plan.visits

@@ -31,7 +31,11 @@ import {
   PlanTransitionDto,
   SignPlanDto,
 } from './dto/plan.dto';
+import { BookPlanDto, PlanBookingDto } from './dto/plan-booking.dto';
+import { PlanCoverageSettingDto } from './dto/plan-coverage.dto';
 import { NewTemplateDto, TemplateContentDto, TemplateVersionDto } from './dto/template.dto';
+import { PlanBookingService } from './plan-booking.service';
+import { PlanCoverageSettingsService } from './plan-coverage-settings.service';
 import { PlansService } from './plans.service';
 import type { PlanAction } from './rules/lifecycle';
 
@@ -50,7 +54,56 @@ export class PlansController {
   constructor(
     private readonly templates: TemplatesService,
     private readonly plans: PlansService,
+    private readonly coverage: PlanCoverageSettingsService,
+    private readonly booking: PlanBookingService,
   ) {}
+
+  @Post('plans/:id/bookings')
+  @Roles(Role.FrontDesk, Role.Therapist, Role.Admin)
+  @ApiOperation({
+    summary:
+      'Book this plan: the recurring series for frequency x duration on the preferred days and time, one therapist or any at the clinic, stopping at the plan’s end, its authorised visits or Medicare’s certification end; Medicare progress visits in place',
+  })
+  @ApiCreatedResponse({
+    type: PlanBookingDto,
+    description: 'The series and each visit, booked or why not',
+  })
+  @ApiAuthenticated(404, 409)
+  bookPlan(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: BookPlanDto,
+  ): Promise<PlanBookingDto> {
+    return this.booking.book(actor, id, body);
+  }
+
+  @Get('locations/:id/plan-coverage')
+  @ApiOperation({
+    summary: 'Whether the clinic refuses or warns on a treatment visit outside the plan of care',
+  })
+  @ApiOkResponse({ type: PlanCoverageSettingDto, description: 'The setting (refuse by default)' })
+  @ApiAuthenticated(404)
+  coverageSetting(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<PlanCoverageSettingDto> {
+    return this.coverage.get(actor, id);
+  }
+
+  @Put('locations/:id/plan-coverage')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Refuse, or book with a warning, treatment visits outside the plan of care',
+  })
+  @ApiOkResponse({ type: PlanCoverageSettingDto, description: 'The setting' })
+  @ApiAuthenticated(403, 404)
+  setCoverage(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: PlanCoverageSettingDto,
+  ): Promise<PlanCoverageSettingDto> {
+    return this.coverage.set(actor, id, body);
+  }
 
   @Get('plan-templates')
   @ApiOperation({

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DirectAccessModule } from '../direct-access/direct-access.module';
 import { IntakeModule } from '../intake/intake.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { PlanBookingService } from './plan-booking.service';
+import { PlanCoveragePolicy } from './plan-coverage.policy';
+import { PlanCoverageSettingsService } from './plan-coverage-settings.service';
+import { PlanTasksSource } from './plan-tasks.source';
 import { PlansController } from './plans.controller';
 import { PlansOfCareReader } from './plans-of-care-reader.service';
 import { PlansService } from './plans.service';
@@ -12,9 +18,17 @@ import { TemplatesService } from './templates.service';
  * contraindication checks against the intake, and the read billing codes against.
  */
 @Module({
-  imports: [AuditModule, IntakeModule],
+  imports: [AuditModule, DirectAccessModule, IntakeModule, SchedulingModule],
   controllers: [PlansController],
-  providers: [PlansOfCareReader, PlansService, TemplatesService],
+  providers: [
+    PlanBookingService,
+    PlanCoveragePolicy,
+    PlanCoverageSettingsService,
+    PlansOfCareReader,
+    PlansService,
+    PlanTasksSource,
+    TemplatesService,
+  ],
   exports: [PlansOfCareReader],
 })
 export class PlansModule {}

@@ -124,3 +124,8 @@ export const VISIT_FACTS = jsonRecord({
 export function visitFactsSql(appointment: string): string {
   return `(SELECT ${VISIT_FACTS.object} FROM appointments visit WHERE visit.id = ${appointment})`;
 }
+
+/** The id of the active appointment type with this code, or null. */
+export function appointmentTypeIdSql(code: string): string {
+  return `(SELECT kind.id FROM appointment_types kind WHERE kind.code = ${code} AND kind.active)`;
+}

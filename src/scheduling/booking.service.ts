@@ -61,9 +61,14 @@ export class BookingService {
     return { appointment, timeZone: placement.timeZone, warnings };
   }
 
+  /**
+   * Books a series. `variant`: occurrences (by index) booked as another appointment type, such as
+   * the progress visits of a plan of care's series.
+   */
   async bookSeries(
     actor: Actor,
     input: SeriesDto,
+    variant: { appointmentTypeId: string; occurrences: readonly number[] } | null = null,
   ): Promise<{ series: AppointmentSeries | null; outcomes: OccurrenceOutcome[] }> {
     const timeZone = await this.locations.visibleZone(actor, input.locationId);
     let occurrences: Occurrence[];
@@ -88,9 +93,18 @@ export class BookingService {
         'series_occurrence',
         series.id,
       );
+      const varied = variant
+        ? await this.placements.placementFor(
+            manager,
+            actor,
+            { ...input, appointmentTypeId: variant.appointmentTypeId },
+            'series_occurrence',
+            series.id,
+          )
+        : null;
       const outcomes: OccurrenceOutcome[] = [];
       const placed: Date[] = [];
-      for (const occurrence of occurrences) {
+      for (const [index, occurrence] of occurrences.entries()) {
         if (!occurrence.startsAt) {
           outcomes.push({
             occurrence,
@@ -108,7 +122,11 @@ export class BookingService {
           // One confirmation for the series, on its first booked visit, listing them all.
           const { appointment } = await this.placements.write(
             manager,
-            { ...base, startsAt: occurrence.startsAt, placedInRequest: [...placed] },
+            {
+              ...(varied && variant?.occurrences.includes(index) ? varied : base),
+              startsAt: occurrence.startsAt,
+              placedInRequest: [...placed],
+            },
             { confirm: outcomes.every((outcome) => !outcome.appointment) },
           );
           await manager.query('RELEASE SAVEPOINT occurrence');

@@ -11,12 +11,14 @@ import {
   DEMO_THERAPIST_HOURS,
 } from './demo-data';
 import { seedDemoHistory } from './demo-history';
+import { seedPlanTemplates } from './demo-plan-templates';
 
 export interface SeedSummary {
   locations: number;
   users: number;
   patients: number;
   appointmentTypes: number;
+  planTemplates: number;
   visits: number;
 }
 
@@ -37,6 +39,7 @@ export async function seedDatabase(
       users: 0,
       patients: 0,
       appointmentTypes: 0,
+      planTemplates: 0,
       visits: 0,
     };
     for (const location of DEMO_LOCATIONS) {
@@ -179,6 +182,7 @@ export async function seedDatabase(
       );
       summary.patients += inserted.length;
     }
+    summary.planTemplates = await seedPlanTemplates(manager);
     summary.visits = await seedDemoHistory(manager, new Date());
     return summary;
   });

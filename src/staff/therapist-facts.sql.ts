@@ -49,3 +49,12 @@ export function therapistQualificationsSql(therapist: string): string {
             'liabilityInsured', p.liability_insured)
            FROM therapist_profiles p WHERE p.user_id = ${therapist})`;
 }
+
+/**
+ * `[id]` of the active therapists assigned to a location, by name: who "any therapist at the
+ * clinic" may be when a plan's visits are booked.
+ */
+export function therapistsAtLocationSql(location: string): string {
+  return `(SELECT coalesce(json_agg(u.id ORDER BY u.full_name, u.id), '[]')
+             FROM users u WHERE u.role = 'therapist' AND u.active AND ${assignedToLocationSql(location)})`;
+}

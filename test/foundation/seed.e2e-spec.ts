@@ -18,6 +18,7 @@ describe('demo data seed', () => {
       users: 8,
       patients: 5,
       appointmentTypes: 7,
+      planTemplates: 10,
       visits: expect.any(Number),
     });
     expect(await seedDatabase(dataSource, t.config)).toEqual({
@@ -25,6 +26,7 @@ describe('demo data seed', () => {
       users: 0,
       patients: 0,
       appointmentTypes: 0,
+      planTemplates: 0,
       visits: 0,
     });
 

@@ -1,27 +1,20 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNotEmpty,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateBy,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/dto/calendar-date.decorator';
+import { RequiredText } from '../../common/dto/required-text.decorator';
 import { ICD10_CM, isValidNpi } from '../rules/identifiers';
 import { PROFESSIONS, type Profession } from '../rules/rule-parameters';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const text = (max: number) =>
-  applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(max));
 const npi = () =>
   ValidateBy({
     name: 'isNpi',
@@ -53,7 +46,7 @@ class ProviderDto {
 
 export class ReferralDto extends ProviderDto {
   @ApiProperty({ example: 'Dr. Ana Reyes', maxLength: 200, description: 'Referring provider' })
-  @text(200)
+  @RequiredText(200)
   providerName!: string;
 
   @ApiProperty({ format: 'date', example: '2026-12-01', description: 'Date of the referral' })
@@ -98,7 +91,7 @@ export class PlanSignatureDto extends ProviderDto {
     maxLength: 200,
     description: 'Who signed the plan of care',
   })
-  @text(200)
+  @RequiredText(200)
   signerName!: string;
 
   @ApiProperty({
@@ -127,7 +120,7 @@ export class PlanSignatureDto extends ProviderDto {
     description: 'Where the signed document is',
   })
   @IsOptional()
-  @text(200)
+  @RequiredText(200)
   documentReference?: string;
 }
 
@@ -148,7 +141,7 @@ export class PhysicianNotificationDto {
     maxLength: 200,
     description: 'To whom',
   })
-  @text(200)
+  @RequiredText(200)
   recipient!: string;
 
   @ApiProperty({
@@ -165,7 +158,7 @@ export class DisclosureDto {
     maxLength: 200,
     description: 'The form the patient signed, as the rule names it',
   })
-  @text(200)
+  @RequiredText(200)
   form!: string;
 
   @ApiProperty({ format: 'date', example: '2026-12-01', description: 'When the patient signed it' })
@@ -195,7 +188,7 @@ export class PhysicianClearanceDto {
     maxLength: 200,
     description: 'The physician who cleared the patient',
   })
-  @text(200)
+  @RequiredText(200)
   clearedByName!: string;
 
   @ApiProperty({
@@ -211,7 +204,7 @@ export class PhysicianClearanceDto {
     maxLength: 200,
     description: 'The document on file',
   })
-  @text(200)
+  @RequiredText(200)
   documentReference!: string;
 }
 

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
@@ -18,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { RequiredText } from '../../common/dto/required-text.decorator';
 import { ICD10_CM } from '../../direct-access/rules/identifiers';
 import {
   AGENTS,
@@ -34,9 +34,6 @@ import {
   type InterventionCategory,
 } from '../rules/plan-content';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-export const text = (max: number) =>
-  applyDecorators(Transform(trim), IsString(), IsNotEmpty(), MaxLength(max));
 const count = (max: number) => applyDecorators(IsOptional(), IsInt(), Min(1), Max(max));
 export const nested = (type: () => new () => object, max = 50) =>
   applyDecorators(IsArray(), ArrayMaxSize(max), ValidateNested({ each: true }), Type(type));
@@ -83,7 +80,7 @@ export class PhaseDto {
   toDay?: number;
 
   @ApiProperty({ example: 'Ice first 24-48 hours, then heat', description: 'The phase in words' })
-  @text(300)
+  @RequiredText(300)
   note!: string;
 }
 
@@ -105,7 +102,7 @@ export class InterventionDto {
   category!: InterventionCategory;
 
   @ApiProperty({ example: 'Soft tissue mobilisation', description: 'What the therapist does' })
-  @text(200)
+  @RequiredText(200)
   name!: string;
 
   @ApiProperty({ enum: CPT_CODE_LIST, example: '97140', description: 'CPT code (billing.md)' })
@@ -150,7 +147,7 @@ class GoalFieldsDto {
   term!: GoalTerm;
 
   @ApiProperty({ example: 'Sit through a working day', description: 'The goal, functional' })
-  @text(300)
+  @RequiredText(300)
   description!: string;
 
   @ApiProperty({
@@ -200,7 +197,7 @@ export class DiagnosisDto {
   code!: string;
 
   @ApiProperty({ example: 'Muscle spasm of back', description: 'Its description' })
-  @text(300)
+  @RequiredText(300)
   description!: string;
 }
 

@@ -1,3 +1,4 @@
+import { RequiredText } from '../../common/dto/required-text.decorator';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
@@ -11,7 +12,6 @@ import {
   nested,
   PlanGoalDto,
   ScreeningDto,
-  text,
 } from './plan-content.dto';
 
 /** The parts of a plan a therapist tailors; each defaults to the template’s when left out. */
@@ -75,20 +75,20 @@ export class NewPlanDto extends PlanTailoringDto {
 
 export class AmendPlanDto extends PlanTailoringDto {
   @ApiProperty({ example: 'Progressing faster: add core strengthening', description: 'Why' })
-  @text(1000)
+  @RequiredText(1000)
   reason!: string;
 }
 
 export class AcknowledgementDto {
   @ApiProperty({ example: 'heat_acute_injury:heat_pack', description: 'The warning’s code' })
-  @text(200)
+  @RequiredText(200)
   code!: string;
 
   @ApiProperty({
     example: 'Heat only from day 3; patient instructed',
     description: 'Why it is safe',
   })
-  @text(1000)
+  @RequiredText(1000)
   reason!: string;
 }
 
@@ -105,16 +105,19 @@ export class SignPlanDto {
 export class PlanTransitionDto {
   @ApiPropertyOptional({ example: 'Patient in hospital for two weeks', description: 'Why' })
   @IsOptional()
-  @text(1000)
+  @RequiredText(1000)
   reason?: string;
 }
 
 export class ContraindicationWarningDto {
-  @ApiProperty({ example: 'heat_acute_injury:heat_pack' })
+  @ApiProperty({
+    example: 'heat_acute_injury:heat_pack',
+    description: 'What an acknowledgement names',
+  })
   code!: string;
-  @ApiProperty({ example: 'heat_acute_injury' })
+  @ApiProperty({ example: 'heat_acute_injury', description: 'The contraindication rule' })
   rule!: string;
-  @ApiProperty({ example: 'heat_pack' })
+  @ApiProperty({ example: 'heat_pack', description: 'The intervention it is about' })
   interventionKey!: string;
   @ApiProperty({ description: 'What is wrong, in words' })
   message!: string;
@@ -129,26 +132,57 @@ export class ContraindicationWarningDto {
 }
 
 export class RevisionDto {
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ example: 2, description: 'Revision number; 1 is the plan as first signed' })
   revision!: number;
   @ApiProperty({ nullable: true, type: String, description: 'Why it was amended' })
   reason!: string | null;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'Who wrote it' })
   createdBy!: string;
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'When it was written' })
   createdAt!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The PT who signed it',
+  })
   signedBy!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When it was signed',
+  })
   signedAt!: string | null;
   @ApiProperty({ description: 'A long-term goal changed: it needs a signature' })
   requiresSignature!: boolean;
 }
 
 export class DueDto {
-  @ApiProperty({ format: 'date', nullable: true, type: String })
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'Due by (or the last day covered)',
+  })
   dueBy!: string | null;
-  @ApiProperty()
+  @ApiProperty({ description: 'Past its date' })
+  overdue!: boolean;
+}
+
+export class ProgressReportDueDto {
+  @ApiProperty({ example: 4, description: 'Treatment days since the last report' })
+  treatmentDaysSinceLast!: number;
+  @ApiProperty({ example: 5, description: 'Treatment days until the one that carries the report' })
+  treatmentDaysLeft!: number;
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'The 10th treatment day, once come',
+  })
+  dueOn!: string | null;
+  @ApiProperty({ description: 'Past its date' })
   overdue!: boolean;
 }
 
@@ -159,50 +193,51 @@ export class MedicareDueDatesDto {
   certification!: DueDto & { certifiedOn: string | null; by: string | null };
   @ApiProperty({ type: DueDto, description: 'Recertification: the certified period’s last day' })
   recertification!: DueDto;
-  @ApiProperty({ description: 'Progress report every 10 treatment days' })
-  progressReport!: {
-    treatmentDaysSinceLast: number;
-    treatmentDaysLeft: number;
-    dueOn: string | null;
-    overdue: boolean;
-  };
+  @ApiProperty({
+    type: ProgressReportDueDto,
+    description: 'Progress report every 10 treatment days',
+  })
+  progressReport!: ProgressReportDueDto;
 }
 
 export class PlanDto extends FrequencyFieldsDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The plan' })
   id!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'Its episode of care' })
   episodeId!: string;
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The patient' })
   patientId!: string;
   @ApiProperty({ format: 'uuid', description: 'The template version it came from' })
   templateVersionId!: string;
-  @ApiProperty({ enum: PLAN_STATUSES })
+  @ApiProperty({ enum: PLAN_STATUSES, description: 'Lifecycle status' })
   status!: PlanStatus;
   @ApiProperty({ example: 1, description: 'Current revision' })
   revision!: number;
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', description: 'First day, as amended' })
   startDate!: string;
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', description: 'Last day: start plus the duration' })
   endDate!: string;
-  @ApiProperty({ nullable: true, type: 'integer' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Visits the payer authorised' })
   visitsAuthorised!: number | null;
   @ApiProperty({ description: 'Frequency times duration' })
   prescribedVisits!: number;
-  @ApiProperty({ type: [DiagnosisDto] })
+  @ApiProperty({ type: [DiagnosisDto], description: 'ICD-10-CM diagnoses in pointer order' })
   diagnoses!: DiagnosisDto[];
-  @ApiProperty({ type: [PlanGoalDto] })
+  @ApiProperty({ type: [PlanGoalDto], description: 'Goals, ids stable across amendments' })
   goals!: PlanGoalDto[];
-  @ApiProperty({ type: [InterventionDto] })
+  @ApiProperty({ type: [InterventionDto], description: 'Interventions and doses' })
   interventions!: InterventionDto[];
   @ApiProperty({ type: ScreeningDto })
   screening!: ScreeningDto;
   @ApiProperty({ description: 'The current revision awaits a PT’s signature' })
   signatureRequired!: boolean;
-  @ApiProperty({ type: [ContraindicationWarningDto] })
+  @ApiProperty({
+    type: [ContraindicationWarningDto],
+    description: 'Contraindication warnings and their answers',
+  })
   warnings!: ContraindicationWarningDto[];
   @ApiProperty({ type: MedicareDueDatesDto, nullable: true, description: 'For Medicare patients' })
   medicare!: MedicareDueDatesDto | null;
-  @ApiProperty({ type: [RevisionDto] })
+  @ApiProperty({ type: [RevisionDto], description: 'Every revision: who, when, why' })
   revisions!: RevisionDto[];
 }

@@ -1,12 +1,7 @@
+import { RequiredText } from '../../common/dto/required-text.decorator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import {
-  FrequencyFieldsDto,
-  InterventionDto,
-  listOf,
-  TemplateGoalDto,
-  text,
-} from './plan-content.dto';
+import { FrequencyFieldsDto, InterventionDto, listOf, TemplateGoalDto } from './plan-content.dto';
 
 export const TEMPLATE_SCOPES = ['clinic', 'personal'] as const;
 export type TemplateScope = (typeof TEMPLATE_SCOPES)[number];
@@ -14,7 +9,7 @@ export type TemplateScope = (typeof TEMPLATE_SCOPES)[number];
 /** A template version's content: what a plan made from it starts with. */
 export class TemplateContentDto extends FrequencyFieldsDto {
   @ApiProperty({ example: 'Acute low back spasm', description: 'The template’s name' })
-  @text(200)
+  @RequiredText(200)
   name!: string;
 
   @ApiProperty({
