@@ -20,6 +20,7 @@ const DOMAIN = [
   'intake',
   'direct-access',
   'plans',
+  'billing',
   'scheduling',
   'reminders',
   'reporting',

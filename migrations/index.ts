@@ -16,6 +16,7 @@ import { EmailEndOfData1796400000001 } from './1796400000001-email-end-of-data';
 import { ServiceRole1796400000002 } from './1796400000002-service-role';
 import { PlansOfCare1796500000000 } from './1796500000000-plans-of-care';
 import { ProgressVisitType1796500000001 } from './1796500000001-progress-visit-type';
+import { Billing1796600000000 } from './1796600000000-billing';
 import { ReportVisitDays1796700000000 } from './1796700000000-report-visit-days';
 import { RelayKeyset1796800000000 } from './1796800000000-relay-keyset';
 
@@ -39,6 +40,7 @@ export const allMigrations = [
   ServiceRole1796400000002,
   PlansOfCare1796500000000,
   ProgressVisitType1796500000001,
+  Billing1796600000000,
   ReportVisitDays1796700000000,
   RelayKeyset1796800000000,
 ];

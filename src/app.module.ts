@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { DirectAccessModule } from './direct-access/direct-access.module';
+import { BillingModule } from './billing/billing.module';
 import { IntakeModule } from './intake/intake.module';
 import { LocationsModule } from './locations/locations.module';
 import { loggerOptions } from './logging/logger-options';
@@ -43,6 +44,7 @@ export class AppModule {
         IntakeModule,
         DirectAccessModule,
         PlansModule,
+        BillingModule,
         StaffModule,
         SchedulingModule,
         RemindersModule,

@@ -106,6 +106,25 @@ export function episodeVisitsSql(episode: string): string {
            WHERE visit.episode_id = ${episode})`;
 }
 
+/**
+ * `{ id, patientId, locationId, therapistId, episodeId, status, startsAt }` of an appointment, or
+ * null: billing records the services of a completed visit against it, by the therapist booked
+ * unless another delivered them.
+ */
+export const VISIT_FACTS = jsonRecord({
+  id: ['visit.id', 'uuid'],
+  patientId: ['visit.patient_id', 'uuid'],
+  locationId: ['visit.location_id', 'uuid'],
+  therapistId: ['visit.therapist_id', 'uuid'],
+  episodeId: ['visit.episode_id', 'uuid'],
+  status: ['visit.status', 'text'],
+  startsAt: ['visit.starts_at', 'timestamptz'],
+});
+
+export function visitFactsSql(appointment: string): string {
+  return `(SELECT ${VISIT_FACTS.object} FROM appointments visit WHERE visit.id = ${appointment})`;
+}
+
 /** The id of the active appointment type with this code, or null. */
 export function appointmentTypeIdSql(code: string): string {
   return `(SELECT kind.id FROM appointment_types kind WHERE kind.code = ${code} AND kind.active)`;
