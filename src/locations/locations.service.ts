@@ -3,7 +3,6 @@ import { LocationErrors } from './locations.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../kernel/actor';
 import { inScope, scopeParameter, scopeToLocations } from '../kernel/location-scope';
@@ -115,8 +114,7 @@ export class LocationsService {
   ): Promise<
     { id: string; name: string; timeZone: string; country: string; state: string | null }[]
   > {
-    return preparedQuery(
-      this.dataSource.manager,
+    return this.dataSource.query(
       `SELECT id, name, time_zone AS "timeZone", country, state FROM locations
         WHERE ($1::uuid[] IS NULL OR id = ANY($1)) AND ($2::uuid[] IS NULL OR id = ANY($2))`,
       [requested?.length ? [...requested] : null, scopeParameter(actor)],

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
 import { closuresSql, openingHoursSql, zonesSql } from '../locations/location-facts.sql';
 import { timeOffSql, workingHoursSql } from '../staff/therapist-facts.sql';
 import type { Interval } from '../common/time/intervals';
@@ -113,14 +112,10 @@ export class AvailabilityCalendar {
     therapistIds: string[],
     query: CalendarQuery = { bookings: true },
   ): Promise<AvailabilityCalendar> {
-    const sql = `SELECT ${calendarData(query)} AS data`;
-    const parameters = calendarParameters(range, locationIds, therapistIds, query);
-    // The availability search's statement is prepared: parsing and planning its six subqueries
-    // took longer than running them (at 1,000,000 visits the bookings come through the
-    // exclusion index). A booking's own check, inside its transaction, runs as before.
-    const [row] = query.bookings
-      ? await preparedQuery<{ data: CalendarData }>(manager, sql, parameters)
-      : await manager.query<{ data: CalendarData }[]>(sql, parameters);
+    const [row] = await manager.query<{ data: CalendarData }[]>(
+      `SELECT ${calendarData(query)} AS data`,
+      calendarParameters(range, locationIds, therapistIds, query),
+    );
     return new AvailabilityCalendar(row.data);
   }
 

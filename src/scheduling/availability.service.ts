@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
 import type { Actor } from '../kernel/actor';
 import { LocationsService } from '../locations/locations.service';
 import { resourcesOfKind } from '../locations/resources.sql';
@@ -79,25 +78,10 @@ export class AvailabilityService {
       );
     }
     const manager = this.dataSource.manager;
-    const [type] = await preparedQuery<
-      Pick<
-        AppointmentType,
-        | 'id'
-        | 'name'
-        | 'durationMinutes'
-        | 'bufferBeforeMinutes'
-        | 'bufferAfterMinutes'
-        | 'resourceKind'
-        | 'allowedCredentials'
-      >
-    >(
-      manager,
-      `SELECT id, name, duration_minutes AS "durationMinutes",
-              buffer_before_minutes AS "bufferBeforeMinutes", buffer_after_minutes AS "bufferAfterMinutes",
-              resource_kind AS "resourceKind", allowed_credentials AS "allowedCredentials"
-         FROM appointment_types WHERE id = $1 AND active`,
-      [query.appointmentTypeId],
-    );
+    const type = await manager.findOneBy(AppointmentType, {
+      id: query.appointmentTypeId,
+      active: true,
+    });
     if (!type)
       throw domainError(
         SchedulingErrors.appointmentTypeNotFound,

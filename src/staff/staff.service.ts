@@ -3,7 +3,6 @@ import { StaffErrors } from './staff.errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
 import { AuditService } from '../audit/audit.service';
 import { staffNameSql, therapistAssignments } from '../auth/staff-membership.sql';
 import type { Actor } from '../kernel/actor';
@@ -142,8 +141,7 @@ export class StaffService {
   ): Promise<
     { therapistId: string; therapistName: string; locationId: string; facts: TherapistFacts }[]
   > {
-    return preparedQuery(
-      manager,
+    return manager.query(
       `SELECT h.therapist_id AS "therapistId", h.location_id AS "locationId",
               ${staffNameSql('h.therapist_id')} AS "therapistName",
               ${therapistFactsSql('h.therapist_id', 'h.location_id')} AS facts
