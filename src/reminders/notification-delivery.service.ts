@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import pRetry from 'p-retry';
 import { DataSource } from 'typeorm';
+import { isDatabaseUnavailable } from '../common/errors/postgres-errors';
 import { AppConfig } from '../config/app-config';
 import { preparedQuery } from '../database/prepared-query';
 import { EPISODE_FACTS, episodeFactsSql } from '../intake/episode-facts.sql';
@@ -34,6 +36,13 @@ type Row = EmailFacts &
     appointmentId: string | null;
     dataEnded: boolean;
   };
+
+/**
+ * How long a worker keeps trying to record what became of a message while the database is out
+ * of reach (about 45 s, in growing steps): the record is what keeps a later attempt from taking
+ * the message for one a dead worker may have sent.
+ */
+const RECORD_RETRIES = { retries: 8, minTimeout: 250, factor: 2, maxTimeout: 10_000 };
 
 /** An attempt at a message: the email and the claim's number (its `attempts` after claiming). */
 interface Claim {
@@ -74,6 +83,21 @@ export class NotificationDeliveryService {
     return preparedQuery<T>(this.dataSource.manager, sql, parameters);
   }
 
+  /**
+   * Runs a statement recording an attempt's outcome, again while the database is out of reach.
+   * Given up, the row stays `sending` and the next attempt has to guess: with its end-of-data
+   * mark set (a mark whose answer was lost may still have committed, after this worker had
+   * abandoned the message) it would go to an admin as unconfirmed instead of being sent.
+   */
+  private record<T = unknown>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return pRetry(() => this.run<T>(sql, parameters), {
+      ...RECORD_RETRIES,
+      onFailedAttempt: (error) => {
+        if (!isDatabaseUnavailable(error)) throw error;
+      },
+    });
+  }
+
   async deliver(notificationId: string, version: number): Promise<DeliveryOutcome> {
     const claim = await this.claim(notificationId, version);
     if (typeof claim === 'string') return claim;
@@ -90,7 +114,7 @@ export class NotificationDeliveryService {
       if (!failure) return 'stale';
       throw failure;
     }
-    await this.run(
+    await this.record(
       `UPDATE notifications SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now()
         WHERE id = $1 AND status = 'sending' AND attempts = $2`,
       [notificationId, claim.attempt],
@@ -239,7 +263,7 @@ export class NotificationDeliveryService {
     error: unknown,
   ): Promise<Error | undefined> {
     const failure = classifySmtpFailure(error);
-    const [row] = await this.run<{ status: string; attempts: number }>(
+    const [row] = await this.record<{ status: string; attempts: number }>(
       `UPDATE notifications
           SET status = CASE WHEN $2 OR attempts >= $3 THEN 'failed' ELSE 'pending' END,
               last_error = $4, updated_at = now()
