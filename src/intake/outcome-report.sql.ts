@@ -1,19 +1,9 @@
+import { signedScoresSql } from './assessment-scores.sql';
+
 /**
  * SQL over intake's episodes and signed assessments for the reporting module's outcome figures.
  * The caller binds the location and the local dates.
  */
-
-/** Each instrument's score on an episode's signed assessments of one kind, amendments applied. */
-function scoresSql(episode: string, kind: string): string {
-  return `(SELECT scored.assessed_on, scored.created_at, scored.signed_by,
-                  result ->> 'instrument' AS instrument, (result ->> 'score')::numeric AS score
-             FROM assessments scored
-             CROSS JOIN LATERAL jsonb_array_elements(coalesce(
-               (SELECT latest.instruments FROM assessment_amendments latest
-                 WHERE latest.assessment_id = scored.id ORDER BY latest.amended_at DESC LIMIT 1),
-               scored.instruments)) AS result
-            WHERE scored.episode_id = ${episode} AND scored.status = 'signed' AND scored.kind = '${kind}')`;
-}
 
 /**
  * Relation `(episode_id, patient_id, closed_on, therapist_id, instrument, baseline, discharge)`:
@@ -29,10 +19,10 @@ export function dischargeOutcomesSql(location: string, from: string, to: string)
                   intake.score AS baseline, discharge.score AS discharge
              FROM episodes_of_care episode
              CROSS JOIN LATERAL (SELECT DISTINCT ON (first.instrument) first.instrument, first.score
-                                   FROM ${scoresSql('episode.id', 'initial_evaluation')} first
+                                   FROM ${signedScoresSql('episode.id', 'initial_evaluation')} first
                                   ORDER BY first.instrument, first.assessed_on, first.created_at) intake
              JOIN LATERAL (SELECT DISTINCT ON (last.instrument) last.instrument, last.score, last.signed_by
-                             FROM ${scoresSql('episode.id', 'discharge')} last
+                             FROM ${signedScoresSql('episode.id', 'discharge')} last
                             ORDER BY last.instrument, last.assessed_on DESC, last.created_at DESC) discharge
                ON discharge.instrument = intake.instrument
             WHERE episode.status = 'closed' AND episode.location_id = ${location}

@@ -6,6 +6,7 @@ import {
   type PlanSignature,
 } from '../direct-access/rules/medicare';
 import type { Profession } from '../direct-access/rules/rule-parameters';
+import { episodeScoresSql } from '../intake/assessment-scores.sql';
 import { episodeFactsSql, latestComplaintSql } from '../intake/episode-facts.sql';
 import type { BodyRegion } from '../intake/rules/complaint';
 import { locationFactsSql } from '../locations/location-facts.sql';
@@ -14,6 +15,7 @@ import { episodeVisitsSql } from '../scheduling/appointment-facts.sql';
 import { contraindicationsOf, type ContraindicationWarning } from './rules/contraindications';
 import type { PlanStatus } from './rules/lifecycle';
 import type { PlanContent } from './rules/plan-content';
+import type { MeasuredScore } from './rules/plan-progress';
 
 export interface RevisionRow {
   revision: number;
@@ -47,6 +49,8 @@ export interface PlanCase {
   /** Oldest first; the last is in force. */
   revisions: RevisionRow[];
   visits: { id: string; startsAt: string; status: string; treatment: boolean }[];
+  /** The episode's scores on signed assessments, oldest first: what the goals are read against. */
+  scores: MeasuredScore[];
   medicare: {
     signatures: PlanSignature[];
     referrals: { profession: Profession; referredOn: string }[];
@@ -72,6 +76,7 @@ export function planCaseSql(plan: string): string {
       'complaint', ${latestComplaintSql('p.episode_id')},
       'revisions', (SELECT json_agg(${REVISION_JSON} ORDER BY r.revision) FROM plan_revisions r WHERE r.plan_id = p.id),
       'visits', ${episodeVisitsSql('p.episode_id')},
+      'scores', ${episodeScoresSql('p.episode_id')},
       'medicare', ${medicareRecordsSql('p.episode_id')})
     FROM plans_of_care p JOIN episodes_of_care e ON e.id = p.episode_id WHERE p.id = ${plan})`;
 }

@@ -1,6 +1,14 @@
 import type { PlanDto } from './dto/plan.dto';
-import { currentRevision, medicareOf, type PlanCase, todayIn, warningsOf } from './plan-case';
+import {
+  currentRevision,
+  localDate,
+  medicareOf,
+  type PlanCase,
+  todayIn,
+  warningsOf,
+} from './plan-case';
 import { prescribedVisits } from './rules/plan-content';
+import { goalProgress, PLAN_PROGRESS_VERSION, visitProgress } from './rules/plan-progress';
 
 /** A plan as staff see it: its revision in force, warnings with their answers, Medicare's dates. */
 export function planView(plan: PlanCase): PlanDto {
@@ -9,6 +17,8 @@ export function planView(plan: PlanCase): PlanDto {
     plan.revisions.flatMap((r) => r.acknowledgements).map((a) => [a.code, a.reason]),
   );
   const { content } = current;
+  const today = todayIn(plan.timeZone);
+  const now = Date.now();
   return {
     id: plan.id,
     episodeId: plan.episode.id,
@@ -32,7 +42,26 @@ export function planView(plan: PlanCase): PlanDto {
       ...warning,
       acknowledgedReason: answers.get(warning.code) ?? null,
     })),
-    medicare: medicareOf(plan, todayIn(plan.timeZone)),
+    medicare: medicareOf(plan, today),
+    progress: {
+      version: PLAN_PROGRESS_VERSION,
+      visits: visitProgress(
+        {
+          startDate: current.startDate,
+          endDate: current.endDate,
+          prescribed: prescribedVisits(content),
+          authorised: current.visitsAuthorised,
+        },
+        plan.visits
+          .filter((visit) => visit.treatment)
+          .map((visit) => ({
+            on: localDate(visit.startsAt, plan.timeZone),
+            status: visit.status,
+            ahead: Date.parse(visit.startsAt) > now,
+          })),
+      ),
+      goals: content.goals.map((goal) => goalProgress(goal, plan.scores, current.startDate, today)),
+    },
     revisions: plan.revisions.map((r) => ({
       revision: r.revision,
       reason: r.reason,

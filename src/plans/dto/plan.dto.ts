@@ -13,6 +13,7 @@ import {
   PlanGoalDto,
   ScreeningDto,
 } from './plan-content.dto';
+import { PlanProgressDto } from './plan-progress.dto';
 
 /** The parts of a plan a therapist tailors; each defaults to the template’s when left out. */
 export class PlanTailoringDto extends PartialType(FrequencyFieldsDto) {
@@ -238,6 +239,11 @@ export class PlanDto extends FrequencyFieldsDto {
   warnings!: ContraindicationWarningDto[];
   @ApiProperty({ type: MedicareDueDatesDto, nullable: true, description: 'For Medicare patients' })
   medicare!: MedicareDueDatesDto | null;
+  @ApiProperty({
+    type: PlanProgressDto,
+    description: 'Visits completed against prescribed, and goals against re-assessments',
+  })
+  progress!: PlanProgressDto;
   @ApiProperty({ type: [RevisionDto], description: 'Every revision: who, when, why' })
   revisions!: RevisionDto[];
 }
