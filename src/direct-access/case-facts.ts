@@ -10,6 +10,7 @@ import { locationFactsSql } from '../locations/location-facts.sql';
 import { patientPayerSql } from '../patients/patient-facts.sql';
 import { episodeVisitsSql } from '../scheduling/appointment-facts.sql';
 import { therapistQualificationsSql } from '../staff/therapist-facts.sql';
+import type { PlanStarts } from './plan-start.port';
 import type { EvaluationFacts, Referral } from './rules/evaluate';
 import type { PlanSignature } from './rules/medicare';
 import type { TherapistQualifications } from './rules/qualifications';
@@ -47,6 +48,8 @@ export interface CaseRow {
   /** When each referral was put on file. */
   referralsRecordedAt: string[];
   progressReports: string[];
+  /** The first day of the plan of intervention, where one is on record (plan-start port). */
+  planStartedOn: string | null;
 }
 
 const list = (table: string, episode: string, fields: string) =>
@@ -56,9 +59,9 @@ const list = (table: string, episode: string, fields: string) =>
 /**
  * One SQL expression yielding the `CaseRow` of an episode as JSON, or null for no episode: the
  * booking read's column for the treatment gate, and the evaluation service's whole read. The
- * therapist is the one asked about (the visit's), or null.
+ * therapist is the one asked about (the visit's), or null; `planStarts` gives the plan's start.
  */
-export function caseSql(episode: string, therapist: string): string {
+export function caseSql(episode: string, therapist: string, planStarts: PlanStarts): string {
   const jurisdiction = `CASE WHEN loc.l->>'country' = 'US' THEN 'US-' || (loc.l->>'state') ELSE loc.l->>'country' END`;
   return `(SELECT json_build_object(
       'episode', ep.e, 'location', loc.l, 'jurisdiction', ${jurisdiction},
@@ -77,7 +80,8 @@ export function caseSql(episode: string, therapist: string): string {
       'disclosures', ${list('patient_disclosures', episode, `'form', form, 'signedOn', signed_on`)},
       'clearances', (SELECT coalesce(json_agg(cleared_at), '[]') FROM physician_clearances WHERE episode_id = ${episode}),
       'referralsRecordedAt', (SELECT coalesce(json_agg(recorded_at), '[]') FROM referrals WHERE episode_id = ${episode}),
-      'progressReports', (SELECT coalesce(json_agg(reported_on), '[]') FROM progress_reports WHERE episode_id = ${episode}))
+      'progressReports', (SELECT coalesce(json_agg(reported_on), '[]') FROM progress_reports WHERE episode_id = ${episode}),
+      'planStartedOn', ${planStarts.startedOnSql(episode)})
     FROM (SELECT ${episodeFactsSql(episode)} AS e) ep
     CROSS JOIN LATERAL (SELECT ${locationFactsSql(`(ep.e->>'locationId')::uuid`)} AS l) loc
     WHERE ep.e IS NOT NULL)`;
@@ -140,7 +144,9 @@ export function factsOfCase(row: CaseRow, question: CaseQuestion): EvaluationFac
     purpose: question.purpose,
     therapist: row.therapist,
     firstTreatmentOn: firstTreatmentOn <= question.asOf ? firstTreatmentOn : null,
-    planStartedOn: null,
+    // A plan starting after the day asked about has not begun: its clock is not running yet.
+    planStartedOn:
+      row.planStartedOn !== null && row.planStartedOn <= question.asOf ? row.planStartedOn : null,
     visitsSoFar: countedDates.length,
     visitDates: countedDates,
     treatmentDays: attended.map((visit) => visit.on),

@@ -9,6 +9,7 @@ import { DirectAccessTimelineSource } from './direct-access-timeline';
 import { EvaluationsService } from './evaluations.service';
 import { RecordsService } from './records.service';
 import { RulesService } from './rules.service';
+import { PlanStarts } from './plan-start.port';
 import { TaskSources } from './task-sources.port';
 import { TasksService } from './tasks.service';
 import { TreatmentGatePolicy } from './treatment-gate.policy';
@@ -27,9 +28,10 @@ import { TreatmentGatePolicy } from './treatment-gate.policy';
     RecordsService,
     RulesService,
     TaskSources,
+    PlanStarts,
     TasksService,
     TreatmentGatePolicy,
   ],
-  exports: [EvaluationsService, TaskSources, TasksService],
+  exports: [EvaluationsService, TaskSources, TasksService, PlanStarts],
 })
 export class DirectAccessModule {}

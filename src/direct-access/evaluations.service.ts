@@ -16,6 +16,7 @@ import { LocationsService } from '../locations/locations.service';
 import { StaffErrors } from '../staff/staff.errors';
 import { therapistFactsSql, therapistQualificationsSql } from '../staff/therapist-facts.sql';
 import { type CaseRow, caseSql, factsOfCase } from './case-facts';
+import { PlanStarts } from './plan-start.port';
 import { DirectAccessErrors } from './direct-access.errors';
 import type { EvaluateDto, EvaluationDto } from './dto/evaluation.dto';
 import { type Evaluation, evaluate, type EvaluationFacts, ruleInForce } from './rules/evaluate';
@@ -37,6 +38,7 @@ export class EvaluationsService implements OnModuleInit {
     private readonly locations: LocationsService,
     private readonly gates: EpisodeGates,
     private readonly audit: AuditService,
+    private readonly planStarts: PlanStarts,
   ) {}
 
   onModuleInit(): void {
@@ -50,7 +52,7 @@ export class EvaluationsService implements OnModuleInit {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<CaseRow | null> {
     const [{ row }] = await manager.query<{ row: CaseRow | null }[]>(
-      `SELECT ${caseSql('$1::uuid', '$2::uuid')} AS row`,
+      `SELECT ${caseSql('$1::uuid', '$2::uuid', this.planStarts)} AS row`,
       [episodeId, therapistId],
     );
     if (!row || therapistId) return row;

@@ -15,6 +15,7 @@ import type { TaskDto, TaskQuery } from './dto/task.dto';
 import { holidaysOf } from './rules/day-count';
 import { evaluate, ruleInForce } from './rules/evaluate';
 import { tasksOf } from './rules/tasks';
+import { PlanStarts } from './plan-start.port';
 import { TaskSources } from './task-sources.port';
 
 /** The therapist an episode's answer is for: the one of its latest held visit, if any. */
@@ -34,6 +35,7 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sources: TaskSources,
+    private readonly planStarts: PlanStarts,
   ) {}
 
   /** Today's tasks of every open episode in the given clinics (null: every clinic). */
@@ -44,7 +46,7 @@ export class TasksService {
     const rows = await this.dataSource.query<{ row: CaseRow; patient: TaskDto['patient'] }[]>(
       `SELECT c.row, ${patientNameSql(`(c.row->'episode'->>'patientId')::uuid`)} AS patient
          FROM json_to_recordset(${openEpisodesSql('$1::uuid[]')}) AS open_ep(id uuid)
-         CROSS JOIN LATERAL (SELECT ${caseSql('open_ep.id', latestTherapist('open_ep.id'))} AS row) c`,
+         CROSS JOIN LATERAL (SELECT ${caseSql('open_ep.id', latestTherapist('open_ep.id'), this.planStarts)} AS row) c`,
       [locationIds],
     );
     const tasks: TaskDto[] = [];

@@ -10,6 +10,7 @@ import {
 } from '../scheduling/booking-policy.port';
 import { type CaseRow, caseSql, factsOfCase, localDate } from './case-facts';
 import { DirectAccessErrors } from './direct-access.errors';
+import { PlanStarts } from './plan-start.port';
 import { evaluate, ruleInForce } from './rules/evaluate';
 
 /**
@@ -25,14 +26,17 @@ import { evaluate, ruleInForce } from './rules/evaluate';
 export class TreatmentGatePolicy implements BookingPolicy<CaseRow>, OnModuleInit {
   readonly name = 'treatment_gate';
 
-  constructor(private readonly policies: BookingPolicies) {}
+  constructor(
+    private readonly policies: BookingPolicies,
+    private readonly planStarts: PlanStarts,
+  ) {}
 
   onModuleInit(): void {
     this.policies.register(this);
   }
 
   factsSql({ episodeId, therapistId }: BookingReadParameters): string {
-    return caseSql(`${episodeId}::uuid`, `${therapistId}::uuid`);
+    return caseSql(`${episodeId}::uuid`, `${therapistId}::uuid`, this.planStarts);
   }
 
   check(visit: ProposedVisit, row: CaseRow | null): PolicyFinding[] {

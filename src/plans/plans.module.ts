@@ -6,6 +6,7 @@ import { SchedulingModule } from '../scheduling/scheduling.module';
 import { PlanBookingService } from './plan-booking.service';
 import { PlanCoveragePolicy } from './plan-coverage.policy';
 import { PlanCoverageSettingsService } from './plan-coverage-settings.service';
+import { PlanStartOfCare } from './plan-start.source';
 import { PlanTasksSource } from './plan-tasks.source';
 import { PlansController } from './plans.controller';
 import { PlansOfCareReader } from './plans-of-care-reader.service';
@@ -26,6 +27,7 @@ import { TemplatesService } from './templates.service';
     PlanCoverageSettingsService,
     PlansOfCareReader,
     PlansService,
+    PlanStartOfCare,
     PlanTasksSource,
     TemplatesService,
   ],
