@@ -19,9 +19,24 @@ export const MODIFIER_RULES_VERSION = 'modifiers/2026-12';
 
 /** The KX threshold for PT and SLP combined, by calendar year, in cents. */
 export const THERAPY_THRESHOLDS: readonly { year: number; cents: number; source: string }[] = [
-  { year: 2022, cents: 215_000, source: 'CMS CY 2022 PFS final rule; CMS Therapy Services page' },
-  { year: 2023, cents: 223_000, source: 'CMS CY 2023 PFS final rule; CMS Therapy Services page' },
-  { year: 2024, cents: 233_000, source: 'CMS Therapy Services page (2024 update); Noridian' },
+  {
+    year: 2022,
+    cents: 215_000,
+    source:
+      'Noridian JE Part A, Per-Beneficiary KX Modifier Thresholds (med.noridianmedicare.com/web/jea/provider-types/outpatient-therapy/per-beneficiary_kx_modifier_thresholds)',
+  },
+  {
+    year: 2023,
+    cents: 223_000,
+    source:
+      'CMS CR 12923 (transmittal R11626CP); Noridian JE Part A, Per-Beneficiary KX Modifier Thresholds (med.noridianmedicare.com/web/jea/provider-types/outpatient-therapy/per-beneficiary_kx_modifier_thresholds)',
+  },
+  {
+    year: 2024,
+    cents: 233_000,
+    source:
+      'CMS CR 13371 (transmittal R12249CP); Noridian JE Part A, Per-Beneficiary KX Modifier Thresholds (med.noridianmedicare.com/web/jea/provider-types/outpatient-therapy/per-beneficiary_kx_modifier_thresholds)',
+  },
   { year: 2025, cents: 241_000, source: 'CMS CY 2025 PFS final rule; CMS Therapy Services page' },
   {
     year: 2026,
