@@ -11,6 +11,17 @@ export function therapistAccountSql(therapist: string): { from: string; where: s
   return { from: 'users u', where: `u.id = ${therapist} AND u.role = 'therapist'` };
 }
 
+/**
+ * Relation `(user_id, full_name, active, location_ids)`: every therapist account, active or not,
+ * with the clinics it is assigned to, for a read about many therapists at once (availability),
+ * where a subquery per therapist would scan the users again for each.
+ */
+export const THERAPIST_ACCOUNTS_SQL = `(SELECT account.id AS user_id, account.full_name, account.active,
+       coalesce(array_agg(assigned.location_id) FILTER (WHERE assigned.location_id IS NOT NULL), '{}') AS location_ids
+     FROM users account LEFT JOIN user_locations assigned ON assigned.user_id = account.id
+    WHERE account.role = 'therapist'
+    GROUP BY account.id)`;
+
 /** Whether the user `u` is assigned to the location. */
 export function assignedToLocationSql(location: string): string {
   return `EXISTS (SELECT 1 FROM user_locations ul WHERE ul.user_id = u.id AND ul.location_id = ${location})`;

@@ -4,7 +4,7 @@ import { timeOffSql, workingHoursSql } from '../staff/therapist-facts.sql';
 import type { Interval } from '../common/time/intervals';
 import { ACTIVE_STATUSES } from './rules/lifecycle';
 import { openTime } from './rules/slots';
-import { localDay, type WeeklyWindow, windowsOn } from './rules/wall-clock';
+import { isoWeekday, localDay, type WeeklyWindow, windowsOfTheirDay } from './rules/wall-clock';
 
 interface LocationWindow extends WeeklyWindow {
   locationId: string;
@@ -93,13 +93,14 @@ export class AvailabilityCalendar {
   private readonly timeOff: Map<string, Interval[]>;
   /** A location's open time on a date, less closures: the same for each of its therapists. */
   private readonly locationOpen = new Map<string, { opening: Interval[]; closed: Interval[] }>();
+  private readonly weekdays = new Map<string, number>();
 
   private constructor(private readonly data: CalendarData) {
     // Grouped once: availability asks for every therapist, location and day.
-    this.hours = groupBy(data.hours, (row) => row.locationId);
+    this.hours = groupBy(data.hours, (row) => `${row.locationId}|${row.weekday}`);
     this.therapistHours = groupBy(
       data.therapistHours,
-      (row) => `${row.therapistId}|${row.locationId}`,
+      (row) => `${row.therapistId}|${row.locationId}|${row.weekday}`,
     );
     this.bookings = groupBy(data.bookings, (busy) => busy.therapistId);
     this.timeOff = groupBy(data.timeOff, (busy) => busy.therapistId);
@@ -130,17 +131,26 @@ export class AvailabilityCalendar {
     return zone;
   }
 
-  /** When the location is open and the therapist works there on a local date. */
+  /**
+   * When the location is open and the therapist works there on a local date, normalized (in
+   * time order, merged).
+   */
   openAt(therapistId: string, locationId: string, date: string): Interval[] {
     const zone = this.zoneOf(locationId);
     const { opening, closed } = this.locationOpenOn(locationId, date, zone);
     if (opening.length === 0) return [];
-    const working = windowsOn(
-      date,
-      this.therapistHours.get(`${therapistId}|${locationId}`) ?? [],
-      zone,
-    );
-    return openTime(opening, working, closed);
+    const hours = this.therapistHours.get(`${therapistId}|${locationId}|${this.weekdayOf(date)}`);
+    if (!hours) return [];
+    return openTime(opening, windowsOfTheirDay(date, hours, zone), closed);
+  }
+
+  private weekdayOf(date: string): number {
+    let weekday = this.weekdays.get(date);
+    if (weekday === undefined) {
+      weekday = isoWeekday(date);
+      this.weekdays.set(date, weekday);
+    }
+    return weekday;
   }
 
   private locationOpenOn(locationId: string, date: string, zone: string) {
@@ -148,7 +158,11 @@ export class AvailabilityCalendar {
     let open = this.locationOpen.get(key);
     if (!open) {
       open = {
-        opening: windowsOn(date, this.hours.get(locationId) ?? [], zone),
+        opening: windowsOfTheirDay(
+          date,
+          this.hours.get(`${locationId}|${this.weekdayOf(date)}`) ?? [],
+          zone,
+        ),
         closed: this.closedOn(locationId, date) ? [localDay(date, zone)] : [],
       };
       this.locationOpen.set(key, open);

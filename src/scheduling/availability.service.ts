@@ -9,9 +9,9 @@ import { StaffService } from '../staff/staff.service';
 import { AvailabilityCalendar } from './availability-calendar';
 import { Appointment } from './entities/appointment.entity';
 import { AppointmentType } from './entities/appointment-type.entity';
-import { type Interval, overlaps } from '../common/time/intervals';
+import { type Interval, normalize, overlaps } from '../common/time/intervals';
 import { ACTIVE_STATUSES } from './rules/lifecycle';
-import { findSlotStarts } from './rules/slots';
+import { slotStartsWithin } from './rules/slots';
 import { datesBetween, localDay, localTimeOf } from './rules/wall-clock';
 import { SchedulingErrors } from './scheduling.errors';
 import { domainError } from '../common/errors/error-catalogue';
@@ -121,13 +121,11 @@ export class AvailabilityService {
       const list: SlotList = { therapistId, therapistName, locationId, starts: [] };
       lists.push(list);
       const { bookings, timeOff } = calendar.busyOf(therapistId);
-      const busy = [...bookings, ...timeOff];
+      const busy = normalize([...bookings, ...timeOff]);
       for (const date of dates) {
         const open = calendar.openAt(therapistId, locationId, date);
         if (open.length === 0) continue;
-        for (const start of findSlotStarts({
-          open,
-          busy,
+        for (const start of slotStartsWithin(open, busy, {
           durationMs,
           bufferBeforeMs: type.bufferBeforeMinutes * MINUTE,
           bufferAfterMs: type.bufferAfterMinutes * MINUTE,

@@ -4,13 +4,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { staffNameSql, therapistAssignments } from '../auth/staff-membership.sql';
+import { THERAPIST_ACCOUNTS_SQL, therapistAssignments } from '../auth/staff-membership.sql';
 import type { Actor } from '../kernel/actor';
 import { assertWindows } from '../common/time/weekly-windows';
 import { describeConstraints } from '../common/errors/postgres-errors';
 import type { TherapistHoursDto, TherapistProfileDto, TimeOffDto } from './dto/therapist-setup.dto';
 import type { TherapistFacts } from './rules/eligibility';
-import { therapistFactsSql } from './therapist-facts.sql';
+import { therapistFactsOfAccountSql } from './therapist-facts.sql';
 import { TherapistHours } from './therapist-hours.entity';
 import { TherapistProfile } from './therapist-profile.entity';
 import { TherapistTimeOff } from './time-off.entity';
@@ -143,10 +143,12 @@ export class StaffService {
   > {
     return manager.query(
       `SELECT h.therapist_id AS "therapistId", h.location_id AS "locationId",
-              ${staffNameSql('h.therapist_id')} AS "therapistName",
-              ${therapistFactsSql('h.therapist_id', 'h.location_id')} AS facts
+              account.full_name AS "therapistName",
+              CASE WHEN account.user_id IS NOT NULL THEN ${therapistFactsOfAccountSql('account', 'profile', 'h.location_id')} END AS facts
          FROM (SELECT DISTINCT therapist_id, location_id FROM therapist_hours
-                WHERE location_id = ANY($1) AND ($2::uuid IS NULL OR therapist_id = $2)) h`,
+                WHERE location_id = ANY($1) AND ($2::uuid IS NULL OR therapist_id = $2)) h
+         LEFT JOIN ${THERAPIST_ACCOUNTS_SQL} account ON account.user_id = h.therapist_id
+         LEFT JOIN therapist_profiles profile ON profile.user_id = h.therapist_id`,
       [[...locationIds], therapistId ?? null],
     );
   }

@@ -18,6 +18,18 @@ export function therapistFactsSql(therapist: string, location: string): string {
           WHERE ${account.where})`;
 }
 
+/**
+ * The same `TherapistFacts` built from rows already joined: an account row of
+ * `THERAPIST_ACCOUNTS_SQL` and the therapist's profile (either may be the other side of an outer
+ * join), for reads about many therapists in one set-based statement.
+ */
+export function therapistFactsOfAccountSql(account: string, profile: string, location: string) {
+  return `json_build_object(
+            'active', ${account}.active, 'credential', ${profile}.credential,
+            'licenceStates', coalesce(${profile}.licence_states, '{}'),
+            'atLocation', ${location} = ANY(${account}.location_ids))`;
+}
+
 /** Weekly working windows `[{ therapistId, locationId, weekday, opens, closes }]`. */
 export function workingHoursSql(oneOf: IdMatch, therapists: string): string {
   return `(SELECT coalesce(json_agg(json_build_object(

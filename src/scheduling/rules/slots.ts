@@ -27,15 +27,24 @@ export function findSlots(request: SlotRequest): Slot[] {
   return findSlotStarts(request).map((start) => ({ start, end: start + request.durationMs }));
 }
 
-/**
- * The same, as start instants only: availability runs this for every therapist and day, so it
- * walks the sorted busy list once per open window and allocates nothing per candidate.
- */
+/** The same, as start instants only. */
 export function findSlotStarts(request: SlotRequest): number[] {
+  return slotStartsWithin(normalize(request.open), normalize(request.busy), request);
+}
+
+/**
+ * The slot starts for open and busy time already normalized (sorted, merged): availability runs
+ * this for every therapist and day, normalizing each therapist's busy time once rather than once
+ * a day, and it walks the busy list once per open window, allocating nothing per candidate.
+ */
+export function slotStartsWithin(
+  open: readonly Interval[],
+  busy: readonly Interval[],
+  request: Omit<SlotRequest, 'open' | 'busy'>,
+): number[] {
   const { durationMs, bufferBeforeMs, bufferAfterMs, stepMs, notBefore } = request;
-  const busy = normalize(request.busy);
   const starts: number[] = [];
-  for (const window of normalize(request.open)) {
+  for (const window of open) {
     let next = 0;
     for (let start = window.start; start + durationMs <= window.end; start += stepMs) {
       if (start < notBefore) continue;
@@ -49,7 +58,7 @@ export function findSlotStarts(request: SlotRequest): number[] {
   return starts;
 }
 
-/** Where opening hours and working hours overlap, less closures. */
+/** Where opening hours and working hours overlap, less closures: normalized (sorted, merged). */
 export function openTime(
   opening: Interval[],
   working: Interval[],

@@ -90,8 +90,20 @@ export function windowsOn(
   zone: string,
 ): Interval[] {
   const weekday = isoWeekday(date);
+  return windowsOfTheirDay(
+    date,
+    windows.filter((window) => window.weekday === weekday),
+    zone,
+  );
+}
+
+/** `windowsOn` for windows already known to be of the date's weekday. */
+export function windowsOfTheirDay(
+  date: string,
+  windows: readonly WeeklyWindow[],
+  zone: string,
+): Interval[] {
   return windows
-    .filter((window) => window.weekday === weekday)
     .map((window) => ({
       start: wallClock(date, window.opens, zone),
       end: wallClock(date, window.closes, zone),
