@@ -198,6 +198,13 @@ describe('home exercise programme: emailed with a PDF from a signed plan, once p
       expect.objectContaining({ status: 'sent', details: expect.objectContaining({ planId }) }),
       expect.objectContaining({ status: 'sent', details: expect.objectContaining({ planId }) }),
     ]);
+    // The end-of-data mark was committed before each message with its PDF was handed over.
+    const gated = await t.db.query(
+      `SELECT 1 FROM notifications
+        WHERE patient_id = $1 AND kind = 'home_exercise_programme' AND data_ended_at IS NOT NULL`,
+      [patientId],
+    );
+    expect(gated.rowCount).toBe(2);
     // Each request is in the audit trail, the repeat marked as such.
     const audit = await t.db.query<{ details: { revision: number; alreadyRequested: boolean } }>(
       `SELECT details FROM audit_events
