@@ -167,6 +167,10 @@ async function floor(count: number, sink: Sink): Promise<number> {
       moves: 0,
       seriesVisits: [],
       offerExpiresAt: null,
+      therapistName: null,
+      therapistCredential: null,
+      programmeIssuedAt: null,
+      exercises: null,
     },
     { from: config.email.from, unsubscribeUrl: 'https://pt.bench.example/unsubscribe/x' },
   );

@@ -1,5 +1,6 @@
 /** The SQL type a field of a JSON record is read back as. */
-export type RecordFieldType = 'uuid' | 'text' | 'text[]' | 'int' | 'boolean' | 'timestamptz';
+export type RecordFieldType =
+  'uuid' | 'text' | 'text[]' | 'int' | 'boolean' | 'timestamptz' | 'jsonb';
 
 export interface JsonRecord {
   /** `json_build_object(...)` over the owner's own table aliases. */

@@ -18,6 +18,7 @@ import type { PlanContent } from './rules/plan-content';
 import type { MeasuredScore } from './rules/plan-progress';
 
 export interface RevisionRow {
+  id: string;
   revision: number;
   content: PlanContent;
   startDate: string;
@@ -61,7 +62,7 @@ export interface PlanCase {
 
 /** The revision columns as one JSON object per row of `plan_revisions r`. */
 export const REVISION_JSON = `json_build_object(
-  'revision', r.revision, 'content', r.content, 'startDate', r.start_date, 'endDate', r.end_date,
+  'id', r.id, 'revision', r.revision, 'content', r.content, 'startDate', r.start_date, 'endDate', r.end_date,
   'visitsAuthorised', r.visits_authorised, 'reason', r.reason, 'requiresSignature', r.requires_signature,
   'createdBy', r.created_by, 'createdAt', r.created_at, 'signedBy', r.signed_by, 'signedAt', r.signed_at,
   'acknowledgements', r.acknowledgements)`;

@@ -11,6 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -31,9 +32,11 @@ import {
   PlanTransitionDto,
   SignPlanDto,
 } from './dto/plan.dto';
+import { HomeProgrammeEmailDto } from './dto/home-programme.dto';
 import { BookPlanDto, PlanBookingDto } from './dto/plan-booking.dto';
 import { PlanCoverageSettingDto } from './dto/plan-coverage.dto';
 import { NewTemplateDto, TemplateContentDto, TemplateVersionDto } from './dto/template.dto';
+import { HomeProgrammeService } from './home-programme.service';
 import { PlanBookingService } from './plan-booking.service';
 import { PlanCoverageSettingsService } from './plan-coverage-settings.service';
 import { PlansService } from './plans.service';
@@ -56,7 +59,32 @@ export class PlansController {
     private readonly plans: PlansService,
     private readonly coverage: PlanCoverageSettingsService,
     private readonly booking: PlanBookingService,
+    private readonly homeProgramme: HomeProgrammeService,
   ) {}
+
+  @Post('plans/:id/home-programme')
+  @HttpCode(202)
+  @Roles(Role.Therapist, Role.Admin)
+  @ApiOperation({
+    summary:
+      'Email the patient the home exercise programme of the plan in force (each exercise with its dose, how often and precautions; a PDF attached), once per plan revision: asking again sends nothing more, an amendment can be sent again',
+  })
+  @ApiAcceptedResponse({
+    type: HomeProgrammeEmailDto,
+    description:
+      'The email, queued through the outbox (or the one an earlier request for this revision queued); it is on the patient’s timeline',
+  })
+  @ApiAuthenticated(404, {
+    status: 422,
+    description:
+      'plan.home_programme_plan_not_active (a draft, on hold or ended plan), plan.home_programme_awaiting_signature, plan.home_programme_empty (no home exercises), or plan.home_programme_patient_not_emailable: no email consent, no email address or an archived record (errors[] names which); nothing is queued, hand the programme over on paper',
+  })
+  sendHomeProgramme(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<HomeProgrammeEmailDto> {
+    return this.homeProgramme.send(actor, id);
+  }
 
   @Post('plans/:id/bookings')
   @Roles(Role.FrontDesk, Role.Therapist, Role.Admin)

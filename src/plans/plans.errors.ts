@@ -1,7 +1,10 @@
 import { ErrorKind } from '../common/errors/domain-error';
 import { errorCatalogue } from '../common/errors/error-catalogue';
 
-/** Every error plans of care return: templates, plans, their signatures and the booking policy. */
+/**
+ * Every error plans of care return: templates, plans, their signatures, home programmes and the
+ * booking policy.
+ */
 export const PlansErrors = errorCatalogue({
   templateNotFound: {
     code: 'plan.template_not_found',
@@ -53,6 +56,28 @@ export const PlansErrors = errorCatalogue({
     code: 'plan.nothing_to_sign',
     kind: ErrorKind.Conflict,
     meaning: 'The plan’s current revision is signed already',
+  },
+  homeProgrammePlanNotActive: {
+    code: 'plan.home_programme_plan_not_active',
+    kind: ErrorKind.Unprocessable,
+    meaning:
+      'A home exercise programme is sent from an active (signed) plan, not a draft, one on hold or one ended',
+  },
+  homeProgrammeAwaitingSignature: {
+    code: 'plan.home_programme_awaiting_signature',
+    kind: ErrorKind.Unprocessable,
+    meaning: 'The plan’s current amendment awaits a signature: sign it, then send its programme',
+  },
+  homeProgrammeEmpty: {
+    code: 'plan.home_programme_empty',
+    kind: ErrorKind.Unprocessable,
+    meaning: 'The plan’s revision in force has no home exercise programme interventions',
+  },
+  homeProgrammePatientNotEmailable: {
+    code: 'plan.home_programme_patient_not_emailable',
+    kind: ErrorKind.Unprocessable,
+    meaning:
+      'The patient has not agreed to email, has no email address or is archived: hand the programme over on paper',
   },
   outsidePlan: {
     code: 'appointment.outside_plan_of_care',

@@ -3,6 +3,8 @@ import { AuditModule } from '../audit/audit.module';
 import { DirectAccessModule } from '../direct-access/direct-access.module';
 import { IntakeModule } from '../intake/intake.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
+import { HomeProgrammeSenders } from './home-programme.port';
+import { HomeProgrammeService } from './home-programme.service';
 import { PlanBookingService } from './plan-booking.service';
 import { PlanCoveragePolicy } from './plan-coverage.policy';
 import { PlanCoverageSettingsService } from './plan-coverage-settings.service';
@@ -16,12 +18,15 @@ import { TemplatesService } from './templates.service';
 /**
  * Plans of care: treatment-plan templates (versioned, clinic-wide or a therapist's own), plans
  * for an episode made from them and tailored, their signatures, amendments and lifecycle, the
- * contraindication checks against the intake, and the read billing codes against.
+ * contraindication checks against the intake, the read billing codes against, and the home
+ * exercise programme sent to the patient (through the home-programme port reminders plugs into).
  */
 @Module({
   imports: [AuditModule, DirectAccessModule, IntakeModule, SchedulingModule],
   controllers: [PlansController],
   providers: [
+    HomeProgrammeSenders,
+    HomeProgrammeService,
     PlanBookingService,
     PlanCoveragePolicy,
     PlanCoverageSettingsService,
@@ -31,6 +36,6 @@ import { TemplatesService } from './templates.service';
     PlanTasksSource,
     TemplatesService,
   ],
-  exports: [PlansOfCareReader],
+  exports: [HomeProgrammeSenders, PlansOfCareReader],
 })
 export class PlansModule {}

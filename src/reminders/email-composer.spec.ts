@@ -27,6 +27,10 @@ function facts(overrides: Partial<EmailFacts> = {}): EmailFacts {
     moves: 0,
     seriesVisits: [],
     offerExpiresAt: null,
+    therapistName: null,
+    therapistCredential: null,
+    programmeIssuedAt: null,
+    exercises: null,
     ...overrides,
   };
 }

@@ -3,10 +3,15 @@ import { DateTime } from 'luxon';
 import { calendarOrganizer } from '../scheduling/rules/calendar-organizer';
 import { renderEmail } from './email-templates';
 import { type CalendarMethod, calendarMethodOf, calendarSequence } from './rules/calendar-revision';
+import {
+  exerciseLines,
+  type HomeProgrammeFacts,
+  homeProgrammeSheet,
+} from './rules/home-programme-sheet';
 import type { NotificationKind } from './rules/notification-plan';
 
 /** Everything an email may show, loaded in one query when it is about to go. */
-export interface EmailFacts {
+export interface EmailFacts extends HomeProgrammeFacts {
   notificationId: string;
   version: number;
   kind: NotificationKind;
@@ -39,6 +44,14 @@ export interface ComposedEmail {
   headers: Record<string, string>;
   /** The visit's calendar object and its iTIP method, for emails that add or remove it. */
   calendar?: { method: CalendarMethod; ics: string };
+  /** Files that go with it (a home exercise programme's PDF). */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** Mail domain of the From address, for Message-IDs that receivers can attribute. */
@@ -52,11 +65,17 @@ export function messageIdOf(facts: Pick<EmailFacts, 'notificationId' | 'version'
 
 export function composeEmail(
   facts: EmailFacts,
-  options: { from: string; unsubscribeUrl: string; acceptUrl?: string },
+  options: {
+    from: string;
+    unsubscribeUrl: string;
+    acceptUrl?: string;
+    attachments?: EmailAttachment[];
+  },
 ): ComposedEmail {
   const clinicPhone = facts.clinicPhone ?? 'the clinic';
   const method = calendarMethodOf(facts.kind);
   const series = seriesVisitsToList(facts);
+  const programme = facts.kind === 'home_exercise_programme' ? homeProgrammeSheet(facts) : null;
   const local = facts.startsAt
     ? DateTime.fromJSDate(facts.startsAt, { zone: facts.timeZone })
     : null;
@@ -83,6 +102,10 @@ export function composeEmail(
             ),
           )
         : undefined,
+    therapist: programme?.therapist,
+    exercises: programme?.exercises.map((exercise, index) =>
+      exerciseLines(exercise, index).join('\n'),
+    ),
   });
   return {
     to: facts.email,
@@ -100,6 +123,7 @@ export function composeEmail(
       method && facts.appointmentId && facts.startsAt && facts.endsAt
         ? { method, ics: appointmentCalendar(facts, method, options) }
         : undefined,
+    attachments: options.attachments,
   };
 }
 

@@ -5,7 +5,9 @@ import type { NotificationKind } from './rules/notification-plan';
  * The words of every email, as Handlebars templates (HTML-escaped by default in the HTML part).
  * Minimum necessary (HIPAA 164.502(b)): clinic, date, time, address and phone only; never the
  * visit type, a diagnosis or any clinical detail, since email is read on shared screens and
- * lock screens.
+ * lock screens. The one exception is the home exercise programme, which a therapist sends on
+ * purpose to a patient who agreed to email: its exercises, doses and precautions are what it is
+ * for, and it still names no diagnosis and no condition, not even in its subject.
  */
 interface KindTemplates {
   subject: string;
@@ -79,6 +81,15 @@ const KINDS: Record<NotificationKind, KindTemplates> = {
       'If anything has come back or you have questions, call us at {{clinicPhone}}.',
     ],
   },
+  home_exercise_programme: {
+    subject: 'Your home exercise programme from {{clinicName}}',
+    paragraphs: [
+      '{{#if therapist}}{{therapist}} has{{else}}Your therapist has{{/if}} put together these exercises for you to do at home. They are also in the attached PDF, to print or keep on your phone.',
+      '{{#each exercises}}{{this}}{{#unless @last}}\n\n{{/unless}}{{/each}}',
+      'Move slowly and breathe normally. Stop if anything hurts more than usual, and tell us at your next visit.',
+      'Questions about your exercises? Call us at {{clinicPhone}}.',
+    ],
+  },
 };
 
 /** Our own Handlebars environment, so its helper cannot clash with any other template user. */
@@ -128,6 +139,9 @@ export interface TemplateValues {
   acceptUrl?: string;
   /** The visits of a series, as local dates and times, when a confirmation covers several. */
   seriesVisits?: string[];
+  /** A home exercise programme: who prescribed it, and each exercise as lines of text. */
+  therapist?: string | null;
+  exercises?: string[];
   unsubscribeUrl: string;
 }
 

@@ -1,9 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type TimelineSource, TimelineSources } from '../patients/timeline.port';
+import { planOfRevisionSql } from '../plans/home-programme-facts.sql';
 
 /**
  * A patient's emails on the timeline: what kind, when it went (or is due), and its status, so
- * the front desk sees a reminder went, or was skipped for want of consent; never its content.
+ * the front desk sees a reminder or a home exercise programme went, or was skipped for want of
+ * consent (and why), or failed; never its content.
  */
 @Injectable()
 export class EmailTimelineSource implements TimelineSource, OnModuleInit {
@@ -22,7 +24,10 @@ export class EmailTimelineSource implements TimelineSource, OnModuleInit {
                    json_build_object('sendAt', email.send_at, 'sentAt', email.sent_at,
                                      'appointmentId', email.appointment_id,
                                      'episodeId', email.episode_id,
-                                     'waitlistEntryId', email.waitlist_entry_id) AS details
+                                     'waitlistEntryId', email.waitlist_entry_id,
+                                     'planId', ${planOfRevisionSql('email.plan_revision_id')},
+                                     'reason', CASE WHEN email.status IN ('skipped', 'failed')
+                                                    THEN email.last_error END) AS details
               FROM notifications email WHERE email.patient_id = ${patient}`;
   }
 }

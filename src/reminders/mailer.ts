@@ -51,6 +51,7 @@ export class Mailer implements OnApplicationShutdown {
       messageId: email.messageId,
       headers: email.headers,
       ...(email.calendar ? calendarParts(email.calendar) : {}),
+      ...(email.attachments ? withFiles(email.attachments, email.calendar) : {}),
     });
   }
 
@@ -96,5 +97,22 @@ function calendarParts(calendar: NonNullable<ComposedEmail['calendar']>) {
   return {
     alternatives: [part],
     attachments: [{ ...part, filename: 'appointment.ics' }],
+  };
+}
+
+/** Files to attach (a home exercise programme's PDF), after the calendar file if there is one. */
+function withFiles(
+  files: NonNullable<ComposedEmail['attachments']>,
+  calendar: ComposedEmail['calendar'],
+): Pick<Mail.Options, 'attachments'> {
+  return {
+    attachments: [
+      ...(calendar ? calendarParts(calendar).attachments : []),
+      ...files.map((file) => ({
+        filename: file.filename,
+        contentType: file.contentType,
+        content: file.content,
+      })),
+    ],
   };
 }

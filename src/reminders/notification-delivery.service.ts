@@ -8,6 +8,7 @@ import { preparedQuery } from '../database/prepared-query';
 import { EPISODE_FACTS, episodeFactsSql } from '../intake/episode-facts.sql';
 import { CLINIC_CONTACT, clinicContactSql } from '../locations/location-facts.sql';
 import { PATIENT_CONTACT, patientContactSql } from '../patients/patient-facts.sql';
+import { HOME_PROGRAMME_FACTS, homeProgrammeFactsSql } from '../plans/home-programme-facts.sql';
 import {
   APPOINTMENT_FACTS,
   appointmentFactsSql,
@@ -17,8 +18,10 @@ import {
 } from '../scheduling/appointment-facts.sql';
 import { composeEmail, messageIdOf, type ComposedEmail, type EmailFacts } from './email-composer';
 import { EmailLinks } from './email-links';
+import { homeProgrammePdf } from './home-programme-pdf';
 import { Mailer } from './mailer';
 import { quietHoursVerdict, reasonNotToSend, type DeliveryFacts } from './rules/delivery-check';
+import { homeProgrammeSheet } from './rules/home-programme-sheet';
 import { classifySmtpFailure } from './rules/smtp-failure';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'deferred' | 'stale' | 'unconfirmed';
@@ -191,6 +194,16 @@ export class NotificationDeliveryService {
         row.waitlistEntryId && row.startsAt
           ? this.links.waitlistAcceptUrl(row.waitlistEntryId, row.startsAt)
           : undefined,
+      attachments:
+        row.kind === 'home_exercise_programme'
+          ? [
+              {
+                filename: 'home-exercise-programme.pdf',
+                contentType: 'application/pdf',
+                content: await homeProgrammePdf(homeProgrammeSheet(row)),
+              },
+            ]
+          : undefined,
     });
     return { email, attempt };
   }
@@ -289,8 +302,9 @@ export class NotificationDeliveryService {
  * The notification with everything its email shows and its sending depends on, in one statement:
  * each module that owns a part supplies the SQL over its tables, and `json_to_record` types the
  * parts back into the columns `composeEmail` and the delivery checks read. The clinic is the
- * appointment's, else the one the offer names, else the episode's. No patient or no clinic, no
- * row (`stale`), as with a join.
+ * appointment's, else the one the offer names, else the episode's (a discharge check-in's, a
+ * home exercise programme's: its plan's episode); the programme is the plan revision's. No
+ * patient or no clinic, no row (`stale`), as with a join.
  */
 const FACTS_QUERY = `
   SELECT n.id AS "notificationId", n.version, n.kind, n.status, n.attempts,
@@ -309,7 +323,12 @@ const FACTS_QUERY = `
               THEN ${seriesVisitsAheadSql('a."seriesId"', 'a."startsAt"')}
               ELSE '[]' END AS "seriesVisits",
          w.status AS "offerStatus", w."expiresAt" AS "offerExpiresAt",
-         e.status AS "episodeStatus"
+         e.status AS "episodeStatus",
+         programme."planStatus", programme.revision AS "programmeRevision",
+         programme."inForce" AS "programmeInForce",
+         programme."awaitingSignature" AS "programmeAwaitingSignature", programme.exercises,
+         programme."therapistName", programme."therapistCredential",
+         programme."issuedAt" AS "programmeIssuedAt"
     FROM notifications n
     JOIN LATERAL json_to_record(${patientContactSql('n.patient_id')})
       AS p (${PATIENT_CONTACT.columns}) ON p.id IS NOT NULL
@@ -319,6 +338,8 @@ const FACTS_QUERY = `
       AS w (${WAITLIST_OFFER_FACTS.columns}) ON true
     LEFT JOIN LATERAL json_to_record(${episodeFactsSql('n.episode_id')})
       AS e (${EPISODE_FACTS.columns}) ON true
+    LEFT JOIN LATERAL json_to_record(${homeProgrammeFactsSql('n.plan_revision_id')})
+      AS programme (${HOME_PROGRAMME_FACTS.columns}) ON true
     JOIN LATERAL json_to_record(${clinicContactSql('coalesce(a."locationId", w."locationId", e."locationId")')})
       AS l (${CLINIC_CONTACT.columns}) ON l.id IS NOT NULL
    WHERE n.id = $1`;

@@ -31,6 +31,10 @@ export class Notification {
   @Column({ type: 'uuid', nullable: true })
   episodeId!: string | null;
 
+  /** The plan revision whose home exercise programme the email carries. */
+  @Column({ type: 'uuid', nullable: true })
+  planRevisionId!: string | null;
+
   @Column({ type: 'timestamptz' })
   sendAt!: Date;
 

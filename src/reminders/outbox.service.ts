@@ -7,10 +7,12 @@ import {
   appointmentFactsSql,
   appointmentTypeRemindersSql,
 } from '../scheduling/appointment-facts.sql';
+import type { HomeProgrammeRequest, PlannedHomeProgramme } from '../plans/home-programme.port';
 import {
   appointmentKeysToKeep,
   planAppointmentNotifications,
   planDischargeCheckIn,
+  planHomeExerciseProgramme,
   planWaitlistOffer,
   reminderLeads,
   type AppointmentFacts,
@@ -42,6 +44,7 @@ interface Subject {
   appointmentId?: string;
   waitlistEntryId?: string;
   episodeId?: string;
+  planRevisionId?: string;
 }
 
 /**
@@ -129,19 +132,59 @@ export class OutboxService {
     ]);
   }
 
-  /** One statement for all of a change's emails; an email planned before is left as it is. */
+  /**
+   * The home exercise programme of a plan revision: planned once, so a second request for the
+   * same revision finds the email the first one planned (whatever became of it) and plans none.
+   */
+  async homeExerciseProgramme(
+    manager: EntityManager,
+    request: HomeProgrammeRequest,
+  ): Promise<PlannedHomeProgramme> {
+    const planned = planHomeExerciseProgramme(
+      request.planId,
+      request.revision,
+      request.timeZone,
+      new Date(),
+    );
+    const written = await this.write(
+      manager,
+      {
+        patientId: request.patientId,
+        episodeId: request.episodeId,
+        planRevisionId: request.planRevisionId,
+      },
+      [planned],
+    );
+    const [email] = await manager.query<{ id: string; status: string; send_at: Date }[]>(
+      `SELECT id, status, send_at FROM notifications WHERE dedupe_key = $1`,
+      [planned.dedupeKey],
+    );
+    return {
+      notificationId: email.id,
+      status: email.status,
+      sendAt: email.send_at,
+      planned: written.length === 1,
+    };
+  }
+
+  /**
+   * One statement for all of a change's emails; an email planned before is left as it is.
+   * Returns the keys of those it wrote.
+   */
   private async write(
     manager: EntityManager,
     subject: Subject,
     planned: PlannedNotification[],
-  ): Promise<void> {
-    if (planned.length === 0) return;
-    await manager.query(
+  ): Promise<string[]> {
+    if (planned.length === 0) return [];
+    const written = await manager.query<{ dedupe_key: string }[]>(
       `INSERT INTO notifications
-              (kind, dedupe_key, send_at, patient_id, appointment_id, waitlist_entry_id, episode_id)
-       SELECT kind, dedupe_key, send_at, $4, $5, $6, $7
+              (kind, dedupe_key, send_at, patient_id, appointment_id, waitlist_entry_id, episode_id,
+               plan_revision_id)
+       SELECT kind, dedupe_key, send_at, $4, $5, $6, $7, $8
          FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS planned (kind, dedupe_key, send_at)
-           ON CONFLICT (dedupe_key) DO NOTHING`,
+           ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING dedupe_key`,
       [
         planned.map((item) => item.kind),
         planned.map((item) => item.dedupeKey),
@@ -150,7 +193,9 @@ export class OutboxService {
         subject.appointmentId ?? null,
         subject.waitlistEntryId ?? null,
         subject.episodeId ?? null,
+        subject.planRevisionId ?? null,
       ],
     );
+    return written.map((row) => row.dedupe_key);
   }
 }

@@ -5,12 +5,14 @@ import { AuditModule } from '../audit/audit.module';
 import { DirectAccessModule } from '../direct-access/direct-access.module';
 import { IntakeModule } from '../intake/intake.module';
 import { PatientsModule } from '../patients/patients.module';
+import { PlansModule } from '../plans/plans.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { AppointmentEmailsListener } from './appointment-emails.listener';
 import { QueueName } from '../kernel/queue-names';
 import { EmailLinks } from './email-links';
 import { EmailTimelineSource } from './email-timeline';
 import { EpisodeEmailsListener } from './episode-emails.listener';
+import { HomeProgrammeEmailsSender } from './home-programme-emails.sender';
 import { Mailer } from './mailer';
 import { Notification } from './notification.entity';
 import { NotificationDeliveryService } from './notification-delivery.service';
@@ -34,12 +36,14 @@ import { WaitlistOfferLinkController } from './waitlist-offer-link.controller';
     AuditModule,
     IntakeModule,
     PatientsModule,
+    PlansModule,
     SchedulingModule,
   ],
   controllers: [NotificationsController, UnsubscribeController, WaitlistOfferLinkController],
   providers: [
     AppointmentEmailsListener,
     EpisodeEmailsListener,
+    HomeProgrammeEmailsSender,
     OutboxService,
     NotificationsService,
     EmailLinks,

@@ -78,9 +78,18 @@ export class NotificationDto {
     format: 'uuid',
     nullable: true,
     type: String,
-    description: 'The episode of care it is about (a discharge check-in), if any',
+    description:
+      'The episode of care it is about (a discharge check-in; a home exercise programme’s plan’s), if any',
   })
   episodeId!: string | null;
+
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The plan revision whose home exercise programme it carries, if any',
+  })
+  planRevisionId!: string | null;
 
   @ApiProperty({ format: 'date-time', description: 'When it is (or was) due to go' })
   sendAt!: string;
@@ -116,6 +125,7 @@ export class NotificationDto {
       appointmentId: notification.appointmentId,
       waitlistEntryId: notification.waitlistEntryId,
       episodeId: notification.episodeId,
+      planRevisionId: notification.planRevisionId,
       sendAt: notification.sendAt.toISOString(),
       attempts: notification.attempts,
       lastError: notification.lastError,

@@ -13,6 +13,8 @@ describe('calendarMethodOf', () => {
     ['follow_up', null],
     ['waitlist_offer', null],
     ['discharge_check_in', null],
+    // A PDF goes with it, no calendar entry.
+    ['home_exercise_programme', null],
   ])('%s: %s', (kind, method) => {
     expect(calendarMethodOf(kind)).toBe(method);
   });
@@ -27,6 +29,7 @@ describe('calendarMethodOf', () => {
       'follow_up',
       'waitlist_offer',
       'discharge_check_in',
+      'home_exercise_programme',
     ];
     expect(new Set(covered)).toEqual(new Set(NOTIFICATION_KINDS));
   });

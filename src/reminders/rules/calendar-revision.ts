@@ -27,6 +27,7 @@ export function calendarMethodOf(kind: NotificationKind): CalendarMethod | null 
     case 'no_show_rebook':
     case 'waitlist_offer':
     case 'discharge_check_in':
+    case 'home_exercise_programme':
       return null;
   }
 }

@@ -4,6 +4,7 @@ import {
   reasonNotToSend,
   type DeliveryFacts,
 } from './delivery-check';
+import { TEMPLATE_LIBRARY } from '../../plans/rules/template-library';
 import type { NotificationKind } from './notification-plan';
 
 const SCRANTON = 'America/New_York';
@@ -21,6 +22,28 @@ function facts(overrides: Partial<DeliveryFacts> = {}): DeliveryFacts {
     offerStatus: null,
     offerExpiresAt: null,
     episodeStatus: null,
+    planStatus: null,
+    programmeRevision: null,
+    programmeInForce: null,
+    programmeAwaitingSignature: null,
+    exercises: null,
+    ...overrides,
+  };
+}
+
+/** A home exercise programme email of an active plan's revision in force, with one exercise. */
+function programme(overrides: Partial<DeliveryFacts> = {}): Partial<DeliveryFacts> {
+  return {
+    kind: 'home_exercise_programme',
+    appointmentStatus: null,
+    startsAt: null,
+    planStatus: 'active',
+    programmeRevision: 2,
+    programmeInForce: true,
+    programmeAwaitingSignature: false,
+    exercises: [
+      TEMPLATE_LIBRARY[0].interventions.find((i) => i.category === 'home_exercise_programme')!,
+    ],
     ...overrides,
   };
 }
@@ -99,6 +122,18 @@ describe('reasonNotToSend', () => {
     ['a taken offer', { kind: 'waitlist_offer', offerStatus: 'booked' }, /no longer open/],
     ['a check-in after discharge', { kind: 'discharge_check_in', episodeStatus: 'closed' }, null],
     ['a reopened episode', { kind: 'discharge_check_in', episodeStatus: 'open' }, /reopened/],
+    ['a home programme of an active plan', programme(), null],
+    ['a programme of a plan put on hold', programme({ planStatus: 'on_hold' }), /no longer active/],
+    ['a programme of a completed plan', programme({ planStatus: 'completed' }), /no longer active/],
+    ['a programme of a plan gone', programme({ planStatus: null }), /gone/],
+    ['a programme amended since', programme({ programmeInForce: false }), /amended since/],
+    [
+      'a programme awaiting a signature',
+      programme({ programmeAwaitingSignature: true }),
+      /signature/,
+    ],
+    ['a programme with no home exercises', programme({ exercises: [] }), /no home exercises/],
+    ['a programme without consent', programme({ emailConsent: false }), /consent/],
   ])('%s', (_, overrides, expected) => {
     const reason = reasonNotToSend(facts(overrides), NOW);
     if (expected) expect(reason).toMatch(expected);
@@ -126,6 +161,7 @@ describe('quietHoursVerdict', () => {
     'late_cancel_rebook',
     'appointment_cancellation',
     'discharge_check_in',
+    'home_exercise_programme',
     'appointment_confirmation',
     'waitlist_offer',
   ])('lets %s go in the day', (kind) => {
@@ -151,6 +187,7 @@ describe('quietHoursVerdict', () => {
     ['late_cancel_rebook', '2026-12-01T23:00-05:00', '2026-12-02T08:00-05:00'],
     ['appointment_cancellation', '2026-12-01T23:00-05:00', '2026-12-02T08:00-05:00'],
     ['discharge_check_in', '2026-12-01T21:30-05:00', '2026-12-02T08:00-05:00'],
+    ['home_exercise_programme', '2026-12-01T21:05-05:00', '2026-12-02T08:00-05:00'],
     // The clocks change overnight: still 08:00 on the wall clock.
     ['follow_up', '2027-03-13T22:00-05:00', '2027-03-14T08:00-04:00'],
   ])('holds %s due at %s until %s', (kind, now, morning) => {

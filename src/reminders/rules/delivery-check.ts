@@ -1,3 +1,6 @@
+import { homeProgrammeRefusal } from '../../plans/rules/home-programme';
+import type { PlanStatus } from '../../plans/rules/lifecycle';
+import type { Intervention } from '../../plans/rules/plan-content';
 import type { NotificationKind } from './notification-plan';
 import { firstSendableMoment, isQuietTime } from './send-time';
 
@@ -12,7 +15,20 @@ export interface DeliveryFacts {
   offerStatus: string | null;
   offerExpiresAt: Date | null;
   episodeStatus: string | null;
+  /** For a home exercise programme: the plan's status and the revision the email carries. */
+  planStatus: PlanStatus | null;
+  programmeRevision: number | null;
+  /** False once the plan has a later revision than the one the email carries. */
+  programmeInForce: boolean | null;
+  programmeAwaitingSignature: boolean | null;
+  exercises: Intervention[] | null;
 }
+
+const PROGRAMME_REFUSALS = {
+  plan_not_active: 'the plan is no longer active',
+  awaiting_signature: 'the plan revision awaits a signature',
+  no_home_exercises: 'the plan has no home exercises',
+} as const;
 
 const ACTIVE_APPOINTMENT = new Set(['booked', 'confirmed']);
 
@@ -56,6 +72,18 @@ export function reasonNotToSend(facts: DeliveryFacts, now: Date): string | null 
       return null;
     case 'discharge_check_in':
       return facts.episodeStatus === 'closed' ? null : 'the episode was reopened';
+    case 'home_exercise_programme': {
+      if (!facts.planStatus) return 'the plan is gone';
+      // The therapist sends the amendment's programme; this one would be out of date.
+      if (!facts.programmeInForce) return 'the plan was amended since: send the new revision';
+      const refusal = homeProgrammeRefusal({
+        status: facts.planStatus,
+        revision: facts.programmeRevision ?? 0,
+        awaitingSignature: facts.programmeAwaitingSignature ?? false,
+        interventions: facts.exercises ?? [],
+      });
+      return refusal ? PROGRAMME_REFUSALS[refusal.reason] : null;
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import {
   NOTIFICATION_KINDS,
   planAppointmentNotifications,
   planDischargeCheckIn,
+  planHomeExerciseProgramme,
   type PlannedNotification,
   planWaitlistOffer,
   reminderLeads,
@@ -744,6 +745,39 @@ describe('planWaitlistOffer', () => {
   });
 });
 
+describe('planHomeExerciseProgramme', () => {
+  it.each<[string, string, string]>([
+    // [asked at, zone, send at]
+    ['2026-12-01T14:20-05:00', SCRANTON, '2026-12-01T14:20-05:00'],
+    ['2026-12-01T20:59-05:00', SCRANTON, '2026-12-01T20:59-05:00'],
+    // Quiet hours (21:00-08:00 local): the morning they end, the same night or the next day.
+    ['2026-12-01T21:00-05:00', SCRANTON, '2026-12-02T08:00-05:00'],
+    ['2026-12-02T06:45-05:00', SCRANTON, '2026-12-02T08:00-05:00'],
+    // 20:30 in Scranton is 19:30 in Plano: not quiet there.
+    ['2026-12-01T19:30-06:00', PLANO, '2026-12-01T19:30-06:00'],
+    ['2027-03-13T22:10-05:00', SCRANTON, '2027-03-14T08:00-04:00'],
+  ])('asked for at %s in %s: sent at %s', (now, zone, expected) => {
+    const planned = planHomeExerciseProgramme('plan-3', 2, zone, at(now));
+    expect(readable([planned], zone)).toEqual([
+      {
+        kind: 'home_exercise_programme',
+        dedupeKey: 'home_exercise_programme:plan-3:r2',
+        sendAt: expected,
+      },
+    ]);
+  });
+
+  it('is one email per plan revision: asking again is the same key, an amendment a new one', () => {
+    const now = at('2026-12-01T14:00-05:00');
+    const first = planHomeExerciseProgramme('plan-3', 1, SCRANTON, now);
+    const again = planHomeExerciseProgramme('plan-3', 1, SCRANTON, at('2026-12-01T14:01-05:00'));
+    const amended = planHomeExerciseProgramme('plan-3', 2, SCRANTON, now);
+    const otherPlan = planHomeExerciseProgramme('plan-4', 1, SCRANTON, now);
+    expect(again.dedupeKey).toBe(first.dedupeKey);
+    expect(new Set([first.dedupeKey, amended.dedupeKey, otherPlan.dedupeKey]).size).toBe(3);
+  });
+});
+
 describe('NOTIFICATION_KINDS', () => {
   it('lists every kind the planners produce', () => {
     const now = at('2026-12-01T12:00-05:00');
@@ -758,6 +792,7 @@ describe('NOTIFICATION_KINDS', () => {
       ...planAppointmentNotifications(appointment({ status: 'cancelled' }), now),
       planWaitlistOffer('waitlist-9', at('2026-12-04T15:00-05:00'), now),
       planDischargeCheckIn('episode-7', '2026-12-01', SCRANTON),
+      planHomeExerciseProgramme('plan-3', 1, SCRANTON, now),
     ].map((item) => item.kind);
     expect(new Set(produced)).toEqual(new Set(NOTIFICATION_KINDS));
   });

@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'late_cancel_rebook',
   'waitlist_offer',
   'discharge_check_in',
+  'home_exercise_programme',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -191,5 +192,23 @@ export function planWaitlistOffer(
     kind: 'waitlist_offer',
     dedupeKey: `waitlist_offer:${entryId}:${offeredStartsAt.toISOString()}`,
     sendAt: now,
+  };
+}
+
+/**
+ * A plan's home exercise programme goes as soon as the therapist sends it, outside quiet hours
+ * (asked for in the evening, it waits for the morning). One per plan revision: sending the same
+ * revision again is a no-op, an amendment's programme is a new email.
+ */
+export function planHomeExerciseProgramme(
+  planId: string,
+  revision: number,
+  timeZone: string,
+  now: Date,
+): PlannedNotification {
+  return {
+    kind: 'home_exercise_programme',
+    dedupeKey: `home_exercise_programme:${planId}:r${revision}`,
+    sendAt: firstSendableMoment(now, timeZone),
   };
 }
