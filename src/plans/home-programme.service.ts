@@ -5,12 +5,16 @@ import { AuditService } from '../audit/audit.service';
 import { domainError } from '../common/errors/error-catalogue';
 import type { FieldError } from '../common/errors/domain-error';
 import type { Actor } from '../kernel/actor';
+import { CLINIC_CONTACT, clinicContactSql } from '../locations/location-facts.sql';
 import { PATIENT_CONTACT, patientContactSql } from '../patients/patient-facts.sql';
 import type { HomeProgrammeEmailDto } from './dto/home-programme.dto';
+import { HOME_PROGRAMME_FACTS, homeProgrammeFactsSql } from './home-programme-facts.sql';
+import { homeProgrammePdf } from './home-programme-pdf';
 import { HomeProgrammeSenders } from './home-programme.port';
 import { currentRevision } from './plan-case';
 import { PlansErrors } from './plans.errors';
 import { PlansService } from './plans.service';
+import { type HomeProgrammeFacts, homeProgrammeSheet } from '../plans/rules/home-programme-sheet';
 import {
   homeExercisesOf,
   type HomeProgrammeRefusal,
@@ -91,6 +95,41 @@ export class HomeProgrammeService {
         alreadyRequested: !email.planned,
       };
     });
+  }
+
+  /**
+   * The programme of the plan in force as the PDF the email carries, to print for a patient who
+   * is not emailed: the same checks as sending, less the email's own.
+   */
+  async printable(actor: Actor, planId: string): Promise<Buffer> {
+    const plan = await this.plans.visible(actor, planId, this.dataSource.manager);
+    const current = currentRevision(plan);
+    const refusal = homeProgrammeRefusal({
+      status: plan.status,
+      revision: current.revision,
+      awaitingSignature: current.requiresSignature && current.signedAt === null,
+      interventions: current.content.interventions,
+    });
+    if (refusal) throw refused(refusal);
+    const [facts] = await this.dataSource.query<HomeProgrammeFacts[]>(
+      `SELECT patient."firstName", clinic.name AS "clinicName", clinic."addressLines" AS "clinicAddress",
+              clinic.phone AS "clinicPhone", clinic."timeZone", programme."therapistName",
+              programme."therapistCredential", programme."issuedAt" AS "programmeIssuedAt",
+              programme.exercises
+         FROM json_to_record(${homeProgrammeFactsSql('$1::uuid')}) AS programme (${HOME_PROGRAMME_FACTS.columns})
+        CROSS JOIN json_to_record(${patientContactSql('$2::uuid')}) AS patient (${PATIENT_CONTACT.columns})
+        CROSS JOIN json_to_record(${clinicContactSql('$3::uuid')}) AS clinic (${CLINIC_CONTACT.columns})`,
+      [current.id, plan.episode.patientId, plan.episode.locationId],
+    );
+    await this.audit.record({
+      actor,
+      action: 'export',
+      entityType: 'plan_of_care',
+      entityId: planId,
+      patientId: plan.episode.patientId,
+      details: { document: 'home_exercise_programme', revision: current.revision },
+    });
+    return homeProgrammePdf(homeProgrammeSheet(facts));
   }
 
   private async contact(manager: EntityManager, patientId: string): Promise<PatientContact> {

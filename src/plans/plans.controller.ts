@@ -9,6 +9,7 @@ import {
   Post,
   Put,
   Query,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -16,6 +17,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProduces,
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
@@ -84,6 +86,29 @@ export class PlansController {
     @Param('id', UuidParam()) id: string,
   ): Promise<HomeProgrammeEmailDto> {
     return this.homeProgramme.send(actor, id);
+  }
+
+  @Get('plans/:id/home-programme.pdf')
+  @Roles(Role.FrontDesk, Role.Therapist, Role.Admin)
+  @ApiOperation({
+    summary:
+      'The home exercise programme of the plan in force as the PDF the email carries, to print and hand over (no diagnosis, no modalities)',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
+  @ApiAuthenticated(404, {
+    status: 422,
+    description:
+      'plan.home_programme_plan_not_active, plan.home_programme_awaiting_signature or plan.home_programme_empty',
+  })
+  async printHomeProgramme(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam()) id: string,
+  ): Promise<StreamableFile> {
+    return new StreamableFile(await this.homeProgramme.printable(actor, id), {
+      type: 'application/pdf',
+      disposition: `inline; filename="home-exercise-programme-${id}.pdf"`,
+    });
   }
 
   @Post('plans/:id/bookings')

@@ -7,7 +7,7 @@ import {
   exerciseLines,
   type HomeProgrammeFacts,
   homeProgrammeSheet,
-} from './rules/home-programme-sheet';
+} from '../plans/rules/home-programme-sheet';
 import type { NotificationKind } from './rules/notification-plan';
 
 /** Everything an email may show, loaded in one query when it is about to go. */

@@ -5,8 +5,8 @@
 import { pdfText } from '../../test/support/pdf-text';
 import { TEMPLATE_LIBRARY } from '../plans/rules/template-library';
 import { composeEmail, type EmailFacts } from './email-composer';
-import { homeProgrammePdf } from './home-programme-pdf';
-import { exerciseLines, homeProgrammeSheet } from './rules/home-programme-sheet';
+import { homeProgrammePdf } from '../plans/home-programme-pdf';
+import { exerciseLines, homeProgrammeSheet } from '../plans/rules/home-programme-sheet';
 
 const facts = (overrides: Partial<EmailFacts> = {}): EmailFacts => ({
   notificationId: 'notification-1',

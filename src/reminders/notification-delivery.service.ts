@@ -18,10 +18,10 @@ import {
 } from '../scheduling/appointment-facts.sql';
 import { composeEmail, messageIdOf, type ComposedEmail, type EmailFacts } from './email-composer';
 import { EmailLinks } from './email-links';
-import { homeProgrammePdf } from './home-programme-pdf';
+import { homeProgrammePdf } from '../plans/home-programme-pdf';
 import { Mailer } from './mailer';
 import { quietHoursVerdict, reasonNotToSend, type DeliveryFacts } from './rules/delivery-check';
-import { homeProgrammeSheet } from './rules/home-programme-sheet';
+import { homeProgrammeSheet } from '../plans/rules/home-programme-sheet';
 import { classifySmtpFailure } from './rules/smtp-failure';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'deferred' | 'stale' | 'unconfirmed';

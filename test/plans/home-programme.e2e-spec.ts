@@ -233,6 +233,44 @@ describe('home exercise programme: emailed with a PDF from a signed plan, once p
       patientId,
     ]);
     expect(queued.rowCount).toBe(0);
+
+    // The front desk prints it instead: the same PDF the email would carry.
+    const printed = await t.http
+      .get(`/plans/${planId}/home-programme.pdf`)
+      .set(as(clerk))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('content-type', 'application/pdf');
+    const text = await pdfText(printed.body as Buffer);
+    for (const line of [
+      'Your home exercise programme',
+      'For Dana, from Scranton Spine & Sport',
+      'Your therapist: Pat Therapist, PT',
+      '6. Wall sit',
+    ]) {
+      expect(text).toContain(line);
+    }
+    expect(text).not.toContain('M62.830');
+    const trail = await t.db.query(
+      `SELECT action, details->>'document' AS document FROM audit_events
+        WHERE entity_id = $1 AND action = 'export'`,
+      [planId],
+    );
+    expect(trail.rows).toEqual([{ action: 'export', document: 'home_exercise_programme' }]);
+  });
+
+  it('prints no programme of a draft plan', async () => {
+    const { planId } = await draftPlan();
+    const refused = await t.http
+      .get(`/plans/${planId}/home-programme.pdf`)
+      .set(as(clerk))
+      .expect(422);
+    expect(refused.body.code).toBe('plan.home_programme_plan_not_active');
   });
 
   it('refuses a plan without home exercises', async () => {

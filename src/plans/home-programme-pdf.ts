@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { HomeProgrammeSheet } from './rules/home-programme-sheet';
+import type { HomeProgrammeSheet } from '../plans/rules/home-programme-sheet';
 
 /**
  * A home exercise programme as a one-document PDF to print or keep on a phone (pdfkit, standard

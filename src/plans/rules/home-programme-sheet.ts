@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { type HomeExercise, homeProgramme } from '../../plans/rules/home-programme';
-import type { Intervention } from '../../plans/rules/plan-content';
+import { type HomeExercise, homeProgramme } from './home-programme';
+import type { Intervention } from './plan-content';
 
 /** What the home exercise programme email and its PDF are made from, read as the email goes. */
 export interface HomeProgrammeFacts {
