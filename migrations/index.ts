@@ -19,6 +19,7 @@ import { ProgressVisitType1796500000001 } from './1796500000001-progress-visit-t
 import { Billing1796600000000 } from './1796600000000-billing';
 import { ReportVisitDays1796700000000 } from './1796700000000-report-visit-days';
 import { RelayKeyset1796800000000 } from './1796800000000-relay-keyset';
+import { AppointmentTypePurpose1796910000000 } from './1796910000000-appointment-type-purpose';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -43,4 +44,5 @@ export const allMigrations = [
   Billing1796600000000,
   ReportVisitDays1796700000000,
   RelayKeyset1796800000000,
+  AppointmentTypePurpose1796910000000,
 ];
