@@ -6,6 +6,7 @@ import { SchedulingModule } from '../scheduling/scheduling.module';
 import { PlanBookingService } from './plan-booking.service';
 import { PlanCoveragePolicy } from './plan-coverage.policy';
 import { PlanCoverageSettingsService } from './plan-coverage-settings.service';
+import { PlanMedicareReader } from './plan-medicare.service';
 import { PlanTasksSource } from './plan-tasks.source';
 import { PlansController } from './plans.controller';
 import { PlansOfCareReader } from './plans-of-care-reader.service';
@@ -15,7 +16,8 @@ import { TemplatesService } from './templates.service';
 /**
  * Plans of care: treatment-plan templates (versioned, clinic-wide or a therapist's own), plans
  * for an episode made from them and tailored, their signatures, amendments and lifecycle, the
- * contraindication checks against the intake, and the read billing codes against.
+ * contraindication checks against the intake, the read billing codes against, and Medicare's
+ * dates of the plans in force for the reports.
  */
 @Module({
   imports: [AuditModule, DirectAccessModule, IntakeModule, SchedulingModule],
@@ -24,11 +26,12 @@ import { TemplatesService } from './templates.service';
     PlanBookingService,
     PlanCoveragePolicy,
     PlanCoverageSettingsService,
+    PlanMedicareReader,
     PlansOfCareReader,
     PlansService,
     PlanTasksSource,
     TemplatesService,
   ],
-  exports: [PlansOfCareReader],
+  exports: [PlanMedicareReader, PlansOfCareReader],
 })
 export class PlansModule {}
