@@ -1,24 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { DroppedPatientsQueryDto } from './dropped-patient.dto';
 import { MEDICARE_DUTY_DEFINITIONS } from '../rules/medicare-duties';
 
-export class MedicareDutiesQueryDto {
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    description:
-      'Clinics to include (repeat or comma-separate); every clinic the caller reads if absent',
-  })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',') : value,
-  )
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
-  locationId?: string[];
-}
+/** The clinics to count, as for the patients to call; no page, as there is a row per clinic. */
+export class MedicareDutiesQueryDto extends OmitType(DroppedPatientsQueryDto, [
+  'limit',
+  'offset',
+]) {}
 
 const d = MEDICARE_DUTY_DEFINITIONS;
 
