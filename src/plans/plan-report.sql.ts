@@ -26,7 +26,7 @@ export function planTransitionsSql(location: string, from: string, to: string): 
 }
 
 /**
- * `(held, wanted)` of a plan at the instant `at`, read from the revision in force then: the
+ * `(held, wanted, end_date)` of a plan at the instant `at`, read from the revision in force then: the
  * episode's treatment visits held or booked (not cancelled, not missed; as they stand now) on
  * local dates (in `zone`) within the revision's dates, and the visits it prescribes
  * (frequency per week times weeks, rules/plan-content prescribedVisits), or those authorised
@@ -38,7 +38,8 @@ function scheduleAtSql(plan: string, episode: string, at: string, zone: string):
                       AND ((visit ->> 'startsAt')::timestamptz AT TIME ZONE ${zone})::date
                           BETWEEN in_force.start_date AND in_force.end_date) AS held,
                   least((in_force.content ->> 'frequencyPerWeek')::int * (in_force.content ->> 'durationWeeks')::int,
-                        coalesce(in_force.visits_authorised, 2147483647)) AS wanted
+                        coalesce(in_force.visits_authorised, 2147483647)) AS wanted,
+                  in_force.end_date
              FROM (SELECT revision.start_date, revision.end_date, revision.content, revision.visits_authorised
                      FROM plan_revisions revision
                     WHERE revision.plan_id = ${plan} AND revision.created_at < ${at}
@@ -66,7 +67,8 @@ export function plansActiveAtSql(location: string, at: string, zone: string): st
 
 /**
  * `{ planId, held, wanted }` of the episode's active plan of care when it is under-scheduled now
- * (fewer treatment visits held or booked within its dates than it prescribes or authorises), or
+ * (fewer treatment visits held or booked within its dates than it prescribes or authorises) and
+ * has not ended (a plan past its end is re-evaluated, not booked further: rules/plan-tasks), or
  * null: the patients-to-call list names them.
  */
 export function underScheduledPlanSql(episode: string, zone: string): string {
@@ -75,5 +77,6 @@ export function underScheduledPlanSql(episode: string, zone: string): string {
              CROSS JOIN LATERAL ${scheduleAtSql('current_plan.id', 'current_plan.episode_id', 'now()', zone)} schedule
             WHERE current_plan.episode_id = ${episode} AND current_plan.status = 'active'
               AND schedule.held < schedule.wanted
+              AND schedule.end_date >= (now() AT TIME ZONE ${zone})::date
             ORDER BY current_plan.created_at DESC LIMIT 1)`;
 }

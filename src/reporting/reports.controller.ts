@@ -135,7 +135,7 @@ export class ReportsController {
     description:
       'Patients with an open episode of care at a clinic and no visit booked or confirmed ahead at any clinic ' +
       '(reason nothing_booked_ahead), those whose last visit was longest ago first (never seen first); then ' +
-      'patients with visits ahead whose active plan of care has fewer treatment visits held or booked within its ' +
+      'patients with visits ahead whose active plan of care, not yet ended, has fewer treatment visits held or booked within its ' +
       'dates than it prescribes, or than are authorised if fewer (reason under_scheduled). Archived patients are ' +
       'left out. Access as for the operational figures; every read is audited.',
   })

@@ -154,7 +154,7 @@ export async function buildCareWeek(t: TestApp): Promise<CareWeek> {
       { to: 'discontinued', at: '2026-11-08T23:30:00-06:00' },
     ],
   });
-  // Dot's: 1 visit held of 2 (the cancelled one not counted): under-scheduled.
+  // Dot's, running for years: 1 visit held of 2 (the cancelled one not counted): under-scheduled.
   await planFor(
     'Dot',
     'scranton',
@@ -162,7 +162,7 @@ export async function buildCareWeek(t: TestApp): Promise<CareWeek> {
     {
       writtenAt: '2026-10-15T09:00:00-04:00',
       startDate: '2026-11-02',
-      endDate: '2026-11-15',
+      endDate: '2036-12-31',
       frequencyPerWeek: 1,
       durationWeeks: 2,
       changes: [{ to: 'active', at: '2026-10-15T10:00:00-04:00' }],

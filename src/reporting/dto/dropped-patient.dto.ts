@@ -41,7 +41,7 @@ export class DroppedPatientDto {
     enum: ['nothing_booked_ahead', 'under_scheduled'],
     example: 'nothing_booked_ahead',
     description:
-      'Why to call: nothing booked ahead at any clinic, or visits booked ahead but fewer than the active plan of care prescribes',
+      'Why to call: nothing booked ahead at any clinic, or visits booked ahead but fewer than the active plan of care (not yet ended) prescribes',
   })
   reason!: 'nothing_booked_ahead' | 'under_scheduled';
 
@@ -49,7 +49,7 @@ export class DroppedPatientDto {
     type: UnderScheduledPlanDto,
     nullable: true,
     description:
-      'The active plan of care’s visits when fewer are held or booked than it prescribes; null otherwise',
+      'The active plan of care’s visits when fewer are held or booked within its dates than it prescribes (or authorises) and it has not ended; null otherwise',
   })
   plan!: UnderScheduledPlanDto | null;
 
