@@ -20,6 +20,7 @@ import { Billing1796600000000 } from './1796600000000-billing';
 import { ReportVisitDays1796700000000 } from './1796700000000-report-visit-days';
 import { RelayKeyset1796800000000 } from './1796800000000-relay-keyset';
 import { HomeExerciseProgrammeEmails1796900000000 } from './1796900000000-home-exercise-programme-emails';
+import { AppointmentTypePurpose1796910000000 } from './1796910000000-appointment-type-purpose';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -45,4 +46,5 @@ export const allMigrations = [
   ReportVisitDays1796700000000,
   RelayKeyset1796800000000,
   HomeExerciseProgrammeEmails1796900000000,
+  AppointmentTypePurpose1796910000000,
 ];

@@ -10,6 +10,7 @@ import type { Actor } from '../kernel/actor';
 import { clinicContactSql } from '../locations/location-facts.sql';
 import { patientNameSql } from '../patients/patient-facts.sql';
 import { PlansOfCareReader } from '../plans/plans-of-care-reader.service';
+import { unitChargeSql } from './billing-report.sql';
 import { BillingErrors } from './billing.errors';
 import type {
   DiagnosisDto,
@@ -46,13 +47,6 @@ interface RecordRow {
   }[];
   year_to_date_cents: number | null;
 }
-
-/** The charge per unit of `code` in effect on the visit's date, for its location and payer. */
-const feeSql = (record: string, code: string) =>
-  `(SELECT fee.charge_cents FROM fee_schedule_entries fee
-     WHERE fee.location_id = ${record}.location_id AND fee.payer = coalesce(${record}.payer, 'self_pay')
-       AND fee.code = ${code} AND fee.effective_from <= ${record}.service_date
-     ORDER BY fee.effective_from DESC LIMIT 1)`;
 
 /**
  * Superbills: what a patient or a payer is billed for one visit or a whole episode, from the
@@ -124,10 +118,10 @@ export class SuperbillsService {
               coalesce(place.place_of_service, '11') AS place_of_service,
               (SELECT coalesce(json_agg(json_build_object('billedCode', l.billed_code,
                         'minutes', l.minutes, 'units', l.units,
-                        'unitChargeCents', ${feeSql('r', 'l.billed_code')}) ORDER BY l.position), '[]')
+                        'unitChargeCents', ${unitChargeSql('r', 'l.billed_code')}) ORDER BY l.position), '[]')
                  FROM visit_record_lines l WHERE l.visit_record_id = r.id AND l.units > 0) AS lines,
               CASE WHEN r.payer = 'medicare' THEN
-                (SELECT coalesce(sum(earlier_line.units * coalesce(${feeSql('earlier', 'earlier_line.billed_code')}, 0)), 0)::int
+                (SELECT coalesce(sum(earlier_line.units * coalesce(${unitChargeSql('earlier', 'earlier_line.billed_code')}, 0)), 0)::int
                    FROM visit_records earlier
                    JOIN visit_record_lines earlier_line ON earlier_line.visit_record_id = earlier.id
                   WHERE earlier.patient_id = r.patient_id AND earlier.payer = 'medicare'

@@ -9,7 +9,7 @@ import { CLINIC_CONTACT, clinicContactSql } from '../locations/location-facts.sq
 import { PATIENT_CONTACT, patientContactSql } from '../patients/patient-facts.sql';
 import type { HomeProgrammeEmailDto } from './dto/home-programme.dto';
 import { HOME_PROGRAMME_FACTS, homeProgrammeFactsSql } from './home-programme-facts.sql';
-import { homeProgrammePdf } from './home-programme-pdf';
+import { HomeProgrammeDocuments } from './home-programme-documents.service';
 import { HomeProgrammeSenders } from './home-programme.port';
 import { currentRevision } from './plan-case';
 import { PlansErrors } from './plans.errors';
@@ -39,6 +39,7 @@ export class HomeProgrammeService {
     private readonly plans: PlansService,
     private readonly senders: HomeProgrammeSenders,
     private readonly audit: AuditService,
+    private readonly documents: HomeProgrammeDocuments,
   ) {}
 
   async send(actor: Actor, planId: string): Promise<HomeProgrammeEmailDto> {
@@ -129,7 +130,7 @@ export class HomeProgrammeService {
       patientId: plan.episode.patientId,
       details: { document: 'home_exercise_programme', revision: current.revision },
     });
-    return homeProgrammePdf(homeProgrammeSheet(facts));
+    return this.documents.pdf(homeProgrammeSheet(facts));
   }
 
   private async contact(manager: EntityManager, patientId: string): Promise<PatientContact> {

@@ -5,8 +5,10 @@
 import { pdfText } from '../../test/support/pdf-text';
 import { TEMPLATE_LIBRARY } from '../plans/rules/template-library';
 import { composeEmail, type EmailFacts } from './email-composer';
-import { homeProgrammePdf } from '../plans/home-programme-pdf';
+import { HomeProgrammeDocuments } from '../plans/home-programme-documents.service';
 import { exerciseLines, homeProgrammeSheet } from '../plans/rules/home-programme-sheet';
+
+const documents = new HomeProgrammeDocuments();
 
 const facts = (overrides: Partial<EmailFacts> = {}): EmailFacts => ({
   notificationId: 'notification-1',
@@ -98,13 +100,13 @@ describe('the home exercise programme email', () => {
 describe('the home exercise programme PDF', () => {
   it('is the same file for the same programme', async () => {
     const sheet = homeProgrammeSheet(facts());
-    const [first, second] = await Promise.all([homeProgrammePdf(sheet), homeProgrammePdf(sheet)]);
+    const [first, second] = await Promise.all([documents.pdf(sheet), documents.pdf(sheet)]);
     expect(first.subarray(0, 5).toString()).toBe('%PDF-');
     expect(first.equals(second)).toBe(true);
   });
 
   it('reads as the programme: patient, clinic, therapist, date, each exercise and precaution', async () => {
-    const text = await pdfText(await homeProgrammePdf(homeProgrammeSheet(facts())));
+    const text = await pdfText(await documents.pdf(homeProgrammeSheet(facts())));
     const lines = text.split('\n').map((line) => line.trim());
     expect(lines).toEqual(
       expect.arrayContaining([

@@ -18,7 +18,7 @@ import {
 } from '../scheduling/appointment-facts.sql';
 import { composeEmail, messageIdOf, type ComposedEmail, type EmailFacts } from './email-composer';
 import { EmailLinks } from './email-links';
-import { homeProgrammePdf } from '../plans/home-programme-pdf';
+import { HomeProgrammeDocuments } from '../plans/home-programme-documents.service';
 import { Mailer } from './mailer';
 import { quietHoursVerdict, reasonNotToSend, type DeliveryFacts } from './rules/delivery-check';
 import { homeProgrammeSheet } from '../plans/rules/home-programme-sheet';
@@ -76,6 +76,7 @@ export class NotificationDeliveryService {
     private readonly config: AppConfig,
     private readonly mailer: Mailer,
     private readonly links: EmailLinks,
+    private readonly documents: HomeProgrammeDocuments,
   ) {}
 
   /**
@@ -200,7 +201,7 @@ export class NotificationDeliveryService {
               {
                 filename: 'home-exercise-programme.pdf',
                 contentType: 'application/pdf',
-                content: await homeProgrammePdf(homeProgrammeSheet(row)),
+                content: await this.documents.pdf(homeProgrammeSheet(row)),
               },
             ]
           : undefined,

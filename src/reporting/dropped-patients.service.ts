@@ -7,14 +7,16 @@ import { openEpisodesSql } from '../intake/intake-report.sql';
 import type { Actor } from '../kernel/actor';
 import { CLINICS_SQL } from '../locations/location-report.sql';
 import { patientToCallSql } from '../patients/patient-report.sql';
+import { underScheduledPlanSql } from '../plans/plan-report.sql';
 import { bookedAheadSql, lastArrivedVisitSql } from '../scheduling/appointment-report.sql';
 import type { DroppedPatientDto, DroppedPatientsQueryDto } from './dto/dropped-patient.dto';
 import { ReportsService } from './reports.service';
 
 /**
- * Patients who dropped out of care, listed for a call: an open episode of care and nothing booked
- * ahead at any clinic, those gone longest first. Read as the operational figures are (admins
- * every clinic, staff their own when open to them), and audited.
+ * Patients who dropped out of care or are about to, listed for a call: an open episode of care
+ * and nothing booked ahead at any clinic (those gone longest first), then those whose active plan
+ * of care has fewer visits held or booked than it prescribes. Read as the operational figures are
+ * (admins every clinic, staff their own when open to them), and audited.
  */
 @Injectable()
 export class DroppedPatientsService {
@@ -27,8 +29,9 @@ export class DroppedPatientsService {
   async list(actor: Actor, query: DroppedPatientsQueryDto): Promise<Page<DroppedPatientDto>> {
     const locationIds = await this.reports.operationalScope(actor, query.locationId);
     const rows = await this.dataSource.query<
-      (Omit<DroppedPatientDto, 'firstName' | 'lastName' | 'phone'> & {
+      (Omit<DroppedPatientDto, 'firstName' | 'lastName' | 'phone' | 'plan'> & {
         person: { firstName: string; lastName: string; phone: string | null };
+        plan: { planId: string; held: number; wanted: number } | null;
         total: string;
       })[]
     >(
@@ -36,15 +39,18 @@ export class DroppedPatientsService {
               loc.id AS "locationId", loc.name AS clinic,
               to_char(episode.opened_on, 'YYYY-MM-DD') AS "openedOn",
               to_char(extra.last_visit AT TIME ZONE loc.time_zone, 'YYYY-MM-DD') AS "lastVisitOn",
-              extra.person, count(*) OVER () AS total
+              CASE WHEN extra.booked_ahead THEN 'under_scheduled' ELSE 'nothing_booked_ahead' END AS reason,
+              extra.plan, extra.person, count(*) OVER () AS total
          FROM ${CLINICS_SQL} loc
          CROSS JOIN LATERAL ${openEpisodesSql('loc.id')} episode
          CROSS JOIN LATERAL (SELECT ${patientToCallSql('episode.patient_id')} AS person,
-                                    ${lastArrivedVisitSql('episode.patient_id')} AS last_visit) extra
+                                    ${lastArrivedVisitSql('episode.patient_id')} AS last_visit,
+                                    ${bookedAheadSql('episode.patient_id', 'now()')} AS booked_ahead,
+                                    ${underScheduledPlanSql('episode.episode_id', 'loc.time_zone')} AS plan) extra
         WHERE ($1::uuid[] IS NULL OR loc.id = ANY($1::uuid[]))
           AND NOT (extra.person ->> 'archived')::boolean
-          AND NOT ${bookedAheadSql('episode.patient_id', 'now()')}
-        ORDER BY extra.last_visit NULLS FIRST, episode.opened_on, episode.episode_id
+          AND (NOT extra.booked_ahead OR extra.plan IS NOT NULL)
+        ORDER BY extra.booked_ahead, extra.last_visit NULLS FIRST, episode.opened_on, episode.episode_id
         LIMIT $2 OFFSET $3`,
       [locationIds, query.limit, query.offset],
     );
@@ -55,8 +61,9 @@ export class DroppedPatientsService {
       entityId: 'dropped-patients',
       details: { locationIds: query.locationId ?? null, returned: rows.length },
     });
-    const items = rows.map(({ person, total: _total, ...row }) => ({
+    const items = rows.map(({ person, plan, total: _total, ...row }) => ({
       ...row,
+      plan: plan && { held: plan.held, wanted: plan.wanted },
       firstName: person.firstName,
       lastName: person.lastName,
       phone: person.phone,

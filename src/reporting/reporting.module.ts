@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { PlansModule } from '../plans/plans.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { DroppedPatientsService } from './dropped-patients.service';
+import { MedicareDutiesController } from './medicare-duties.controller';
+import { MedicareDutiesService } from './medicare-duties.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { VisitExportService } from './visit-export.service';
@@ -12,9 +15,15 @@ import { VisitDaysService } from './visit-days/visit-days.service';
  * page. Reads other modules' tables only through the SQL they export (`*.sql.ts`).
  */
 @Module({
-  imports: [AuditModule, SchedulingModule],
-  controllers: [ReportsController],
-  providers: [ReportsService, VisitExportService, DroppedPatientsService, VisitDaysService],
-  exports: [ReportsService],
+  imports: [AuditModule, PlansModule, SchedulingModule],
+  controllers: [ReportsController, MedicareDutiesController],
+  providers: [
+    ReportsService,
+    VisitExportService,
+    DroppedPatientsService,
+    MedicareDutiesService,
+    VisitDaysService,
+  ],
+  exports: [ReportsService, MedicareDutiesService],
 })
 export class ReportingModule {}

@@ -5,9 +5,12 @@ import type { Actor } from '../kernel/actor';
 import { CurrentActor } from '../kernel/decorators';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { FigureCatalogueEntryDto, figureDtos, type ReportBody } from './dto/report.dto';
+import { BILLING } from './figures/billing.figure';
 import { CARE } from './figures/care.figure';
+import { FIRST_CONTACTS } from './figures/first-contacts.figure';
 import { INTAKE } from './figures/intake.figure';
 import { OUTCOMES } from './figures/outcomes.figure';
+import { PLANS } from './figures/plans.figure';
 import { REFERRALS } from './figures/referrals.figure';
 import { REMINDERS } from './figures/reminders.figure';
 import { ROOMS } from './figures/rooms.figure';
@@ -29,6 +32,9 @@ const CareReport = figureDtos(CARE).report;
 const ReferralsReport = figureDtos(REFERRALS).report;
 const RemindersReport = figureDtos(REMINDERS).report;
 const RoomsReport = figureDtos(ROOMS).report;
+const FirstContactsReport = figureDtos(FIRST_CONTACTS).report;
+const PlansReport = figureDtos(PLANS).report;
+const BillingReport = figureDtos(BILLING).report;
 
 /** The operation's description: the figure's definition, each measure's and each ratio's. */
 function described(figure: ReportFigure): string {
@@ -86,6 +92,9 @@ const FIGURE_COLUMNS =
   IntakeReport,
   CareReport,
   ReferralsReport,
+  FirstContactsReport,
+  PlansReport,
+  BillingReport,
   OutcomesReport,
   RemindersReport,
 )
@@ -121,12 +130,14 @@ export class ReportsController {
 
   @Get('dropped-patients')
   @ApiOperation({
-    summary: 'Patients to call: an open episode of care and nothing booked ahead',
+    summary:
+      'Patients to call: nothing booked ahead, or fewer visits booked than their plan of care prescribes',
     description:
-      'Patients with an open episode of care at a clinic and no visit booked or confirmed ahead at any clinic, ' +
-      'those whose last visit was longest ago first (never seen first). Archived patients are left out. ' +
-      'Access as for the operational figures; every read is audited. Under-scheduled patients (fewer booked than ' +
-      'a plan of care prescribes) join this list when plans of care land.',
+      'Patients with an open episode of care at a clinic and no visit booked or confirmed ahead at any clinic ' +
+      '(reason nothing_booked_ahead), those whose last visit was longest ago first (never seen first); then ' +
+      'patients with visits ahead whose active plan of care, not yet ended, has fewer treatment visits held or booked within its ' +
+      'dates than it prescribes, or than are authorised if fewer (reason under_scheduled). Archived patients are ' +
+      'left out. Access as for the operational figures; every read is audited.',
   })
   @ApiPageResponse(DroppedPatientDto, 'One page of the patients; total counts them all')
   @ApiAuthenticated(403, 404)
@@ -203,6 +214,43 @@ export class ReportsController {
     return this.reports.report(actor, 'care', query);
   }
 
+  @Get('first-contacts')
+  @ApiOperation({
+    summary: 'Free pain assessments converted to an initial evaluation, within 7 days and at all',
+    description: described(FIRST_CONTACTS),
+  })
+  @ApiOkResponse({
+    type: FirstContactsReport,
+    description: 'The figure, split as asked, with totals',
+  })
+  @ApiAuthenticated(403, 404)
+  firstContacts(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'first-contacts', query);
+  }
+
+  @Get('plans')
+  @ApiOperation({
+    summary:
+      'Plans of care completed, discontinued, on hold; active and under-scheduled at the end',
+    description: described(PLANS),
+  })
+  @ApiOkResponse({ type: PlansReport, description: 'The figure, split as asked, with totals' })
+  @ApiAuthenticated(403, 404)
+  plans(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'plans', query);
+  }
+
+  @Get('billing')
+  @ApiOperation({
+    summary: 'Billed units per visit and per CPT code, charges per payer',
+    description: described(BILLING),
+  })
+  @ApiOkResponse({ type: BillingReport, description: 'The figure, split as asked, with totals' })
+  @ApiAuthenticated(403, 404)
+  billing(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportBody> {
+    return this.reports.report(actor, 'billing', query);
+  }
+
   @Get('outcomes')
   @ApiOperation({
     summary: 'Outcomes: mean change in NPRS, ODI, NDI and PSFS and the share reaching the MCID',
@@ -263,6 +311,28 @@ export class ReportsController {
   @ApiCsv('Visits per discharged episode as CSV', FIGURE_COLUMNS)
   async careCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
     return csvFile(await this.reports.figureCsv(actor, 'care', query), 'care', query);
+  }
+
+  @Get('first-contacts.csv')
+  @ApiCsv('Free pain assessments converted as CSV', FIGURE_COLUMNS)
+  async firstContactsCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(
+      await this.reports.figureCsv(actor, 'first-contacts', query),
+      'first-contacts',
+      query,
+    );
+  }
+
+  @Get('plans.csv')
+  @ApiCsv('Plans of care as CSV', FIGURE_COLUMNS)
+  async plansCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'plans', query), 'plans', query);
+  }
+
+  @Get('billing.csv')
+  @ApiCsv('Billed units and charges as CSV', FIGURE_COLUMNS)
+  async billingCsv(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return csvFile(await this.reports.figureCsv(actor, 'billing', query), 'billing', query);
   }
 
   @Get('outcomes.csv')

@@ -18,6 +18,7 @@ import { ReportingErrors } from './reporting.errors';
 import { figureRecords } from './rules/figure-csv';
 import { figureRow, type SummedRow, totalsOf } from './rules/figure-rows';
 import { VISIT_EXPORT_COLUMNS, VisitExportService } from './visit-export.service';
+import { localBuckets } from './rules/local-buckets';
 import { dayAfter, rangeProblems } from './rules/report-range';
 import { VisitDaysService } from './visit-days/visit-days.service';
 
@@ -71,7 +72,7 @@ export class ReportsService {
       period: request.period,
       by: request.by,
       rows: summed.map((row) => figureRow(figure, row, minimum)),
-      totals: totalsOf(figure, summed, minimum),
+      totals: totalsOf(figure, summed, minimum, this.lastPeriod(request)),
     };
   }
 
@@ -198,6 +199,11 @@ export class ReportsService {
       ]);
     }
     return ids;
+  }
+
+  /** The period of the request's last local day: what a count at the period's end totals to. */
+  private lastPeriod(request: ReportRequest): string | null {
+    return localBuckets(request.from, request.toExclusive, request.period, null).at(-1)!.period;
   }
 
   private summedRow(figure: ReportFigure, row: Record<string, unknown>): SummedRow {

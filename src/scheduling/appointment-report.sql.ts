@@ -1,3 +1,5 @@
+import type { AppointmentPurpose } from './rules/appointment-purpose';
+
 /**
  * SQL over scheduling's appointments for the reporting module's figures: one location's visits
  * whose (final) start falls in an interval. A moved visit is one row at its final time; a series
@@ -49,12 +51,38 @@ export function lastArrivedVisitSql(patient: string): string {
 
 /**
  * The local date (in `zone`) of the patient's first visit they came to on or after the local
- * date `from`, at any clinic, or null.
+ * date `from`, at any clinic, or null; only visits of a type with that purpose (see
+ * rules/appointment-purpose) when `purpose` is given.
  */
-export function firstArrivalOnOrAfterSql(patient: string, from: string, zone: string): string {
+export function firstArrivalOnOrAfterSql(
+  patient: string,
+  from: string,
+  zone: string,
+  purpose?: AppointmentPurpose,
+): string {
+  const ofPurpose = purpose
+    ? `AND EXISTS (SELECT 1 FROM appointment_types first_type
+                    WHERE first_type.id = first_came.appointment_type_id AND first_type.purpose = '${purpose}')`
+    : '';
   return `(SELECT min((first_came.starts_at AT TIME ZONE ${zone})::date) FROM appointments first_came
             WHERE first_came.patient_id = ${patient} AND first_came.status IN ('checked_in', 'completed')
-              AND first_came.starts_at >= ${from}::timestamp AT TIME ZONE ${zone})`;
+              AND first_came.starts_at >= ${from}::timestamp AT TIME ZONE ${zone} ${ofPurpose})`;
+}
+
+/**
+ * Relation `(appointment_id, patient_id, therapist_id, held_on)`: the location's visits of a
+ * first-contact type (a free pain assessment) that the patient came to (checked in or completed)
+ * and that started in the interval, with the local date (in `zone`) they were held on.
+ */
+export function firstContactsSql(location: string, from: string, to: string, zone: string): string {
+  return `(SELECT contact.id AS appointment_id, contact.patient_id, contact.therapist_id,
+                  (contact.starts_at AT TIME ZONE ${zone})::date AS held_on
+             FROM appointments contact
+             JOIN appointment_types contact_type ON contact_type.id = contact.appointment_type_id
+            WHERE contact.location_id = ${location}
+              AND contact.starts_at >= ${from} AND contact.starts_at < ${to}
+              AND contact.status IN ('checked_in', 'completed')
+              AND contact_type.purpose = 'first_contact')`;
 }
 
 /** Relation `(location_id, therapist_id, starts_at)`: where and when a visit is held now. */

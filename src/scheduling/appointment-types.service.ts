@@ -31,6 +31,7 @@ export class AppointmentTypesService {
         bufferAfterMinutes: 0,
         groupCapacity: 1,
         treatment: true,
+        purpose: 'treatment',
         active: true,
         resourceKind: null,
         ...input,

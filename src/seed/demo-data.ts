@@ -264,6 +264,7 @@ export const DEMO_APPOINTMENT_TYPES = [
     groupCapacity: 1,
     credentials: ['PT'],
     treatment: true,
+    purpose: 'initial_evaluation',
   },
   {
     code: 'follow_up',
@@ -274,6 +275,7 @@ export const DEMO_APPOINTMENT_TYPES = [
     groupCapacity: 1,
     credentials: ['PT', 'PTA'],
     treatment: true,
+    purpose: 'treatment',
   },
   {
     code: 're_evaluation',
@@ -284,6 +286,7 @@ export const DEMO_APPOINTMENT_TYPES = [
     groupCapacity: 1,
     credentials: ['PT'],
     treatment: true,
+    purpose: 're_evaluation',
   },
   {
     code: 'free_pain_assessment',
@@ -294,6 +297,7 @@ export const DEMO_APPOINTMENT_TYPES = [
     groupCapacity: 1,
     credentials: ['PT'],
     treatment: false,
+    purpose: 'first_contact',
   },
   {
     code: 'aquatic_therapy',
@@ -304,6 +308,7 @@ export const DEMO_APPOINTMENT_TYPES = [
     groupCapacity: 1,
     credentials: ['PT', 'PTA'],
     treatment: true,
+    purpose: 'treatment',
   },
   {
     code: 'in_home_visit',
@@ -314,6 +319,7 @@ export const DEMO_APPOINTMENT_TYPES = [
     groupCapacity: 1,
     credentials: ['PT'],
     treatment: true,
+    purpose: 'treatment',
   },
   {
     code: 'back_care_workshop',
@@ -324,6 +330,7 @@ export const DEMO_APPOINTMENT_TYPES = [
     groupCapacity: 12,
     credentials: ['PT'],
     treatment: false,
+    purpose: 'class',
   },
 ] as const;
 

@@ -66,8 +66,8 @@ export async function seedDatabase(
     for (const type of DEMO_APPOINTMENT_TYPES) {
       const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO appointment_types (code, name, duration_minutes, buffer_after_minutes, resource_kind,
-                                        group_capacity, allowed_credentials, treatment)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING RETURNING id`,
+                                        group_capacity, allowed_credentials, treatment, purpose)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code) DO NOTHING RETURNING id`,
         [
           type.code,
           type.name,
@@ -77,6 +77,7 @@ export async function seedDatabase(
           type.groupCapacity,
           [...type.credentials],
           type.treatment,
+          type.purpose,
         ],
       );
       summary.appointmentTypes += inserted.length;

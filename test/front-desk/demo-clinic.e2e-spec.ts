@@ -47,6 +47,18 @@ describe('a demo clinic that lives', () => {
     expect(locations.size).toBe(5);
   });
 
+  it('says what each kind of visit is for, so the reports can count first contacts', async () => {
+    const types = (await get('/appointment-types')).body as { code: string; purpose: string }[];
+    const purposes = Object.fromEntries(types.map((type) => [type.code, type.purpose]));
+    expect(purposes).toMatchObject({
+      free_pain_assessment: 'first_contact',
+      initial_evaluation: 'initial_evaluation',
+      follow_up: 'treatment',
+      back_care_workshop: 'class',
+      progress_visit: 'progress',
+    });
+  });
+
   it('shows the front desk its clinic’s day with names, and a patient waiting for an earlier slot', async () => {
     const clerk = await login('frontdesk.wyoming-valley@pt-practice.test', 'demo-staff-password');
     const week = (await get(`/appointments?from=${day(1)}&to=${day(7)}`, clerk)).body;

@@ -28,6 +28,8 @@ export interface VisitInput {
   status?: 'booked' | 'confirmed' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
   lateCancellation?: boolean;
   seriesId?: string;
+  /** The episode of care the visit belongs to, as booking on a plan of care records it. */
+  episodeId?: string;
 }
 
 export async function createVisit(db: Pool, visit: VisitInput): Promise<string> {
@@ -37,10 +39,10 @@ export async function createVisit(db: Pool, visit: VisitInput): Promise<string> 
   await db.query(
     `INSERT INTO appointments (id, appointment_type_id, location_id, therapist_id, patient_id, series_id,
        status, starts_at, ends_at, busy_from, busy_until, session_key,
-       cancel_reason, late_cancellation, cancelled_at, created_by)
+       cancel_reason, late_cancellation, cancelled_at, created_by, episode_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz + make_interval(mins => $9),
        $8::timestamptz, $8::timestamptz + make_interval(mins => $9), $1,
-       $10, $11, $12, $13)`,
+       $10, $11, $12, $13, $14)`,
     [
       id,
       visit.typeId,
@@ -55,6 +57,7 @@ export async function createVisit(db: Pool, visit: VisitInput): Promise<string> 
       cancelled ? (visit.lateCancellation ?? false) : null,
       cancelled ? new Date('2026-11-01T12:00:00Z') : null,
       visit.createdBy,
+      visit.episodeId ?? null,
     ],
   );
   await db.query(

@@ -759,7 +759,10 @@ describe('reports over a hand-built week in two time zones', () => {
         'rooms',
         'intake',
         'referrals',
+        'first-contacts',
         'care',
+        'plans',
+        'billing',
         'reminders',
       ]);
     });

@@ -148,10 +148,26 @@ export function dashboardModel(
         href: `${downloadBase}/referrals.csv?${byWeek}`,
       },
       {
+        label: 'Free pain assessments converted to an initial evaluation, by week and clinic',
+        href: `${downloadBase}/first-contacts.csv?${byWeek}`,
+      },
+      {
         label: 'Visits per discharged episode, by week and clinic',
         href: `${downloadBase}/care.csv?${byWeek}`,
       },
+      {
+        label: 'Plans of care (active and under-scheduled at each week’s end), by week and clinic',
+        href: `${downloadBase}/plans.csv?${byWeek}`,
+      },
+      {
+        label: 'Billed units and charges, by week and clinic',
+        href: `${downloadBase}/billing.csv?${byWeek}`,
+      },
       { label: 'Outcomes, by clinic', href: `${downloadBase}/outcomes.csv?${query}&by=location` },
+      {
+        label: 'Medicare certifications and progress reports due and overdue today, by clinic',
+        href: `${downloadBase}/medicare-duties.csv`,
+      },
       {
         label: 'Every visit, one row each',
         href: `${downloadBase}/visits/appointments.csv?${query}`,

@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { CALENDAR_DATE } from '../../common/validation-patterns';
 import type { Actor } from '../../kernel/actor';
 import { CurrentActor, Public } from '../../kernel/decorators';
-import { csvFile } from '../csv-file';
+import { csvFile, csvFileOfToday } from '../csv-file';
+import { MedicareDutiesQueryDto } from '../dto/medicare-duties.dto';
+import { MedicareDutiesService } from '../medicare-duties.service';
 import { ReportQueryDto } from '../dto/report-query.dto';
 import type { FigureKey } from '../figures/figures';
 import { ReportsService } from '../reports.service';
@@ -48,7 +50,10 @@ class DashboardQueryDto {
 @Public()
 @Controller(REPORTS_DASHBOARD_ROUTE.slice(1))
 export class ReportsDashboardController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly medicareDuties: MedicareDutiesService,
+  ) {}
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -126,9 +131,29 @@ export class ReportsDashboardController {
     return this.figureCsv(actor, 'care', query);
   }
 
+  @Get('first-contacts.csv')
+  firstContacts(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return this.figureCsv(actor, 'first-contacts', query);
+  }
+
+  @Get('plans.csv')
+  plans(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return this.figureCsv(actor, 'plans', query);
+  }
+
+  @Get('billing.csv')
+  billing(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
+    return this.figureCsv(actor, 'billing', query);
+  }
+
   @Get('outcomes.csv')
   outcomes(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto) {
     return this.figureCsv(actor, 'outcomes', query);
+  }
+
+  @Get('medicare-duties.csv')
+  async medicare(@CurrentActor() actor: Actor, @Query() query: MedicareDutiesQueryDto) {
+    return csvFileOfToday(await this.medicareDuties.csv(actor, query), 'medicare-duties');
   }
 
   @Get('visits/appointments.csv')

@@ -20,7 +20,39 @@ export class DroppedPatientsQueryDto extends PageQuery {
   locationId?: string[];
 }
 
+export class UnderScheduledPlanDto {
+  @ApiProperty({
+    type: 'integer',
+    example: 3,
+    description: 'Treatment visits held or booked within the plan’s dates',
+  })
+  held!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 8,
+    description: 'Visits the plan prescribes (frequency times weeks), or those authorised if fewer',
+  })
+  wanted!: number;
+}
+
 export class DroppedPatientDto {
+  @ApiProperty({
+    enum: ['nothing_booked_ahead', 'under_scheduled'],
+    example: 'nothing_booked_ahead',
+    description:
+      'Why to call: nothing booked ahead at any clinic, or visits booked ahead but fewer than the active plan of care (not yet ended) prescribes',
+  })
+  reason!: 'nothing_booked_ahead' | 'under_scheduled';
+
+  @ApiProperty({
+    type: UnderScheduledPlanDto,
+    nullable: true,
+    description:
+      'The active plan of care’s visits when fewer are held or booked within its dates than it prescribes (or authorises) and it has not ended; null otherwise',
+  })
+  plan!: UnderScheduledPlanDto | null;
+
   @ApiProperty({ format: 'uuid', description: 'The open episode of care' })
   episodeId!: string;
 

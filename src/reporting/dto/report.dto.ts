@@ -83,7 +83,10 @@ function documentedClass(
  * ratio a documented property carrying its definition.
  */
 export function figureDtos(figure: FigureDefinition): { report: new () => object } {
-  const prefix = figure.key[0].toUpperCase() + figure.key.slice(1);
+  // `first-contacts` names its schemas FirstContacts...Dto.
+  const prefix = figure.key.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) =>
+    letter.toUpperCase(),
+  );
   const measures = documentedClass(
     `${prefix}MeasuresDto`,
     figure.measures.map((measure) => ({

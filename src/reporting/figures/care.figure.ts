@@ -2,10 +2,7 @@ import { dischargedEpisodesSql } from '../../intake/outcome-report.sql';
 import { arrivedVisitsOfEpisodeSql } from '../../scheduling/appointment-report.sql';
 import type { ReportFigure } from './report-figure';
 
-/**
- * Care: how many visits an episode of care took. Plans of care (completed, discontinued, on hold,
- * under-scheduled) and Medicare certifications join this figure when that module lands.
- */
+/** Care: how many visits an episode of care took (plans of care have their own figure). */
 export const CARE: ReportFigure = {
   key: 'care',
   title: 'Visits per discharged episode',

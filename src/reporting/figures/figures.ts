@@ -1,6 +1,9 @@
+import { BILLING } from './billing.figure';
 import { CARE } from './care.figure';
+import { FIRST_CONTACTS } from './first-contacts.figure';
 import { INTAKE } from './intake.figure';
 import { OUTCOMES } from './outcomes.figure';
+import { PLANS } from './plans.figure';
 import { REFERRALS } from './referrals.figure';
 import { REMINDERS } from './reminders.figure';
 import { ROOMS } from './rooms.figure';
@@ -9,8 +12,8 @@ import { UTILISATION } from './utilisation.figure';
 import { VISITS } from './visits.figure';
 
 /**
- * Every figure the reporting module serves. Figures of modules still to land (plans of care,
- * billing, direct access) join this list as a ReportFigure over the SQL those modules export.
+ * Every figure the reporting module serves, each a ReportFigure over the SQL its owner modules
+ * export.
  */
 export const FIGURES = [
   VISITS,
@@ -18,7 +21,10 @@ export const FIGURES = [
   ROOMS,
   INTAKE,
   REFERRALS,
+  FIRST_CONTACTS,
   CARE,
+  PLANS,
+  BILLING,
   OUTCOMES,
   REMINDERS,
 ] as const satisfies readonly ReportFigure[];

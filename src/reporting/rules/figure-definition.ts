@@ -2,7 +2,7 @@
  * What a report figure is, independent of how it is computed: the counts it adds up (measures)
  * and the ratios read from them, each with a definition so that two admins read a figure alike.
  * Every measure is a sum over the rows a figure counts, so totals and coarser groupings are sums
- * of finer ones.
+ * of finer ones; a count at a period's end is the one exception (`atPeriodEnd`).
  */
 
 /** The period a row covers: a local date, the ISO week from its Monday, or a calendar month. */
@@ -22,6 +22,13 @@ export type Audience = 'operational' | 'clinical';
 export interface Measure {
   key: string;
   description: string;
+  /**
+   * A count of what stands at the end of each period (plans active), not of what happened in it:
+   * the totals take the last period's counts (summed over the groups) instead of adding periods
+   * up. A figure with one keeps to the dimensions whose rows are one period each (location,
+   * therapist), never weekday or hour.
+   */
+  atPeriodEnd?: true;
 }
 
 export interface RatioDefinition {

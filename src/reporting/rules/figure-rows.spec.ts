@@ -72,3 +72,49 @@ describe('figureRow small cells', () => {
     expect(totals.group).toBeNull();
   });
 });
+
+describe('totals of a count at the period’s end', () => {
+  const stock: FigureDefinition = {
+    ...figure,
+    measures: [
+      { key: 'completed', description: 'plans completed in the period' },
+      { key: 'active', description: 'plans active at its end', atPeriodEnd: true },
+    ],
+    ratios: [],
+    smallCells: [],
+  };
+  const at = (period: string | null, groupId: string, completed: number, active: number) => ({
+    period,
+    groupId,
+    groupLabel: groupId,
+    sums: { completed, active },
+  });
+
+  it.each([
+    [
+      'weeks: the last week’s clinics added, earlier weeks not',
+      [
+        at('2026-11-02', 'a', 1, 4),
+        at('2026-11-02', 'b', 0, 2),
+        at('2026-11-09', 'a', 2, 3),
+        at('2026-11-09', 'b', 1, 1),
+      ],
+      '2026-11-09',
+      { completed: 4, active: 4 },
+    ],
+    [
+      'no row in the last period: nothing stands at the end',
+      [at('2026-11-02', 'a', 1, 4)],
+      '2026-11-09',
+      { completed: 1, active: 0 },
+    ],
+    [
+      'no period: every row is the end',
+      [at(null, 'a', 1, 4), at(null, 'b', 2, 5)],
+      null,
+      { completed: 3, active: 9 },
+    ],
+  ])('%s', (_, rows, lastPeriod, measures) => {
+    expect(totalsOf(stock, rows, 3, lastPeriod).measures).toEqual(measures);
+  });
+});

@@ -70,15 +70,21 @@ export function figureRow(
   return { period: row.period, group, measures, ratios, withheld };
 }
 
-/** The figure over all rows: each measure summed, then read like a row. */
+/**
+ * The figure over all rows: each measure summed, then read like a row. A count at the period's
+ * end is summed over the rows of `lastPeriod` only (the request's last period; null when rows
+ * have no period), as it stands at the end of the whole range.
+ */
 export function totalsOf(
   figure: FigureDefinition,
   rows: readonly SummedRow[],
   minimumCell: number,
+  lastPeriod: string | null = null,
 ): FigureRow {
   const sums: Record<string, number> = {};
   for (const measure of figure.measures) {
-    sums[measure.key] = rows.reduce((total, row) => total + (row.sums[measure.key] ?? 0), 0);
+    const counted = measure.atPeriodEnd ? rows.filter((row) => row.period === lastPeriod) : rows;
+    sums[measure.key] = counted.reduce((total, row) => total + (row.sums[measure.key] ?? 0), 0);
   }
   return figureRow(figure, { period: null, groupId: null, groupLabel: null, sums }, minimumCell);
 }

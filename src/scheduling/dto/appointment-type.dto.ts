@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { APPOINTMENT_PURPOSES, type AppointmentPurpose } from '../rules/appointment-purpose';
 
 const CREDENTIALS = ['PT', 'PTA'] as const;
 
@@ -119,6 +120,17 @@ export class AppointmentTypeDto {
   treatment?: boolean;
 
   @ApiPropertyOptional({
+    enum: APPOINTMENT_PURPOSES,
+    default: 'treatment',
+    example: 'first_contact',
+    description:
+      'What the visit is for; the reports count first contacts (a free pain assessment) and initial evaluations by it',
+  })
+  @IsOptional()
+  @IsIn(APPOINTMENT_PURPOSES)
+  purpose?: AppointmentPurpose;
+
+  @ApiPropertyOptional({
     example: 48,
     nullable: true,
     type: 'integer',
@@ -221,6 +233,13 @@ export class AppointmentTypeViewDto {
 
   @ApiProperty({ description: 'Held back while red flags block treatment' })
   treatment!: boolean;
+
+  @ApiProperty({
+    enum: APPOINTMENT_PURPOSES,
+    example: 'treatment',
+    description: 'What the visit is for (first contact, initial evaluation, treatment...)',
+  })
+  purpose!: AppointmentPurpose;
 
   @ApiProperty({
     type: 'integer',

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Credential } from '../../staff/rules/eligibility';
+import type { AppointmentPurpose } from '../rules/appointment-purpose';
 
 @Entity('appointment_types')
 export class AppointmentType {
@@ -35,6 +36,10 @@ export class AppointmentType {
   /** Treatment visits are held back while an episode's red-flag screen blocks treatment. */
   @Column()
   treatment!: boolean;
+
+  /** What the visit is for: reports count first contacts and initial evaluations by it. */
+  @Column({ type: 'text' })
+  purpose!: AppointmentPurpose;
 
   /** Overrides the location's reminder lead time for this type; null keeps the location's. */
   @Column({ type: 'integer', nullable: true })

@@ -1,5 +1,14 @@
+import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import type { HomeProgrammeSheet } from '../plans/rules/home-programme-sheet';
+import type { HomeProgrammeSheet } from './rules/home-programme-sheet';
+
+/** The home exercise programme as documents: what plans prints and reminders attaches. */
+@Injectable()
+export class HomeProgrammeDocuments {
+  pdf(sheet: HomeProgrammeSheet): Promise<Buffer> {
+    return homeProgrammePdf(sheet);
+  }
+}
 
 /**
  * A home exercise programme as a one-document PDF to print or keep on a phone (pdfkit, standard
@@ -7,7 +16,7 @@ import type { HomeProgrammeSheet } from '../plans/rules/home-programme-sheet';
  * then each exercise with its dose, how often, when and its precautions. The same sheet makes
  * the same bytes: the creation date is the programme's, so the file's ID is too.
  */
-export function homeProgrammePdf(sheet: HomeProgrammeSheet): Promise<Buffer> {
+function homeProgrammePdf(sheet: HomeProgrammeSheet): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 54,
