@@ -1,15 +1,8 @@
 import { PlansOfCareReader } from '../../src/plans/plans-of-care-reader.service';
-import {
-  createLocation,
-  createStaff,
-  createTherapist,
-  type LocationRow,
-  type StaffUser,
-} from '../factories';
+import { type LocationRow, type StaffUser } from '../factories';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { acuteBackTemplate, as, dayIn, patientWithEpisode, ZONE } from './plan-fixtures';
+import { as, dayIn, patientWithEpisode, planClinic, EVERY_DAY } from './plan-fixtures';
 
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 const NPI = '1234567893';
 
 describe('plan-driven scheduling: book this plan, progress visits, the plan as a booking policy', () => {
@@ -23,41 +16,11 @@ describe('plan-driven scheduling: book this plan, progress visits, the plan as a
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await createStaff(t.http, t.db, 'admin');
-    clinic = await createLocation(t.db, { timeZone: ZONE });
-    clerk = await createStaff(t.http, t.db, 'front_desk', [clinic.id]);
-    await t.http
-      .put(`/locations/${clinic.id}/hours`)
-      .set(as(admin))
-      .send({ windows: EVERY_DAY.map((weekday) => ({ weekday, opens: '07:00', closes: '20:00' })) })
-      .expect(200);
-    pt = await createTherapist(t.http, t.db, admin, clinic, {
-      weekdays: EVERY_DAY,
-      starts: '07:00',
-      ends: '20:00',
-    });
-    const type = await t.http
-      .post('/appointment-types')
-      .set(as(admin))
-      .send({
-        code: 'plan_follow_up',
-        name: 'Follow-up',
-        durationMinutes: 45,
-        allowedCredentials: ['PT', 'PTA'],
-        treatment: true,
-      })
-      .expect(201);
-    followUp = type.body.id;
-    const template = await t.http
-      .post('/plan-templates')
-      .set(as(admin))
-      .send({ ...acuteBackTemplate(), scope: 'clinic' })
-      .expect(201);
-    templateVersionId = template.body.id;
-    await t.http
-      .post(`/plan-templates/${template.body.templateId}/publish`)
-      .set(as(admin))
-      .expect(200);
+    ({ admin, clerk, pt, clinic, followUp, templateVersionId } = await planClinic(
+      t.http,
+      t.db,
+      'plan_follow_up',
+    ));
   });
   afterAll(() => t.close());
 

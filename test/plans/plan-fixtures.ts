@@ -2,7 +2,13 @@ import { DateTime } from 'luxon';
 import type { Pool } from 'pg';
 import type TestAgent from 'supertest/lib/agent';
 import { TEMPLATE_LIBRARY } from '../../src/plans/rules/template-library';
-import type { LocationRow, StaffUser } from '../factories';
+import {
+  createLocation,
+  createStaff,
+  createTherapist,
+  type LocationRow,
+  type StaffUser,
+} from '../factories';
 
 export const ZONE = 'America/New_York';
 export const dayIn = (offset: number) =>
@@ -61,4 +67,51 @@ export async function patientWithEpisode(
     ],
   );
   return { patientId: patient.body.id as string, episodeId: episode.body.id as string };
+}
+
+export const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+
+/** A clinic-wide copy of the acute low back template, published: its version's id. */
+export async function publishedTemplate(http: TestAgent, admin: StaffUser): Promise<string> {
+  const template = await http
+    .post('/plan-templates')
+    .set(as(admin))
+    .send({ ...acuteBackTemplate(), scope: 'clinic' })
+    .expect(201);
+  await http.post(`/plan-templates/${template.body.templateId}/publish`).set(as(admin)).expect(200);
+  return template.body.id as string;
+}
+
+/**
+ * A clinic open 07:00 to 20:00 every day in ZONE with a front desk clerk, a PT working those
+ * hours, a 45-minute treatment follow-up type and a published acute low back template: what a
+ * plan needs to be booked on any day a test picks.
+ */
+export async function planClinic(http: TestAgent, db: Pool, typeCode: string) {
+  const admin = await createStaff(http, db, 'admin');
+  const clinic = await createLocation(db, { timeZone: ZONE });
+  const clerk = await createStaff(http, db, 'front_desk', [clinic.id]);
+  await http
+    .put(`/locations/${clinic.id}/hours`)
+    .set(as(admin))
+    .send({ windows: EVERY_DAY.map((weekday) => ({ weekday, opens: '07:00', closes: '20:00' })) })
+    .expect(200);
+  const pt = await createTherapist(http, db, admin, clinic, {
+    weekdays: EVERY_DAY,
+    starts: '07:00',
+    ends: '20:00',
+  });
+  const type = await http
+    .post('/appointment-types')
+    .set(as(admin))
+    .send({
+      code: typeCode,
+      name: 'Follow-up',
+      durationMinutes: 45,
+      allowedCredentials: ['PT', 'PTA'],
+      treatment: true,
+    })
+    .expect(201);
+  const templateVersionId = await publishedTemplate(http, admin);
+  return { admin, clinic, clerk, pt, followUp: type.body.id as string, templateVersionId };
 }

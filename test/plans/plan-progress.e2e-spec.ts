@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import {
-  createLocation,
-  createStaff,
-  createTherapist,
-  type LocationRow,
-  type StaffUser,
-} from '../factories';
+import { type LocationRow, type StaffUser } from '../factories';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { acuteBackTemplate, as, dayIn, patientWithEpisode, ZONE } from './plan-fixtures';
+import { as, dayIn, patientWithEpisode, ZONE, planClinic } from './plan-fixtures';
 
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 /** ODI answers, item 8 (sex life) left out: the score is the sum over 45, in percent. */
 const odi = (each: number[]) =>
   Object.fromEntries(
@@ -19,7 +12,6 @@ const odi = (each: number[]) =>
 
 describe('plan progress: visits completed against prescribed, goals against re-assessments', () => {
   let t: TestApp;
-  let admin: StaffUser;
   let clerk: StaffUser;
   let pt: StaffUser;
   let clinic: LocationRow;
@@ -28,41 +20,11 @@ describe('plan progress: visits completed against prescribed, goals against re-a
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await createStaff(t.http, t.db, 'admin');
-    clinic = await createLocation(t.db, { timeZone: ZONE });
-    clerk = await createStaff(t.http, t.db, 'front_desk', [clinic.id]);
-    await t.http
-      .put(`/locations/${clinic.id}/hours`)
-      .set(as(admin))
-      .send({ windows: EVERY_DAY.map((weekday) => ({ weekday, opens: '07:00', closes: '20:00' })) })
-      .expect(200);
-    pt = await createTherapist(t.http, t.db, admin, clinic, {
-      weekdays: EVERY_DAY,
-      starts: '07:00',
-      ends: '20:00',
-    });
-    const type = await t.http
-      .post('/appointment-types')
-      .set(as(admin))
-      .send({
-        code: 'progress_follow_up',
-        name: 'Follow-up',
-        durationMinutes: 45,
-        allowedCredentials: ['PT', 'PTA'],
-        treatment: true,
-      })
-      .expect(201);
-    followUp = type.body.id;
-    const template = await t.http
-      .post('/plan-templates')
-      .set(as(admin))
-      .send({ ...acuteBackTemplate(), scope: 'clinic' })
-      .expect(201);
-    templateVersionId = template.body.id;
-    await t.http
-      .post(`/plan-templates/${template.body.templateId}/publish`)
-      .set(as(admin))
-      .expect(200);
+    ({ clerk, pt, clinic, followUp, templateVersionId } = await planClinic(
+      t.http,
+      t.db,
+      'progress_follow_up',
+    ));
   });
   afterAll(() => t.close());
 

@@ -6,7 +6,7 @@ import {
   type StaffUser,
 } from '../factories';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { acuteBackTemplate, as, dayIn, patientWithEpisode, ZONE } from './plan-fixtures';
+import { as, dayIn, patientWithEpisode, ZONE, publishedTemplate } from './plan-fixtures';
 
 /**
  * Georgia's direct access runs 21 days or 8 visits from the initiation of the PT's plan of
@@ -27,16 +27,7 @@ describe('Georgia: the direct-access clock starts at the signed plan of care', (
     clinic = await createLocation(t.db, { timeZone: ZONE, state: 'GA' });
     clerk = await createStaff(t.http, t.db, 'front_desk', [clinic.id]);
     pt = await createTherapist(t.http, t.db, admin, clinic);
-    const template = await t.http
-      .post('/plan-templates')
-      .set(as(admin))
-      .send({ ...acuteBackTemplate(), scope: 'clinic' })
-      .expect(201);
-    templateVersionId = template.body.id;
-    await t.http
-      .post(`/plan-templates/${template.body.templateId}/publish`)
-      .set(as(admin))
-      .expect(200);
+    templateVersionId = await publishedTemplate(t.http, admin);
   });
   afterAll(() => t.close());
 
