@@ -11,7 +11,7 @@ import type { HomeProgrammeEmailDto } from './dto/home-programme.dto';
 import { HOME_PROGRAMME_FACTS, homeProgrammeFactsSql } from './home-programme-facts.sql';
 import { HomeProgrammeDocuments } from './home-programme-documents.service';
 import { HomeProgrammeSenders } from './home-programme.port';
-import { currentRevision } from './plan-case';
+import { currentRevision, type PlanCase } from './plan-case';
 import { PlansErrors } from './plans.errors';
 import { PlansService } from './plans.service';
 import { type HomeProgrammeFacts, homeProgrammeSheet } from '../plans/rules/home-programme-sheet';
@@ -45,14 +45,7 @@ export class HomeProgrammeService {
   async send(actor: Actor, planId: string): Promise<HomeProgrammeEmailDto> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.plans.visible(actor, planId, manager, true);
-      const current = currentRevision(plan);
-      const refusal = homeProgrammeRefusal({
-        status: plan.status,
-        revision: current.revision,
-        awaitingSignature: current.requiresSignature && current.signedAt === null,
-        interventions: current.content.interventions,
-      });
-      if (refusal) throw refused(refusal);
+      const current = programmeRevision(plan);
       const patientId = plan.episode.patientId;
       const problems = notEmailable(await this.contact(manager, patientId));
       if (problems.length > 0) {
@@ -104,14 +97,7 @@ export class HomeProgrammeService {
    */
   async printable(actor: Actor, planId: string): Promise<Buffer> {
     const plan = await this.plans.visible(actor, planId, this.dataSource.manager);
-    const current = currentRevision(plan);
-    const refusal = homeProgrammeRefusal({
-      status: plan.status,
-      revision: current.revision,
-      awaitingSignature: current.requiresSignature && current.signedAt === null,
-      interventions: current.content.interventions,
-    });
-    if (refusal) throw refused(refusal);
+    const current = programmeRevision(plan);
     const [facts] = await this.dataSource.query<HomeProgrammeFacts[]>(
       `SELECT patient."firstName", clinic.name AS "clinicName", clinic."addressLines" AS "clinicAddress",
               clinic.phone AS "clinicPhone", clinic."timeZone", programme."therapistName",
@@ -141,6 +127,19 @@ export class HomeProgrammeService {
     );
     return contact;
   }
+}
+
+/** The revision in force, when its home programme may be given: otherwise the 422 saying why. */
+function programmeRevision(plan: PlanCase) {
+  const current = currentRevision(plan);
+  const refusal = homeProgrammeRefusal({
+    status: plan.status,
+    revision: current.revision,
+    awaitingSignature: current.requiresSignature && current.signedAt === null,
+    interventions: current.content.interventions,
+  });
+  if (refusal) throw refused(refusal);
+  return current;
 }
 
 /** Why the patient cannot get the email, by field (none when they can). */
