@@ -48,7 +48,7 @@ describe('one patient’s audit trail and timeline', () => {
         locationId: c.scranton.id,
         condition: 'Patellofemoral pain',
         bodyRegion: 'knee',
-        openedOn: DateTime.now().toISODate(),
+        openedOn: DateTime.now().setZone(c.scranton.timeZone).toISODate(),
       })
       .expect(201);
     episodeId = episode.id;
@@ -57,11 +57,11 @@ describe('one patient’s audit trail and timeline', () => {
       .set(as(c.dana))
       .send({
         kind: 'initial_evaluation',
-        assessedOn: DateTime.now().toISODate(),
+        assessedOn: DateTime.now().setZone(c.scranton.timeZone).toISODate(),
         chiefComplaint: 'Knee pain on stairs',
         bodyRegion: 'knee',
         side: 'left',
-        onsetDate: DateTime.now().minus({ weeks: 3 }).toISODate(),
+        onsetDate: DateTime.now().setZone(c.scranton.timeZone).minus({ weeks: 3 }).toISODate(),
         mechanism: 'sport',
         severity: 'moderate',
         triggers: ['walking'],

@@ -48,7 +48,7 @@ describe('bookings carry their context', () => {
           locationId: c.scranton.id,
           condition: 'Low back pain',
           bodyRegion: 'lower_back',
-          openedOn: DateTime.now().toISODate(),
+          openedOn: DateTime.now().setZone(c.scranton.timeZone).toISODate(),
         })
         .expect(201)
     ).body.id as string;
