@@ -21,6 +21,7 @@ import { ReportVisitDays1796700000000 } from './1796700000000-report-visit-days'
 import { RelayKeyset1796800000000 } from './1796800000000-relay-keyset';
 import { HomeExerciseProgrammeEmails1796900000000 } from './1796900000000-home-exercise-programme-emails';
 import { AppointmentTypePurpose1796910000000 } from './1796910000000-appointment-type-purpose';
+import { TherapistOverlapIndexOrder1797000000000 } from './1797000000000-therapist-overlap-index-order';
 
 /** Every migration in order. A generated migration is added here to take effect. */
 export const allMigrations = [
@@ -47,4 +48,5 @@ export const allMigrations = [
   RelayKeyset1796800000000,
   HomeExerciseProgrammeEmails1796900000000,
   AppointmentTypePurpose1796910000000,
+  TherapistOverlapIndexOrder1797000000000,
 ];
