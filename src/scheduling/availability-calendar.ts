@@ -17,6 +17,15 @@ interface Closure {
   reason: string;
 }
 
+type TherapistWindow = LocationWindow & { therapistId: string };
+
+/** Weekly hours at a location on a weekday, shared by the therapists who keep them. */
+interface SharedHours {
+  windows: TherapistWindow[];
+  /** Their open time by local date, less the location's closed time. */
+  openOn: Map<string, Interval[]>;
+}
+
 interface Busy extends Interval {
   therapistId: string;
 }
@@ -25,7 +34,7 @@ interface CalendarData {
   zones: Record<string, string>;
   hours: LocationWindow[];
   closures: Closure[];
-  therapistHours: (LocationWindow & { therapistId: string })[];
+  therapistHours: TherapistWindow[];
   timeOff: Busy[];
   bookings: Busy[];
 }
@@ -88,7 +97,8 @@ export function calendarParameters(
  */
 export class AvailabilityCalendar {
   private readonly hours: Map<string, LocationWindow[]>;
-  private readonly therapistHours: Map<string, LocationWindow[]>;
+  /** Therapist, then location, then ISO weekday (1-7): the hours they work there that day. */
+  private readonly therapistHours: Map<string, Map<string, SharedHours[]>>;
   private readonly bookings: Map<string, Interval[]>;
   private readonly timeOff: Map<string, Interval[]>;
   /** A location's open time on a date, less closures: the same for each of its therapists. */
@@ -98,10 +108,7 @@ export class AvailabilityCalendar {
   private constructor(private readonly data: CalendarData) {
     // Grouped once: availability asks for every therapist, location and day.
     this.hours = groupBy(data.hours, (row) => `${row.locationId}|${row.weekday}`);
-    this.therapistHours = groupBy(
-      data.therapistHours,
-      (row) => `${row.therapistId}|${row.locationId}|${row.weekday}`,
-    );
+    this.therapistHours = sharedHoursOf(data.therapistHours);
     this.bookings = groupBy(data.bookings, (busy) => busy.therapistId);
     this.timeOff = groupBy(data.timeOff, (busy) => busy.therapistId);
   }
@@ -133,15 +140,22 @@ export class AvailabilityCalendar {
 
   /**
    * When the location is open and the therapist works there on a local date, normalized (in
-   * time order, merged).
+   * time order, merged). Shared between therapists with the same hours: read, never change it.
    */
-  openAt(therapistId: string, locationId: string, date: string): Interval[] {
-    const zone = this.zoneOf(locationId);
-    const { opening, closed } = this.locationOpenOn(locationId, date, zone);
-    if (opening.length === 0) return [];
-    const hours = this.therapistHours.get(`${therapistId}|${locationId}|${this.weekdayOf(date)}`);
+  openAt(therapistId: string, locationId: string, date: string): readonly Interval[] {
+    const hours = this.therapistHours.get(therapistId)?.get(locationId)?.[this.weekdayOf(date)];
     if (!hours) return [];
-    return openTime(opening, windowsOfTheirDay(date, hours, zone), closed);
+    let open = hours.openOn.get(date);
+    if (!open) {
+      const zone = this.zoneOf(locationId);
+      const { opening, closed } = this.locationOpenOn(locationId, date, zone);
+      open =
+        opening.length === 0
+          ? []
+          : openTime(opening, windowsOfTheirDay(date, hours.windows, zone), closed);
+      hours.openOn.set(date, open);
+    }
+    return open;
   }
 
   private weekdayOf(date: string): number {
@@ -185,6 +199,39 @@ export class AvailabilityCalendar {
       timeOff: this.timeOff.get(therapistId) ?? [],
     };
   }
+}
+
+/**
+ * Therapist, then location, then ISO weekday: their hours. Most of a clinic's therapists keep the
+ * same hours, so each distinct set at a location on a weekday is one object, and its open time on
+ * a date is computed once rather than once per therapist.
+ */
+function sharedHoursOf(rows: TherapistWindow[]): Map<string, Map<string, SharedHours[]>> {
+  const shared = new Map<string, SharedHours>();
+  const byTherapist = new Map<string, Map<string, SharedHours[]>>();
+  const groups = groupBy(rows, (row) => `${row.therapistId}|${row.locationId}|${row.weekday}`);
+  for (const windows of groups.values()) {
+    const { therapistId, locationId, weekday } = windows[0];
+    const times = windows.map((window) => `${window.opens}-${window.closes}`).join(',');
+    const key = `${locationId}|${weekday}|${times}`;
+    let hours = shared.get(key);
+    if (!hours) {
+      hours = { windows, openOn: new Map() };
+      shared.set(key, hours);
+    }
+    let byLocation = byTherapist.get(therapistId);
+    if (!byLocation) {
+      byLocation = new Map();
+      byTherapist.set(therapistId, byLocation);
+    }
+    let byWeekday = byLocation.get(locationId);
+    if (!byWeekday) {
+      byWeekday = [];
+      byLocation.set(locationId, byWeekday);
+    }
+    byWeekday[weekday] = hours;
+  }
+  return byTherapist;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
