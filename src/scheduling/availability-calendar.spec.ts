@@ -20,16 +20,16 @@ const calendar = AvailabilityCalendar.of({
   ],
   therapistHours: [
     // Two therapists with the same hours at Scranton, one with her own, one at both clinics.
-    { therapistId: 'ann', locationId: SCRANTON, weekday: 1, opens: '08:00', closes: '17:00' },
-    { therapistId: 'bob', locationId: SCRANTON, weekday: 1, opens: '08:00', closes: '17:00' },
-    { therapistId: 'cat', locationId: SCRANTON, weekday: 1, opens: '12:00', closes: '20:00' },
-    { therapistId: 'dan', locationId: SCRANTON, weekday: 1, opens: '08:00', closes: '17:00' },
-    { therapistId: 'dan', locationId: PLANO, weekday: 1, opens: '08:00', closes: '10:00' },
-    { therapistId: 'dan', locationId: PLANO, weekday: 1, opens: '14:00', closes: '17:00' },
-    { therapistId: 'ann', locationId: SCRANTON, weekday: 2, opens: '08:00', closes: '17:00' },
+    `ann ${SCRANTON} 1 08:00 17:00`,
+    `bob ${SCRANTON} 1 08:00 17:00`,
+    `cat ${SCRANTON} 1 12:00 20:00`,
+    `dan ${SCRANTON} 1 08:00 17:00`,
+    `dan ${PLANO} 1 08:00 10:00`,
+    `dan ${PLANO} 1 14:00 17:00`,
+    `ann ${SCRANTON} 2 08:00 17:00`,
   ],
   timeOff: [],
-  bookings: [],
+  bookings: [`ann ${Date.parse('2026-12-14T14:00:00Z')} ${Date.parse('2026-12-14T15:00:00Z')}`],
 });
 
 describe('AvailabilityCalendar.openAt', () => {
@@ -59,5 +59,18 @@ describe('AvailabilityCalendar.openAt', () => {
     expect(calendar.openAt(therapist, location, date)).toEqual(
       windows.map(([start, end]) => ({ start: at(start, offset), end: at(end, offset) })),
     );
+  });
+});
+
+describe('AvailabilityCalendar.busyOf', () => {
+  it('reads each booking as its therapist, start and end', () => {
+    expect(calendar.busyOf('ann').bookings).toEqual([
+      {
+        therapistId: 'ann',
+        start: Date.parse('2026-12-14T14:00:00Z'),
+        end: Date.parse('2026-12-14T15:00:00Z'),
+      },
+    ]);
+    expect(calendar.busyOf('bob').bookings).toEqual([]);
   });
 });

@@ -78,25 +78,27 @@ export class AvailabilityService {
       );
     }
     const manager = this.dataSource.manager;
-    const type = await manager.findOneBy(AppointmentType, {
-      id: query.appointmentTypeId,
-      active: true,
-    });
+    // The type, and the clinics in scope with their therapists, are read side by side on two
+    // connections; a missing type is still the answer before any error of the clinics'.
+    const [typeRead, staffRead] = await Promise.allSettled([
+      manager.findOneBy(AppointmentType, { id: query.appointmentTypeId, active: true }),
+      this.clinicsWithTherapists(actor, query),
+    ]);
+    if (typeRead.status === 'rejected') throw typeRead.reason;
+    const type = typeRead.value;
     if (!type)
       throw domainError(
         SchedulingErrors.appointmentTypeNotFound,
         `No active appointment type ${query.appointmentTypeId}`,
       );
-
-    const locations = await this.locations.factsInScope(actor, query.locationIds);
+    if (staffRead.status === 'rejected') throw staffRead.reason;
+    const { locations, candidates } = staffRead.value;
     if (locations.length === 0) return { slots: [], total: 0 };
     const locationIds = locations.map((location) => location.id);
     const byId = new Map(locations.map((location) => [location.id, location]));
 
     // Therapists with hours at these locations whom the eligibility rule lets deliver the type.
-    const therapists = (
-      await this.staff.withHoursAt(manager, locationIds, query.therapistId)
-    ).filter(
+    const therapists = candidates.filter(
       (candidate) =>
         ineligibility(candidate.facts, type.allowedCredentials, byId.get(candidate.locationId)!) ===
         null,
@@ -113,8 +115,14 @@ export class AvailabilityService {
       ? await this.roomUse(locationIds, type.resourceKind, range)
       : undefined;
 
-    const notBefore = Date.now();
     const durationMs = type.durationMinutes * MINUTE;
+    const request = {
+      durationMs,
+      bufferBeforeMs: type.bufferBeforeMinutes * MINUTE,
+      bufferAfterMs: type.bufferAfterMinutes * MINUTE,
+      stepMs: STEP_MINUTES * MINUTE,
+      notBefore: Date.now(),
+    };
     // One list per therapist and location, each already in time order.
     const lists: SlotList[] = [];
     for (const { therapistId, therapistName, locationId } of therapists) {
@@ -124,17 +132,12 @@ export class AvailabilityService {
       const busy = normalize([...bookings, ...timeOff]);
       for (const date of dates) {
         const open = calendar.openAt(therapistId, locationId, date);
-        if (open.length === 0) continue;
-        for (const start of slotStartsWithin(open, busy, {
-          durationMs,
-          bufferBeforeMs: type.bufferBeforeMinutes * MINUTE,
-          bufferAfterMs: type.bufferAfterMinutes * MINUTE,
-          stepMs: STEP_MINUTES * MINUTE,
-          notBefore,
-        })) {
-          if (rooms && !rooms.hasPlace(locationId, { start, end: start + durationMs })) continue;
-          list.starts.push(start);
-        }
+        if (open.length > 0) slotStartsWithin(open, busy, request, list.starts);
+      }
+      if (rooms) {
+        list.starts = list.starts.filter((start) =>
+          rooms.hasPlace(locationId, { start, end: start + durationMs }),
+        );
       }
     }
     const total = lists.reduce((sum, list) => sum + list.starts.length, 0);
@@ -158,6 +161,19 @@ export class AvailabilityService {
         };
       }),
     };
+  }
+
+  /** The clinics in the actor's scope that the query names (or all), and who works there. */
+  private async clinicsWithTherapists(actor: Actor, query: AvailabilityQuery) {
+    const locations = await this.locations.factsInScope(actor, query.locationIds);
+    const candidates = locations.length
+      ? await this.staff.withHoursAt(
+          this.dataSource.manager,
+          locations.map((location) => location.id),
+          query.therapistId,
+        )
+      : [];
+    return { locations, candidates };
   }
 
   /** Places in rooms of a kind over the range, to tell whether a slot still has one. */

@@ -33,17 +33,18 @@ export function findSlotStarts(request: SlotRequest): number[] {
 }
 
 /**
- * The slot starts for open and busy time already normalized (sorted, merged): availability runs
- * this for every therapist and day, normalizing each therapist's busy time once rather than once
- * a day, and it walks the busy list once per open window, allocating nothing per candidate.
+ * The slot starts for open and busy time already normalized (sorted, merged), appended to
+ * `starts` and returned: availability runs this for every therapist and day into one list per
+ * therapist, normalizing each therapist's busy time once rather than once a day, and it walks the
+ * busy list once per open window, allocating nothing per candidate.
  */
 export function slotStartsWithin(
   open: readonly Interval[],
   busy: readonly Interval[],
   request: Omit<SlotRequest, 'open' | 'busy'>,
+  starts: number[] = [],
 ): number[] {
   const { durationMs, bufferBeforeMs, bufferAfterMs, stepMs, notBefore } = request;
-  const starts: number[] = [];
   for (const window of open) {
     let next = 0;
     for (let start = window.start; start + durationMs <= window.end; start += stepMs) {
