@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { shortZoneName } from '../common/time/zone-names';
 import { calendarOrganizer } from '../scheduling/rules/calendar-organizer';
 import { renderEmail } from './email-templates';
 import { type CalendarMethod, calendarMethodOf, calendarSequence } from './rules/calendar-revision';
@@ -86,11 +87,13 @@ export function composeEmail(
     clinicPhone,
     localDate: local?.toFormat('cccc, LLLL d, yyyy'),
     localDateShort: local?.toFormat('ccc LLL d'),
-    localTime: local?.toFormat('h:mm a ZZZZ'),
+    localTime: local
+      ? `${local.toFormat('h:mm a')} ${shortZoneName(facts.startsAt!, facts.timeZone)}`
+      : undefined,
     offerExpiresLocal: facts.offerExpiresAt
-      ? DateTime.fromJSDate(facts.offerExpiresAt, { zone: facts.timeZone }).toFormat(
-          'ccc LLL d, h:mm a ZZZZ',
-        )
+      ? `${DateTime.fromJSDate(facts.offerExpiresAt, { zone: facts.timeZone }).toFormat(
+          'ccc LLL d, h:mm a',
+        )} ${shortZoneName(facts.offerExpiresAt, facts.timeZone)}`
       : undefined,
     unsubscribeUrl: options.unsubscribeUrl,
     acceptUrl: options.acceptUrl,
