@@ -20,6 +20,7 @@ import { composeEmail, messageIdOf, type ComposedEmail, type EmailFacts } from '
 import { EmailLinks } from './email-links';
 import { HomeProgrammeDocuments } from '../plans/home-programme-documents.service';
 import { Mailer } from './mailer';
+import { SentMarks } from './sent-marks';
 import { quietHoursVerdict, reasonNotToSend, type DeliveryFacts } from './rules/delivery-check';
 import { homeProgrammeSheet } from '../plans/rules/home-programme-sheet';
 import { classifySmtpFailure } from './rules/smtp-failure';
@@ -70,6 +71,15 @@ interface Claim {
 @Injectable()
 export class NotificationDeliveryService {
   private readonly logger = new Logger(NotificationDeliveryService.name);
+  private readonly sentMarks = new SentMarks((notificationIds, attempts) =>
+    this.record(
+      `UPDATE notifications AS email
+          SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS mark (id, attempt)
+        WHERE email.id = mark.id AND email.status = 'sending' AND email.attempts = mark.attempt`,
+      [notificationIds, attempts],
+    ),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -118,11 +128,7 @@ export class NotificationDeliveryService {
       if (!failure) return 'stale';
       throw failure;
     }
-    await this.record(
-      `UPDATE notifications SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
-      [notificationId, claim.attempt],
-    );
+    await this.sentMarks.mark(notificationId, claim.attempt);
     return 'sent';
   }
 
