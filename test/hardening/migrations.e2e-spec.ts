@@ -10,7 +10,7 @@ describe('hardening migrations', () => {
   const adminUrl = process.env.TEST_PG_ADMIN_URL!;
   const database = `ptp_test_migrations_${randomBytes(4).toString('hex')}`;
   const url = withDatabase(adminUrl, database);
-  const ours = allMigrations.filter((migration) => /1796[0-9]{9}$/.test(migration.name));
+  const ours = allMigrations.filter((migration) => /179[67][0-9]{9}$/.test(migration.name));
 
   const admin = async (sql: string) => {
     const client = new Client({ connectionString: adminUrl });
